@@ -1,0 +1,18 @@
+// Subcommand groups of the luxl2 binary. Each `register_*` adds its subcommands to the app; the
+// callbacks store the process exit code in the registry (0 ok, 1 a failed check or bad input line,
+// 2 malformed usage or input).
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace luxl2::cli {
+
+struct Registry {
+    int exit_code = 0;
+};
+
+void register_demo(CLI::App& app, Registry& reg);
+void register_tx(CLI::App& app, Registry& reg);
+void register_bench(CLI::App& app, Registry& reg);
+
+}  // namespace luxl2::cli

@@ -1,0 +1,20 @@
+// luxl2: the one binary. Each subcommand group lives in its own file and registers itself here.
+#include <CLI/CLI.hpp>
+
+#include "commands.hpp"
+
+int main(int argc, char** argv) {
+    CLI::App app{"luxl2: LP-505 L2 block format and LP-500 rollup node", "luxl2"};
+    app.set_version_flag("--version", std::string("luxl2 ") + LUXL2_VERSION);
+    app.require_subcommand(1);
+    luxl2::cli::Registry reg;
+    luxl2::cli::register_demo(app, reg);
+    luxl2::cli::register_tx(app, reg);
+    luxl2::cli::register_bench(app, reg);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e) == 0 ? 0 : 2;
+    }
+    return reg.exit_code;
+}
