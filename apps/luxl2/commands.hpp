@@ -4,6 +4,9 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "luxl2/core/bytes.hpp"
 
 namespace luxl2::cli {
 
@@ -14,5 +17,9 @@ struct Registry {
 void register_demo(CLI::App& app, Registry& reg);
 void register_tx(CLI::App& app, Registry& reg);
 void register_bench(CLI::App& app, Registry& reg);
+void register_sig(CLI::App& app, Registry& reg);
+
+/// Fills `out` from the OS entropy source; prints an error and returns non-zero on failure.
+int getrandom_bytes(Bytes& out);
 
 }  // namespace luxl2::cli
