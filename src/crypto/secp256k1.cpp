@@ -132,6 +132,8 @@ Address to_address(const PublicKey& pub) noexcept {
 namespace luxl2::crypto {
 
 Result<std::pair<U256, U256>> parse_der_signature(ByteView der) {
+    // An empty span has a null data pointer, which libsecp256k1 treats as a misuse and aborts on.
+    if (der.empty()) return fail("secp256k1.invalid_der", "empty DER signature");
     secp256k1_ecdsa_signature sig;
     if (secp256k1_ecdsa_signature_parse_der(ctx(), &sig, der.data(), der.size()) != 1)
         return fail("secp256k1.invalid_der", "not a strict DER ECDSA signature");
