@@ -38,8 +38,15 @@ Result<Item> decode_item_at(ByteView& in, const Limits& limits, std::size_t dept
     while (!payload.empty()) {
         if (item.items.size() >= limits.max_items)
             return fail(errc::too_large, "list has more than " + std::to_string(limits.max_items) + " items");
-        LUXL2_TRY(child, decode_item_at(payload, limits, depth + 1));
-        item.items.push_back(std::move(child));
+        auto child = decode_item_at(payload, limits, depth + 1);
+        if (!child) {
+            // The whole input was long enough (checked for the list), so running out here means an
+            // item claims more bytes than its list has left.
+            if (child.error().code == errc::input_too_short)
+                return fail(errc::list_length_mismatch, "an item runs past the end of its list");
+            return std::unexpected(std::move(child.error()));
+        }
+        item.items.push_back(std::move(*child));
     }
     return item;
 }
