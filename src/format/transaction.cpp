@@ -386,6 +386,15 @@ Result<Address> validate_transaction(const Transaction& tx, const Rules& rules) 
     if (f >= Fork::kHomestead && !crypto::is_low_s(tx.s))
         return fail(txerrc::invalid_signature, "signature s is above n/2 (EIP-2)");
 
+    if (tx.type == TxType::kBlob) {
+        // EIP-4844: at least one blob, each named by a KZG versioned hash (version byte 0x01).
+        if (tx.blob_versioned_hashes.empty())
+            return fail(txerrc::invalid_field, "blobVersionedHashes: a blob transaction carries at least one blob");
+        for (const auto& h : tx.blob_versioned_hashes)
+            if (h[0] != 0x01) return fail(txerrc::invalid_field, "blobVersionedHashes: version byte must be 0x01");
+    }
+    if (tx.type == TxType::kSetCode && tx.authorization_list.empty())
+        return fail(txerrc::invalid_field, "authorizationList: must not be empty (EIP-7702)");
     if (tx.nonce == ~std::uint64_t{0}) return fail(txerrc::nonce_overflow, "nonce 2^64-1 is not allowed (EIP-2681)");
     if (tx.type >= TxType::kDynamicFee && tx.max_priority_fee_per_gas > tx.max_fee_per_gas)
         return fail(txerrc::priority_above_max_fee, "maxPriorityFeePerGas is above maxFeePerGas");

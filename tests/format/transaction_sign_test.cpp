@@ -231,3 +231,137 @@ TEST(TransactionSign, RejectsMalformedSignatures) {
 
 }  // namespace
 }  // namespace luxl2::format
+
+namespace luxl2::format {
+namespace {
+
+// A legacy JSON transaction's chain id must agree with its v: otherwise the signing hash (and so the
+// recovered sender) would silently differ from the wire transaction's.
+TEST(TransactionJson, LegacyChainIdFollowsV) {
+    const auto key = crypto::SecretKey::from_bytes(Bytes(32, 0x22));
+    ASSERT_TRUE(key.has_value());
+    const Address signer = crypto::to_address(crypto::public_key(*key));
+    Transaction pre155;
+    pre155.nonce = 1;
+    pre155.gas_limit = 21000;
+    pre155.to = Address{};
+    sign_transaction(pre155, *key);
+    nlohmann::json j = to_json(pre155);
+    EXPECT_FALSE(j.contains("chainId"));
+
+    j["chainId"] = "0x1";  // contradicts v = 27/28
+    auto r = transaction_from_json(j);
+    ASSERT_FALSE(r.has_value());
+    EXPECT_EQ(r.error().code, "json.invalid");
+    j["chainId"] = "0x0";  // ethers' convention for an unprotected transaction
+    r = transaction_from_json(j);
+    ASSERT_TRUE(r.has_value()) << r.error().to_string();
+    EXPECT_FALSE(r->chain_id.has_value());
+    EXPECT_EQ(*recover_sender(*r), signer);
+
+    Transaction eip155 = pre155;
+    eip155.chain_id = U256(5);
+    sign_transaction(eip155, *key);
+    j = to_json(eip155);
+    EXPECT_EQ(j.at("chainId"), "0x5");
+    j.erase("chainId");  // derived from v
+    r = transaction_from_json(j);
+    ASSERT_TRUE(r.has_value());
+    EXPECT_EQ(r->chain_id, U256(5));
+    EXPECT_EQ(*recover_sender(*r), signer);
+    j["chainId"] = "0x1";
+    EXPECT_FALSE(transaction_from_json(j).has_value());
+
+    Transaction typed;
+    typed.type = TxType::kDynamicFee;
+    typed.chain_id = U256(1);
+    typed.gas_limit = 21000;
+    sign_transaction(typed, *key);
+    j = to_json(typed);
+    j["yParity"] = typed.y_parity ? "0x0" : "0x1";
+    EXPECT_FALSE(transaction_from_json(j).has_value());
+    j.erase("v");
+    r = transaction_from_json(j);
+    ASSERT_TRUE(r.has_value());
+    EXPECT_NE(r->y_parity, typed.y_parity);
+}
+
+TEST(TransactionValidate, BlobAndSetCodeShape) {
+    const auto key = crypto::SecretKey::from_bytes(Bytes(32, 0x33));
+    ASSERT_TRUE(key.has_value());
+    Transaction blob;
+    blob.type = TxType::kBlob;
+    blob.chain_id = U256(1);
+    blob.gas_limit = 21000;
+    blob.max_fee_per_gas = U256(10);
+    blob.to = Address{};
+    Hash32 h;
+    h[0] = 0x01;
+    blob.blob_versioned_hashes = {h};
+    sign_transaction(blob, *key);
+    const Rules cancun{Fork::kCancun, U256(1)};
+    EXPECT_TRUE(validate_transaction(blob, cancun).has_value());
+    EXPECT_EQ(validate_transaction(blob, Rules{Fork::kShanghai, U256(1)}).error().code, txerrc::type_not_supported);
+    Transaction no_blobs = blob;
+    no_blobs.blob_versioned_hashes.clear();
+    sign_transaction(no_blobs, *key);
+    EXPECT_EQ(validate_transaction(no_blobs, cancun).error().code, txerrc::invalid_field);
+    Transaction bad_version = blob;
+    bad_version.blob_versioned_hashes[0][0] = 0x02;
+    sign_transaction(bad_version, *key);
+    EXPECT_EQ(validate_transaction(bad_version, cancun).error().code, txerrc::invalid_field);
+
+    Transaction setcode;
+    setcode.type = TxType::kSetCode;
+    setcode.chain_id = U256(1);
+    setcode.gas_limit = 100000;
+    setcode.to = Address{};
+    setcode.authorization_list.push_back({U256(1), Address{}, 0, 0, U256(1), U256(1)});
+    sign_transaction(setcode, *key);
+    const Rules prague{Fork::kPrague, U256(1)};
+    EXPECT_TRUE(validate_transaction(setcode, prague).has_value());
+    EXPECT_EQ(intrinsic_gas(setcode, prague), 21000u + 25000u);
+    Transaction no_auth = setcode;
+    no_auth.authorization_list.clear();
+    sign_transaction(no_auth, *key);
+    EXPECT_EQ(validate_transaction(no_auth, prague).error().code, txerrc::invalid_field);
+}
+
+// Before Homestead (EIP-2) a high-s signature is valid and recovers the same sender.
+TEST(TransactionValidate, HighSOnlyBeforeHomestead) {
+    const auto key = crypto::SecretKey::from_bytes(Bytes(32, 0x44));
+    ASSERT_TRUE(key.has_value());
+    const Address signer = crypto::to_address(crypto::public_key(*key));
+    Transaction tx;
+    tx.gas_limit = 21000;
+    tx.to = Address{};
+    sign_transaction(tx, *key);
+    tx.s = crypto::kSecp256k1N - tx.s;
+    tx.v = tx.v == U256(27) ? U256(28) : U256(27);
+    tx.y_parity = !tx.y_parity;
+    const auto frontier = validate_transaction(tx, Rules{Fork::kFrontier, std::nullopt});
+    ASSERT_TRUE(frontier.has_value()) << frontier.error().to_string();
+    EXPECT_EQ(*frontier, signer);
+    EXPECT_EQ(validate_transaction(tx, Rules{Fork::kHomestead, std::nullopt}).error().code, txerrc::invalid_signature);
+    EXPECT_EQ(recover_sender(tx).error().code, txerrc::invalid_signature);
+}
+
+// Only gas * price must fit; value = 2^256 - 1 is a balance question (TransactionWithHighValue).
+TEST(TransactionValidate, FeeOverflow) {
+    const auto key = crypto::SecretKey::from_bytes(Bytes(32, 0x55));
+    ASSERT_TRUE(key.has_value());
+    Transaction tx;
+    tx.chain_id = U256(1);
+    tx.gas_limit = 21000;
+    tx.gas_price = U256(1);
+    tx.value = U256::max();
+    tx.to = Address{};
+    sign_transaction(tx, *key);
+    EXPECT_TRUE(validate_transaction(tx, Rules{}).has_value());
+    tx.gas_price = U256::max() / U256(21000) + U256(1);
+    sign_transaction(tx, *key);
+    EXPECT_EQ(validate_transaction(tx, Rules{}).error().code, txerrc::fee_overflow);
+}
+
+}  // namespace
+}  // namespace luxl2::format
