@@ -80,6 +80,15 @@ TEST(Keccak256, ShortAndLongKatsIncremental) {
         }
 }
 
+// Keccak-f[1600] applied once to the all-zero state; the Keccak team's
+// "KeccakF-1600-IntermediateValues.txt" lists the result bytes E7 DD E1 40 79 8F 25 F1 8A 47 C0 33 ...
+TEST(KeccakF1600, ZeroStateOnce) {
+    std::uint64_t st[25] = {};
+    keccak_f1600(st);
+    EXPECT_EQ(st[0], 0xF1258F7940E1DDE7ULL);
+    EXPECT_EQ(st[1], 0x84D5CCF933C0478AULL);
+}
+
 // 1 GiB: the 64-byte text repeated 2^24 times. Opt-in (LUXL2_LONG_TESTS=1).
 TEST(LongKeccak256, ExtremelyLongMsgKat) {
     const char* env = std::getenv("LUXL2_LONG_TESTS");
