@@ -102,6 +102,9 @@ Result<Transaction> transaction_from_json(const json& j) {
     }
     if (j.contains("chainId") && !j["chainId"].is_null()) {
         LUXL2_TRY(c, get_quantity(j["chainId"], "chainId"));
+        // A legacy signature stores chainId * 2 + 35/36 in v, which must fit in 256 bits.
+        if (tx.type == TxType::kLegacy && c > (U256::max() - U256(36)) / U256(2))
+            return fail("json.invalid", "chainId: too large for an EIP-155 v");
         tx.chain_id = c;
     } else if (tx.type != TxType::kLegacy) {
         return fail("json.invalid", "chainId: required for typed transactions");

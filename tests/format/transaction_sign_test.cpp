@@ -8,6 +8,7 @@
 #include "luxl2/core/hex.hpp"
 #include "luxl2/format/transaction.hpp"
 #include "luxl2/format/transaction_json.hpp"
+#include "testing.hpp"
 
 namespace luxl2::format {
 namespace {
@@ -208,17 +209,17 @@ TEST(TransactionSign, RejectsMalformedSignatures) {
     for (const U256& v : bad) {
         Transaction t = base;
         t.r = v;
-        EXPECT_EQ(recover_sender(t).error().code, txerrc::invalid_signature);
+        EXPECT_EQ(luxl2::testing::error_code(recover_sender(t)), txerrc::invalid_signature);
         t = base;
         t.s = v;
-        EXPECT_EQ(recover_sender(t).error().code, txerrc::invalid_signature);
+        EXPECT_EQ(luxl2::testing::error_code(recover_sender(t)), txerrc::invalid_signature);
     }
     Transaction high = base;
     high.s = crypto::kSecp256k1N - base.s;
-    EXPECT_EQ(recover_sender(high).error().code, txerrc::invalid_signature);  // EIP-2
+    EXPECT_EQ(luxl2::testing::error_code(recover_sender(high)), txerrc::invalid_signature);  // EIP-2
     Transaction badv = base;
     badv.v = U256(2);
-    EXPECT_EQ(recover_sender(badv).error().code, txerrc::invalid_signature);
+    EXPECT_EQ(luxl2::testing::error_code(recover_sender(badv)), txerrc::invalid_signature);
 
     Transaction legacy = random_tx(g, TxType::kLegacy, false);
     sign_transaction(legacy, *key);
@@ -252,7 +253,7 @@ TEST(TransactionJson, LegacyChainIdFollowsV) {
     j["chainId"] = "0x1";  // contradicts v = 27/28
     auto r = transaction_from_json(j);
     ASSERT_FALSE(r.has_value());
-    EXPECT_EQ(r.error().code, "json.invalid");
+    EXPECT_EQ(luxl2::testing::error_code(r), "json.invalid");
     j["chainId"] = "0x0";  // ethers' convention for an unprotected transaction
     r = transaction_from_json(j);
     ASSERT_TRUE(r.has_value()) << r.error().to_string();
@@ -271,6 +272,19 @@ TEST(TransactionJson, LegacyChainIdFollowsV) {
     EXPECT_EQ(*recover_sender(*r), signer);
     j["chainId"] = "0x1";
     EXPECT_FALSE(transaction_from_json(j).has_value());
+
+    // The largest legacy chain id whose v = chainId * 2 + 36 still fits in 256 bits, and one more.
+    const U256 max_legacy_chain = (U256::max() - U256(36)) / U256(2);
+    nlohmann::json unsigned_tx = {{"chainId", max_legacy_chain.to_hex()}, {"gas", "0x5208"}, {"to", nullptr}};
+    auto big = transaction_from_json(unsigned_tx);
+    ASSERT_TRUE(big.has_value()) << big.error().to_string();
+    sign_transaction(*big, *key);
+    const auto big_dec = decode_transaction(encode_transaction(*big));
+    ASSERT_TRUE(big_dec.has_value());
+    EXPECT_EQ(big_dec->chain_id, max_legacy_chain);
+    EXPECT_EQ(*recover_sender(*big_dec), signer);
+    unsigned_tx["chainId"] = (max_legacy_chain + U256(1)).to_hex();
+    EXPECT_EQ(luxl2::testing::error_code(transaction_from_json(unsigned_tx)), "json.invalid");
 
     Transaction typed;
     typed.type = TxType::kDynamicFee;
@@ -301,15 +315,15 @@ TEST(TransactionValidate, BlobAndSetCodeShape) {
     sign_transaction(blob, *key);
     const Rules cancun{Fork::kCancun, U256(1)};
     EXPECT_TRUE(validate_transaction(blob, cancun).has_value());
-    EXPECT_EQ(validate_transaction(blob, Rules{Fork::kShanghai, U256(1)}).error().code, txerrc::type_not_supported);
+    EXPECT_EQ(luxl2::testing::error_code(validate_transaction(blob, Rules{Fork::kShanghai, U256(1)})), txerrc::type_not_supported);
     Transaction no_blobs = blob;
     no_blobs.blob_versioned_hashes.clear();
     sign_transaction(no_blobs, *key);
-    EXPECT_EQ(validate_transaction(no_blobs, cancun).error().code, txerrc::invalid_field);
+    EXPECT_EQ(luxl2::testing::error_code(validate_transaction(no_blobs, cancun)), txerrc::invalid_field);
     Transaction bad_version = blob;
     bad_version.blob_versioned_hashes[0][0] = 0x02;
     sign_transaction(bad_version, *key);
-    EXPECT_EQ(validate_transaction(bad_version, cancun).error().code, txerrc::invalid_field);
+    EXPECT_EQ(luxl2::testing::error_code(validate_transaction(bad_version, cancun)), txerrc::invalid_field);
 
     Transaction setcode;
     setcode.type = TxType::kSetCode;
@@ -324,7 +338,7 @@ TEST(TransactionValidate, BlobAndSetCodeShape) {
     Transaction no_auth = setcode;
     no_auth.authorization_list.clear();
     sign_transaction(no_auth, *key);
-    EXPECT_EQ(validate_transaction(no_auth, prague).error().code, txerrc::invalid_field);
+    EXPECT_EQ(luxl2::testing::error_code(validate_transaction(no_auth, prague)), txerrc::invalid_field);
 }
 
 // Before Homestead (EIP-2) a high-s signature is valid and recovers the same sender.
@@ -342,8 +356,8 @@ TEST(TransactionValidate, HighSOnlyBeforeHomestead) {
     const auto frontier = validate_transaction(tx, Rules{Fork::kFrontier, std::nullopt});
     ASSERT_TRUE(frontier.has_value()) << frontier.error().to_string();
     EXPECT_EQ(*frontier, signer);
-    EXPECT_EQ(validate_transaction(tx, Rules{Fork::kHomestead, std::nullopt}).error().code, txerrc::invalid_signature);
-    EXPECT_EQ(recover_sender(tx).error().code, txerrc::invalid_signature);
+    EXPECT_EQ(luxl2::testing::error_code(validate_transaction(tx, Rules{Fork::kHomestead, std::nullopt})), txerrc::invalid_signature);
+    EXPECT_EQ(luxl2::testing::error_code(recover_sender(tx)), txerrc::invalid_signature);
 }
 
 // Only gas * price must fit; value = 2^256 - 1 is a balance question (TransactionWithHighValue).
@@ -360,7 +374,7 @@ TEST(TransactionValidate, FeeOverflow) {
     EXPECT_TRUE(validate_transaction(tx, Rules{}).has_value());
     tx.gas_price = U256::max() / U256(21000) + U256(1);
     sign_transaction(tx, *key);
-    EXPECT_EQ(validate_transaction(tx, Rules{}).error().code, txerrc::fee_overflow);
+    EXPECT_EQ(luxl2::testing::error_code(validate_transaction(tx, Rules{})), txerrc::fee_overflow);
 }
 
 }  // namespace
