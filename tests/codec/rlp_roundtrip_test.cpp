@@ -46,10 +46,19 @@ TEST(RlpRoundTrip, MutationsAreRejectedOrCanonical) {
         for (int m = 0; m < 8; ++m) {
             Bytes mut = enc;
             switch (g() % 4) {
-                case 0: if (!mut.empty()) mut[g() % mut.size()] ^= static_cast<std::uint8_t>(1u << (g() % 8)); break;
-                case 1: if (!mut.empty()) mut[g() % mut.size()] = static_cast<std::uint8_t>(g()); break;
-                case 2: mut.resize(g() % (mut.size() + 1)); break;
-                default: mut.insert(mut.begin() + static_cast<std::ptrdiff_t>(g() % (mut.size() + 1)), static_cast<std::uint8_t>(g())); break;
+                case 0:
+                    if (!mut.empty()) mut[g() % mut.size()] ^= static_cast<std::uint8_t>(1u << (g() % 8));
+                    break;
+                case 1:
+                    if (!mut.empty()) mut[g() % mut.size()] = static_cast<std::uint8_t>(g());
+                    break;
+                case 2:
+                    mut.resize(g() % (mut.size() + 1));
+                    break;
+                default:
+                    mut.insert(mut.begin() + static_cast<std::ptrdiff_t>(g() % (mut.size() + 1)),
+                               static_cast<std::uint8_t>(g()));
+                    break;
             }
             const auto dec = decode_item(mut);
             if (!dec) {

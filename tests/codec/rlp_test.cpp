@@ -1,11 +1,12 @@
 // RLP against ethereum/tests RLPTests (valid: encode `in` to `out` and decode back; invalid: rejected),
 // and a table of malformed inputs, one per strictness rule, each with its own error code.
+#include "luxl2/codec/rlp.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <string>
 
-#include "luxl2/codec/rlp.hpp"
 #include "luxl2/core/hex.hpp"
 #include "testing.hpp"
 
@@ -44,14 +45,17 @@ Item to_item(const json& in) {
         it.bytes = U256(in.get<std::uint64_t>()).to_be_trimmed();
     } else {
         const std::string s = in.get<std::string>();
-        if (!s.empty() && s[0] == '#') it.bytes = decimal_to_be(s.substr(1));
-        else it.bytes.assign(s.begin(), s.end());
+        if (!s.empty() && s[0] == '#')
+            it.bytes = decimal_to_be(s.substr(1));
+        else
+            it.bytes.assign(s.begin(), s.end());
     }
     return it;
 }
 
 TEST(RlpTests, Valid) {
-    const auto j = luxl2::testing::read_json(luxl2::testing::data_dir() / "ethereum-tests" / "RLPTests" / "rlptest.json");
+    const auto j =
+        luxl2::testing::read_json(luxl2::testing::data_dir() / "ethereum-tests" / "RLPTests" / "rlptest.json");
     int n = 0;
     for (const auto& [name, t] : j.items()) {
         const auto out = from_hex(t.at("out").get<std::string>());
@@ -75,7 +79,8 @@ TEST(RlpTests, Valid) {
             Bytes e256;
             encode(e256, U256(v));
             EXPECT_EQ(e256, *out) << name;
-        } else if (t.at("in").is_string() && t.at("in").get<std::string>().rfind('#', 0) == 0 && item.bytes.size() <= 32) {
+        } else if (t.at("in").is_string() && t.at("in").get<std::string>().rfind('#', 0) == 0 &&
+                   item.bytes.size() <= 32) {
             const U256 v = *U256::from_string(t.at("in").get<std::string>().substr(1));
             Bytes e;
             encode(e, v);
@@ -91,7 +96,8 @@ TEST(RlpTests, Valid) {
 }
 
 TEST(RlpTests, Invalid) {
-    const auto j = luxl2::testing::read_json(luxl2::testing::data_dir() / "ethereum-tests" / "RLPTests" / "invalidRLPTest.json");
+    const auto j =
+        luxl2::testing::read_json(luxl2::testing::data_dir() / "ethereum-tests" / "RLPTests" / "invalidRLPTest.json");
     int n = 0;
     for (const auto& [name, t] : j.items()) {
         EXPECT_EQ(t.at("in"), "INVALID") << name;
@@ -109,7 +115,8 @@ TEST(RlpTests, Invalid) {
 }
 
 TEST(RlpTests, RandomValid) {
-    const auto j = luxl2::testing::read_json(luxl2::testing::data_dir() / "ethereum-tests" / "RLPTests" / "RandomRLPTests" / "example.json");
+    const auto j = luxl2::testing::read_json(luxl2::testing::data_dir() / "ethereum-tests" / "RLPTests" /
+                                             "RandomRLPTests" / "example.json");
     ASSERT_FALSE(j.empty());
     for (const auto& [name, t] : j.items()) {
         EXPECT_EQ(t.at("in"), "VALID");

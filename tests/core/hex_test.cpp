@@ -1,9 +1,10 @@
 // Hex text <-> bytes: prefixes, case, odd length and bad digits.
+#include "luxl2/core/hex.hpp"
+
 #include <gtest/gtest.h>
 
 #include <random>
 
-#include "luxl2/core/hex.hpp"
 #include "testing.hpp"
 
 namespace luxl2 {
@@ -42,8 +43,8 @@ TEST(Hex, RoundTripRandom) {
 }
 
 TEST(Hex, RejectsMalformed) {
-    const char* bad[] = {"0", "0x0", "abc", "0xabc", "0xgg", "zz", "0x 1", " 01", "01 ", "0x0x01", "x01",
-                         "1x01", "+1", "0y12", "0xé", "-1"};
+    const char* bad[] = {"0",   "0x0",    "abc", "0xabc", "0xgg", "zz",   "0x 1", " 01",
+                         "01 ", "0x0x01", "x01", "1x01",  "+1",   "0y12", "0xé",  "-1"};
     for (const char* s : bad) {
         const auto r = from_hex(s);
         ASSERT_FALSE(r.has_value()) << '"' << s << '"';

@@ -1,13 +1,14 @@
 // U256: arithmetic against unsigned __int128 on values below 2^128, algebraic identities on full
 // 256-bit values (division by 1..4-limb divisors, values near 2^256), overflow helpers, and the
 // decimal/hex text forms.
+#include "luxl2/core/u256.hpp"
+
 #include <gtest/gtest.h>
 
 #include <random>
 #include <string>
 #include <vector>
 
-#include "luxl2/core/u256.hpp"
 #include "testing.hpp"
 
 namespace luxl2 {
@@ -15,7 +16,9 @@ namespace {
 
 __extension__ typedef unsigned __int128 u128;
 
-U256 from128(u128 v) { return U256::from_words(0, 0, static_cast<std::uint64_t>(v >> 64), static_cast<std::uint64_t>(v)); }
+U256 from128(u128 v) {
+    return U256::from_words(0, 0, static_cast<std::uint64_t>(v >> 64), static_cast<std::uint64_t>(v));
+}
 
 // Random values with a random number of significant bits, so short and long operands both occur.
 class Rng {
@@ -39,10 +42,14 @@ public:
 private:
     std::uint64_t pick_limb() {
         switch (g_() % 6) {
-            case 0: return ~0ULL;
-            case 1: return 1ULL << 63;
-            case 2: return g_() >> (g_() % 64);
-            default: return g_();
+            case 0:
+                return ~0ULL;
+            case 1:
+                return 1ULL << 63;
+            case 2:
+                return g_() >> (g_() % 64);
+            default:
+                return g_();
         }
     }
     std::mt19937_64 g_;
@@ -102,14 +109,28 @@ TEST(U256, DivisionIdentityOnFullWidth) {
 TEST(U256, DivisionEdgeCases) {
     const U256 max = U256::max();
     const std::vector<U256> values = {
-        U256{0}, U256{1}, U256{2}, max, max - U256{1}, U256{1} << 255, (U256{1} << 255) - U256{1},
-        U256{1} << 128, (U256{1} << 128) - U256{1}, (U256{1} << 128) + U256{1}, U256{1} << 64,
-        (U256{1} << 64) - U256{1}, U256::from_words(0x8000000000000000ULL, 0, 0, 1),
+        U256{0},
+        U256{1},
+        U256{2},
+        max,
+        max - U256{1},
+        U256{1} << 255,
+        (U256{1} << 255) - U256{1},
+        U256{1} << 128,
+        (U256{1} << 128) - U256{1},
+        (U256{1} << 128) + U256{1},
+        U256{1} << 64,
+        (U256{1} << 64) - U256{1},
+        U256::from_words(0x8000000000000000ULL, 0, 0, 1),
         U256::from_words(0x7fffffffffffffffULL, ~0ULL, ~0ULL, ~0ULL),
-        U256::from_words(0, 0x8000000000000000ULL, 0, 0), U256::from_words(0, 0x8000000000000000ULL, ~0ULL, ~0ULL),
-        U256::from_words(1, 0, 0, 0), U256::from_words(0x8000000000000000ULL, 0x7fffffffffffffffULL, 0, 0),
-        U256::from_words(0xffffffff00000000ULL, 0, 0xffffffffULL, 0), U256::from_words(0, 0, 1, ~0ULL),
-        U256::from_words(0x0000000100000000ULL, 0, 0, 0), U256::from_words(~0ULL, 0, ~0ULL, 0),
+        U256::from_words(0, 0x8000000000000000ULL, 0, 0),
+        U256::from_words(0, 0x8000000000000000ULL, ~0ULL, ~0ULL),
+        U256::from_words(1, 0, 0, 0),
+        U256::from_words(0x8000000000000000ULL, 0x7fffffffffffffffULL, 0, 0),
+        U256::from_words(0xffffffff00000000ULL, 0, 0xffffffffULL, 0),
+        U256::from_words(0, 0, 1, ~0ULL),
+        U256::from_words(0x0000000100000000ULL, 0, 0, 0),
+        U256::from_words(~0ULL, 0, ~0ULL, 0),
         U256::from_words(0, ~0ULL, 0, ~0ULL),
     };
     for (const U256& a : values)
@@ -288,11 +309,14 @@ TEST(U256, RejectsBadText) {
     EXPECT_EQ(luxl2::testing::error_code(U256::from_hex("0xg")), "u256.invalid");
     EXPECT_EQ(luxl2::testing::error_code(U256::from_hex("-1")), "u256.invalid");
     // 2^256 exactly and above.
-    EXPECT_EQ(luxl2::testing::error_code(U256::from_string("115792089237316195423570985008687907853269984665640564039457584007913129639936")),
+    EXPECT_EQ(luxl2::testing::error_code(
+                  U256::from_string("115792089237316195423570985008687907853269984665640564039457584007913129639936")),
               "u256.overflow");
-    EXPECT_EQ(luxl2::testing::error_code(U256::from_string("999999999999999999999999999999999999999999999999999999999999999999999999999999")),
+    EXPECT_EQ(luxl2::testing::error_code(
+                  U256::from_string("999999999999999999999999999999999999999999999999999999999999999999999999999999")),
               "u256.overflow");
-    EXPECT_TRUE(U256::from_string("115792089237316195423570985008687907853269984665640564039457584007913129639935").has_value());
+    EXPECT_TRUE(U256::from_string("115792089237316195423570985008687907853269984665640564039457584007913129639935")
+                    .has_value());
     EXPECT_EQ(luxl2::testing::error_code(U256::from_hex("0x1" + std::string(64, '0'))), "u256.overflow");
     EXPECT_TRUE(U256::from_hex(std::string(64, 'f')).has_value());
     const Bytes b33(33, 1);

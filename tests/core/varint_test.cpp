@@ -70,16 +70,17 @@ TEST(Varint, RoundTripRandom) {
 
 TEST(Varint, RejectsMalformed) {
     const Bytes bad[] = {
-        Bytes{},                             // empty
-        "80"_hex,                            // truncated
-        "ff"_hex, "ffff"_hex,                // truncated
-        "8000"_hex,                          // non-minimal: 0 in two bytes
-        "ff00"_hex,                          // non-minimal: final zero continuation
-        "808000"_hex,                        //
-        "ffffffffffffffffff02"_hex,          // 65 bits
-        "ffffffffffffffffff7f"_hex,          // > 64 bits
-        "ffffffffffffffffff81"_hex,          // continuation past 10 bytes
-        "8080808080808080808001"_hex,        // 11 bytes
+        Bytes{},   // empty
+        "80"_hex,  // truncated
+        "ff"_hex,
+        "ffff"_hex,                    // truncated
+        "8000"_hex,                    // non-minimal: 0 in two bytes
+        "ff00"_hex,                    // non-minimal: final zero continuation
+        "808000"_hex,                  //
+        "ffffffffffffffffff02"_hex,    // 65 bits
+        "ffffffffffffffffff7f"_hex,    // > 64 bits
+        "ffffffffffffffffff81"_hex,    // continuation past 10 bytes
+        "8080808080808080808001"_hex,  // 11 bytes
     };
     for (const Bytes& b : bad) {
         ByteView in = b;

@@ -1,5 +1,7 @@
 // Keccak-256 against the Keccak team's KATs (../shared/data/keccak256), FIPS 202 SHA3/SHAKE against
 // NIST's example values, and the incremental sponge against one-shot hashing.
+#include "luxl2/crypto/keccak.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -9,7 +11,6 @@
 #include <vector>
 
 #include "luxl2/core/hex.hpp"
-#include "luxl2/crypto/keccak.hpp"
 #include "testing.hpp"
 
 namespace luxl2::crypto {
@@ -93,7 +94,8 @@ TEST(KeccakF1600, ZeroStateOnce) {
 TEST(LongKeccak256, ExtremelyLongMsgKat) {
     const char* env = std::getenv("LUXL2_LONG_TESTS");
     if (env == nullptr || std::string(env) != "1") GTEST_SKIP() << "set LUXL2_LONG_TESTS=1 to hash 1 GiB";
-    std::istringstream in(luxl2::testing::read_text(luxl2::testing::data_dir() / "keccak256" / "ExtremelyLongMsgKAT_256.txt"));
+    std::istringstream in(
+        luxl2::testing::read_text(luxl2::testing::data_dir() / "keccak256" / "ExtremelyLongMsgKAT_256.txt"));
     std::string line, text, md;
     std::size_t repeat = 0;
     while (std::getline(in, line)) {
@@ -205,10 +207,18 @@ TEST(Sponge, RandomSplitsEqualOneShot) {
                 // Mix tiny, empty, exactly-rate and large pieces.
                 std::size_t n;
                 switch (g() % 4) {
-                    case 0: n = g() % 3; break;
-                    case 1: n = p.rate; break;
-                    case 2: n = p.rate - (off % p.rate); break;
-                    default: n = g() % 400; break;
+                    case 0:
+                        n = g() % 3;
+                        break;
+                    case 1:
+                        n = p.rate;
+                        break;
+                    case 2:
+                        n = p.rate - (off % p.rate);
+                        break;
+                    default:
+                        n = g() % 400;
+                        break;
                 }
                 n = std::min(n, msg.size() - off);
                 inc.absorb(ByteView(msg).subspan(off, n));
@@ -244,7 +254,8 @@ TEST(Sponge, HashersMatchOneShotAndReset) {
     Bytes out(512);
     // Squeeze one byte at a time across three 168-byte block boundaries.
     for (std::size_t i = 0; i < out.size(); ++i) k.squeeze(std::span<std::uint8_t>(out).subspan(i, 1));
-    EXPECT_EQ(to_hex(ByteView(out).last(32), false), "44c9fb359fd56ac0a9a75a743cff6862f17d7259ab075216c0699511643b6439");
+    EXPECT_EQ(to_hex(ByteView(out).last(32), false),
+              "44c9fb359fd56ac0a9a75a743cff6862f17d7259ab075216c0699511643b6439");
 
     Sponge kk = keccak256_hasher();
     Hash32 e;

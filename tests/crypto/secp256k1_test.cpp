@@ -5,6 +5,8 @@
 // technically allowed but may be rejected, e.g. a BER quirk) is counted and either outcome passes,
 // since our contract is strict DER / strict P1363 and EIP-2 in the bitcoin file. The three pinned files
 // currently hold no "acceptable" case; any other result string fails the test.
+#include "luxl2/crypto/secp256k1.hpp"
+
 #include <gtest/gtest.h>
 
 #include <random>
@@ -12,7 +14,6 @@
 
 #include "luxl2/core/hex.hpp"
 #include "luxl2/crypto/keccak.hpp"
-#include "luxl2/crypto/secp256k1.hpp"
 #include "luxl2/crypto/sha256.hpp"
 #include "testing.hpp"
 
@@ -55,8 +56,8 @@ Counts run_wycheproof(const std::string& file, SigFormat format, bool allow_high
                 const auto rs = parse_der_signature(*sig);
                 accepted = rs.has_value() && verify(digest, rs->first, rs->second, *pub, allow_high_s);
             } else if (sig->size() == 64) {
-                accepted = verify(digest, U256::from_be32(sig->data()), U256::from_be32(sig->data() + 32), *pub,
-                                  allow_high_s);
+                accepted =
+                    verify(digest, U256::from_be32(sig->data()), U256::from_be32(sig->data() + 32), *pub, allow_high_s);
             }
 
             if (result == "valid") {
@@ -112,7 +113,8 @@ Bytes ecrecover_precompile(ByteView input) {
 }
 
 TEST(GoEthereum, EcRecoverPrecompile) {
-    const auto j = luxl2::testing::read_json(luxl2::testing::data_dir() / "secp256k1" / "go-ethereum" / "ecRecover.json");
+    const auto j =
+        luxl2::testing::read_json(luxl2::testing::data_dir() / "secp256k1" / "go-ethereum" / "ecRecover.json");
     ASSERT_EQ(j.size(), 5u);
     int recovered = 0;
     for (const auto& t : j) {
@@ -171,7 +173,8 @@ TEST(Secp256k1, KnownKeyAndAddress) {
     ASSERT_TRUE(key.has_value());
     EXPECT_EQ(to_hex(to_address(public_key(*key))), "0x7e5f4552091a69125d5dfcb7b8c2659029395bdf");
     const auto pub = public_key(*key);
-    EXPECT_EQ(to_hex(ByteView(pub).first(32), false), "79be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798");
+    EXPECT_EQ(to_hex(ByteView(pub).first(32), false),
+              "79be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798");
     // Compressed and uncompressed SEC1 forms parse to the same key.
     Bytes compressed = {0x02};
     append(compressed, ByteView(pub).first(32));
@@ -201,8 +204,10 @@ TEST(Secp256k1, RejectsOutOfRangeRS) {
     const PublicKey pub = public_key(*key);
     const U256 bad_values[] = {U256{0}, kSecp256k1N, kSecp256k1N + U256(1), U256::max()};
     for (const U256& bad : bad_values) {
-        EXPECT_EQ(luxl2::testing::error_code(recover(digest, {bad, sig.s, sig.recid})), "secp256k1.invalid_signature") << bad.to_hex();
-        EXPECT_EQ(luxl2::testing::error_code(recover(digest, {sig.r, bad, sig.recid})), "secp256k1.invalid_signature") << bad.to_hex();
+        EXPECT_EQ(luxl2::testing::error_code(recover(digest, {bad, sig.s, sig.recid})), "secp256k1.invalid_signature")
+            << bad.to_hex();
+        EXPECT_EQ(luxl2::testing::error_code(recover(digest, {sig.r, bad, sig.recid})), "secp256k1.invalid_signature")
+            << bad.to_hex();
         EXPECT_FALSE(verify(digest, bad, sig.s, pub, true));
         EXPECT_FALSE(verify(digest, sig.r, bad, pub, true));
     }
@@ -223,8 +228,8 @@ TEST(Secp256k1, DerParsing) {
     ASSERT_TRUE(rs.has_value());
     EXPECT_EQ(rs->first, U256(1));
     EXPECT_EQ(rs->second, U256(2));
-    EXPECT_FALSE(parse_der_signature("300602010102010200"_hex).has_value());  // trailing byte
-    EXPECT_FALSE(parse_der_signature("30070201010202000200"_hex).has_value()); // padded integer
+    EXPECT_FALSE(parse_der_signature("300602010102010200"_hex).has_value());    // trailing byte
+    EXPECT_FALSE(parse_der_signature("30070201010202000200"_hex).has_value());  // padded integer
     // A negative s is well-formed DER but out of range: it parses (as the header says) and never verifies.
     const auto neg = parse_der_signature("3006020101020182"_hex);
     if (neg) {

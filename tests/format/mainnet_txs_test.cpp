@@ -51,10 +51,12 @@ std::vector<Row> load_rows() {
 // Mainnet activation blocks of the forks that change transaction rules.
 Fork mainnet_fork(std::uint64_t block) {
     static const std::pair<std::uint64_t, Fork> kForks[] = {
-        {22431084, Fork::kPrague},    {19426587, Fork::kCancun},   {17034870, Fork::kShanghai},
-        {15537394, Fork::kParis},     {12965000, Fork::kLondon},   {12244000, Fork::kBerlin},
-        {9069000, Fork::kIstanbul},   {7280000, Fork::kConstantinopleFix}, {4370000, Fork::kByzantium},
-        {2675000, Fork::kEIP158},     {2463000, Fork::kEIP150},    {1150000, Fork::kHomestead},
+        {22431084, Fork::kPrague},   {19426587, Fork::kCancun},
+        {17034870, Fork::kShanghai}, {15537394, Fork::kParis},
+        {12965000, Fork::kLondon},   {12244000, Fork::kBerlin},
+        {9069000, Fork::kIstanbul},  {7280000, Fork::kConstantinopleFix},
+        {4370000, Fork::kByzantium}, {2675000, Fork::kEIP158},
+        {2463000, Fork::kEIP150},    {1150000, Fork::kHomestead},
     };
     for (const auto& [first, fork] : kForks)
         if (block >= first) return fork;
@@ -90,9 +92,10 @@ TEST(MainnetTxs, DecodeEncodeHashRecoverValidate) {
     EXPECT_EQ(by_type[3], 11);
     EXPECT_EQ(by_type[4], 2);
     EXPECT_EQ(pre155, 47);
-    std::printf("mainnet_txs.csv: %zu transactions (%zu bytes) decoded, re-encoded, hashed, recovered and validated; "
-                "types 0/1/2/3/4 = %d/%d/%d/%d/%d, %d pre-EIP-155\n",
-                rows.size(), bytes, by_type[0], by_type[1], by_type[2], by_type[3], by_type[4], pre155);
+    std::printf(
+        "mainnet_txs.csv: %zu transactions (%zu bytes) decoded, re-encoded, hashed, recovered and validated; "
+        "types 0/1/2/3/4 = %d/%d/%d/%d/%d, %d pre-EIP-155\n",
+        rows.size(), bytes, by_type[0], by_type[1], by_type[2], by_type[3], by_type[4], pre155);
 }
 
 TEST(MainnetTxs, JsonRoundTripLegacyAccessListDynamicFee) {

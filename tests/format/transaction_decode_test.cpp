@@ -16,8 +16,10 @@ Transaction signed_tx(TxType type) {
     tx.type = type;
     tx.chain_id = U256(1);
     tx.gas_limit = 21000;
-    if (type == TxType::kLegacy || type == TxType::kAccessList) tx.gas_price = U256(2);
-    else tx.max_fee_per_gas = U256(2);
+    if (type == TxType::kLegacy || type == TxType::kAccessList)
+        tx.gas_price = U256(2);
+    else
+        tx.max_fee_per_gas = U256(2);
     tx.to = Address{};
     if (type == TxType::kBlob) {
         Hash32 h;
@@ -32,9 +34,11 @@ Transaction signed_tx(TxType type) {
 
 TEST(TransactionDecode, Envelope) {
     EXPECT_EQ(luxl2::testing::error_code(decode_transaction(Bytes{})), rlp::errc::input_too_short);
-    for (std::uint8_t t : {std::uint8_t{0x00}, std::uint8_t{0x05}, std::uint8_t{0x50}, std::uint8_t{0x7e}, std::uint8_t{0x7f}})
+    for (std::uint8_t t :
+         {std::uint8_t{0x00}, std::uint8_t{0x05}, std::uint8_t{0x50}, std::uint8_t{0x7e}, std::uint8_t{0x7f}})
         EXPECT_EQ(luxl2::testing::error_code(decode_transaction(Bytes{t, 0xc0})), txerrc::type_not_supported) << int{t};
-    EXPECT_EQ(luxl2::testing::error_code(decode_transaction("80"_hex)), txerrc::type_not_supported);  // a string, not a list
+    EXPECT_EQ(luxl2::testing::error_code(decode_transaction("80"_hex)),
+              txerrc::type_not_supported);  // a string, not a list
     EXPECT_EQ(luxl2::testing::error_code(decode_transaction("b8"_hex)), txerrc::type_not_supported);
 
     const Bytes legacy = encode_transaction(signed_tx(TxType::kLegacy));
@@ -42,7 +46,8 @@ TEST(TransactionDecode, Envelope) {
     Bytes trailing = legacy;
     trailing.push_back(0x00);
     EXPECT_EQ(luxl2::testing::error_code(decode_transaction(trailing)), rlp::errc::trailing_bytes);
-    EXPECT_EQ(luxl2::testing::error_code(decode_transaction(ByteView(legacy).first(legacy.size() - 1))), rlp::errc::input_too_short);
+    EXPECT_EQ(luxl2::testing::error_code(decode_transaction(ByteView(legacy).first(legacy.size() - 1))),
+              rlp::errc::input_too_short);
     EXPECT_EQ(luxl2::testing::error_code(decode_transaction("c0"_hex)), txerrc::field_count);
     TxLimits small;
     small.max_bytes = legacy.size() - 1;
@@ -102,12 +107,13 @@ TEST(TransactionDecode, FieldShapes) {
         ASSERT_TRUE(h.has_value());
         scan = scan.subspan(h->payload_length);
     }
-    EXPECT_EQ(luxl2::testing::error_code(decode_transaction(wrap(ByteView(fields).first(last_start)))), txerrc::field_count);
+    EXPECT_EQ(luxl2::testing::error_code(decode_transaction(wrap(ByteView(fields).first(last_start)))),
+              txerrc::field_count);
 
     // A 19- and a 21-byte `to`.
     for (std::size_t n : {19u, 21u}) {
         Bytes bad;
-        rlp::encode(bad, U256(1));       // chainId
+        rlp::encode(bad, U256(1));           // chainId
         rlp::encode(bad, std::uint64_t{0});  // nonce
         rlp::encode(bad, U256(0));
         rlp::encode(bad, U256(0));

@@ -20,18 +20,26 @@ public:
     explicit Gen(std::uint64_t seed) : g_(seed) {}
     std::uint64_t u64() {
         switch (g_() % 5) {
-            case 0: return 0;
-            case 1: return ~0ULL - 1;  // 2^64 - 1 is reserved by EIP-2681
-            case 2: return g_() % 256;
-            default: return g_() >> (g_() % 64);
+            case 0:
+                return 0;
+            case 1:
+                return ~0ULL - 1;  // 2^64 - 1 is reserved by EIP-2681
+            case 2:
+                return g_() % 256;
+            default:
+                return g_() >> (g_() % 64);
         }
     }
     U256 u256() {
         switch (g_() % 5) {
-            case 0: return U256{0};
-            case 1: return U256::max();
-            case 2: return U256{g_() % 256};
-            default: return U256::from_words(g_(), g_(), g_(), g_()) >> static_cast<unsigned>(g_() % 256);
+            case 0:
+                return U256{0};
+            case 1:
+                return U256::max();
+            case 2:
+                return U256{g_() % 256};
+            default:
+                return U256::from_words(g_(), g_(), g_(), g_()) >> static_cast<unsigned>(g_() % 256);
         }
     }
     Bytes bytes(std::size_t max) {
@@ -89,8 +97,8 @@ Transaction random_tx(Gen& g, TxType type, bool legacy_chain_id) {
     if (type == TxType::kSetCode) {
         const std::uint64_t n = 1 + g.below(3);
         for (std::uint64_t i = 0; i < n; ++i)
-            tx.authorization_list.push_back({g.u256(), g.fixed<20>(), g.u64(), static_cast<std::uint8_t>(g.below(2)),
-                                             g.u256(), g.u256()});
+            tx.authorization_list.push_back(
+                {g.u256(), g.fixed<20>(), g.u64(), static_cast<std::uint8_t>(g.below(2)), g.u256(), g.u256()});
     }
     return tx;
 }
@@ -103,9 +111,12 @@ TEST(TransactionSign, SignDecodeRecoverEveryType) {
         const char* name;
     };
     const Kind kinds[] = {
-        {TxType::kLegacy, false, "legacy pre-EIP-155"}, {TxType::kLegacy, true, "legacy EIP-155"},
-        {TxType::kAccessList, true, "EIP-2930"},        {TxType::kDynamicFee, true, "EIP-1559"},
-        {TxType::kBlob, true, "EIP-4844"},              {TxType::kSetCode, true, "EIP-7702"},
+        {TxType::kLegacy, false, "legacy pre-EIP-155"},
+        {TxType::kLegacy, true, "legacy EIP-155"},
+        {TxType::kAccessList, true, "EIP-2930"},
+        {TxType::kDynamicFee, true, "EIP-1559"},
+        {TxType::kBlob, true, "EIP-4844"},
+        {TxType::kSetCode, true, "EIP-7702"},
     };
     for (const auto& kind : kinds)
         for (int i = 0; i < 60; ++i) {
@@ -155,7 +166,8 @@ TEST(TransactionSign, SignDecodeRecoverEveryType) {
 
 // Unsigned JSON (as `luxl2 tx sign` reads it) → sign → the same transaction as signing the struct.
 TEST(TransactionSign, JsonThenSign) {
-    const auto key = crypto::SecretKey::from_bytes("0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318"_hex);
+    const auto key =
+        crypto::SecretKey::from_bytes("0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318"_hex);
     ASSERT_TRUE(key.has_value());
     const Address signer = crypto::to_address(crypto::public_key(*key));
     const char* docs[] = {
@@ -193,9 +205,11 @@ TEST(TransactionSign, Eip155Example) {
     EXPECT_EQ(tx.v, U256(37));
     EXPECT_EQ(tx.r.to_string(), "18515461264373351373200002665853028612451056578545711640558177340181847433846");
     EXPECT_EQ(tx.s.to_string(), "46948507304638947509940763649030358759909902576025900602547168820602576006531");
-    EXPECT_EQ(to_hex(encode_transaction(tx)),
-              "0xf86c098504a817c800825208943535353535353535353535353535353535353535880de0b6b3a76400008025a028ef61340bd939bc"
-              "2195fe537567866003e1a15d3c71ff63e1590620aa636276a067cbe9d8997f761aecb703304b3800ccf555c9f3dc64214b297fb1966a3b6d83");
+    EXPECT_EQ(
+        to_hex(encode_transaction(tx)),
+        "0xf86c098504a817c800825208943535353535353535353535353535353535353535880de0b6b3a76400008025a028ef61340bd939bc"
+        "2195fe537567866003e1a15d3c71ff63e1590620aa636276a067cbe9d8997f761aecb703304b3800ccf555c9f3dc64214b297fb1966a3b"
+        "6d83");
 }
 
 TEST(TransactionSign, RejectsMalformedSignatures) {
@@ -315,7 +329,8 @@ TEST(TransactionValidate, BlobAndSetCodeShape) {
     sign_transaction(blob, *key);
     const Rules cancun{Fork::kCancun, U256(1)};
     EXPECT_TRUE(validate_transaction(blob, cancun).has_value());
-    EXPECT_EQ(luxl2::testing::error_code(validate_transaction(blob, Rules{Fork::kShanghai, U256(1)})), txerrc::type_not_supported);
+    EXPECT_EQ(luxl2::testing::error_code(validate_transaction(blob, Rules{Fork::kShanghai, U256(1)})),
+              txerrc::type_not_supported);
     Transaction no_blobs = blob;
     no_blobs.blob_versioned_hashes.clear();
     sign_transaction(no_blobs, *key);
@@ -356,7 +371,8 @@ TEST(TransactionValidate, HighSOnlyBeforeHomestead) {
     const auto frontier = validate_transaction(tx, Rules{Fork::kFrontier, std::nullopt});
     ASSERT_TRUE(frontier.has_value()) << frontier.error().to_string();
     EXPECT_EQ(*frontier, signer);
-    EXPECT_EQ(luxl2::testing::error_code(validate_transaction(tx, Rules{Fork::kHomestead, std::nullopt})), txerrc::invalid_signature);
+    EXPECT_EQ(luxl2::testing::error_code(validate_transaction(tx, Rules{Fork::kHomestead, std::nullopt})),
+              txerrc::invalid_signature);
     EXPECT_EQ(luxl2::testing::error_code(recover_sender(tx)), txerrc::invalid_signature);
 }
 

@@ -19,13 +19,19 @@ namespace {
 
 std::optional<Fork> fork_from_name(const std::string& name) {
     static const std::map<std::string, Fork> kForks = {
-        {"Frontier", Fork::kFrontier},   {"Homestead", Fork::kHomestead},
-        {"EIP150", Fork::kEIP150},       {"EIP158", Fork::kEIP158},
-        {"Byzantium", Fork::kByzantium}, {"Constantinople", Fork::kConstantinople},
+        {"Frontier", Fork::kFrontier},
+        {"Homestead", Fork::kHomestead},
+        {"EIP150", Fork::kEIP150},
+        {"EIP158", Fork::kEIP158},
+        {"Byzantium", Fork::kByzantium},
+        {"Constantinople", Fork::kConstantinople},
         {"ConstantinopleFix", Fork::kConstantinopleFix},
-        {"Istanbul", Fork::kIstanbul},   {"Berlin", Fork::kBerlin},
-        {"London", Fork::kLondon},       {"Paris", Fork::kParis},
-        {"Shanghai", Fork::kShanghai},   {"Cancun", Fork::kCancun},
+        {"Istanbul", Fork::kIstanbul},
+        {"Berlin", Fork::kBerlin},
+        {"London", Fork::kLondon},
+        {"Paris", Fork::kParis},
+        {"Shanghai", Fork::kShanghai},
+        {"Cancun", Fork::kCancun},
         {"Prague", Fork::kPrague},
     };
     const auto it = kForks.find(name);
@@ -100,9 +106,10 @@ TEST(TransactionTests, AllFilesAllForks) {
         }
     }
     EXPECT_EQ(used_skips.size(), kSkip.size()) << "a skip-list entry no longer matches any case";
-    std::printf("TransactionTests: %zu files, %d valid outcomes passed, %d invalid rejected (%d by decode, %d by "
-                "validate; intrinsic gas matched on %d of them), %d skipped\n",
-                files.size(), valid, invalid, by_decode, by_validate, invalid_gas_checked, skipped);
+    std::printf(
+        "TransactionTests: %zu files, %d valid outcomes passed, %d invalid rejected (%d by decode, %d by "
+        "validate; intrinsic gas matched on %d of them), %d skipped\n",
+        files.size(), valid, invalid, by_decode, by_validate, invalid_gas_checked, skipped);
     EXPECT_EQ(valid + invalid + skipped, 606 + 2059);
 }
 
