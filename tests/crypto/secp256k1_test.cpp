@@ -183,6 +183,18 @@ TEST(Secp256k1, KnownKeyAndAddress) {
     Bytes bad = compressed;
     bad[0] = 0x05;
     EXPECT_FALSE(parse_public_key(bad).has_value());
+    // 65 bytes means uncompressed (0x04): the SEC1 "hybrid" prefixes 0x06/0x07 are not accepted.
+    Bytes uncompressed = {0x04};
+    append(uncompressed, pub);
+    EXPECT_EQ(*parse_public_key(uncompressed), pub);
+    for (std::uint8_t prefix : {std::uint8_t{0x06}, std::uint8_t{0x07}, std::uint8_t{0x00}, std::uint8_t{0x02}}) {
+        Bytes hybrid = uncompressed;
+        hybrid[0] = prefix;
+        EXPECT_FALSE(parse_public_key(hybrid).has_value()) << int{prefix};
+    }
+    Bytes wrong_prefix = compressed;
+    wrong_prefix[0] = 0x04;
+    EXPECT_FALSE(parse_public_key(wrong_prefix).has_value());
 }
 
 TEST(Secp256k1, RejectsBadSecretKeys) {
