@@ -1,11 +1,12 @@
 // SHA-256 (FIPS 180-4 examples, NIST CSRC "Examples with Intermediate Values", SHA256.pdf /
 // SHA2_Additional.pdf) and HMAC-SHA-256 (RFC 4231 test cases 1, 2 and 6).
+#include "luxl2/crypto/sha256.hpp"
+
 #include <gtest/gtest.h>
 
 #include <string>
 
 #include "luxl2/core/hex.hpp"
-#include "luxl2/crypto/sha256.hpp"
 
 namespace luxl2::crypto {
 namespace {
@@ -18,7 +19,8 @@ TEST(Sha256, Fips180Examples) {
     EXPECT_EQ(to_hex(sha256(text("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"))),
               "0x248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
     // One million 'a' (SHA2_Additional).
-    EXPECT_EQ(to_hex(sha256(Bytes(1000000, 'a'))), "0xcdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+    EXPECT_EQ(to_hex(sha256(Bytes(1000000, 'a'))),
+              "0xcdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 }
 
 TEST(HmacSha256, Rfc4231) {
@@ -33,7 +35,8 @@ TEST(HmacSha256, Rfc4231) {
 
 // Empty key and message (null data pointers): HMAC is still defined (key padded with zeros).
 TEST(HmacSha256, EmptyKeyAndMessage) {
-    EXPECT_EQ(to_hex(hmac_sha256(Bytes{}, Bytes{})), "0xb613679a0814d9ec772f95d778c35fc5ff1697c493715653c6c712144292c5ad");
+    EXPECT_EQ(to_hex(hmac_sha256(Bytes{}, Bytes{})),
+              "0xb613679a0814d9ec772f95d778c35fc5ff1697c493715653c6c712144292c5ad");
 }
 
 }  // namespace
