@@ -179,12 +179,49 @@ void SparseMerkleTree::set(const Hash32& key, const Hash32& value) {
 
 void SparseMerkleTree::erase(const Hash32& key) { set(key, Hash32{}); }
 
+SparseMerkleTree::Ref SparseMerkleTree::build_sorted(std::span<const Update> sorted) {
+    if (sorted.size() == 1) return new_leaf(sorted[0].key, sorted[0].value);
+    // Sorted keys: the prefix shared by the first and the last is shared by all.
+    const unsigned crit = common_prefix(sorted.front().key, sorted.back().key);
+    const auto split = std::partition_point(sorted.begin(), sorted.end(),
+                                            [&](const Update& u) { return !key_bit(u.key, crit); });
+    const auto mid = static_cast<std::size_t>(split - sorted.begin());
+    const Ref left = build_sorted(sorted.first(mid));
+    const Ref right = build_sorted(sorted.subspan(mid));
+    return new_branch(crit, left, right);
+}
+
 void SparseMerkleTree::update(std::span<const Update> updates) {
+    if (updates.size() > 64) {
+        // Key order keeps consecutive updates on shared paths (and the stable sort keeps the last write
+        // to a key last); an empty tree is built bottom-up from the sorted keys directly.
+        std::vector<Update> sorted(updates.begin(), updates.end());
+        std::stable_sort(sorted.begin(), sorted.end(), [](const Update& a, const Update& b) { return a.key < b.key; });
+        if (root_ == kNull) {
+            std::size_t out = 0;
+            for (std::size_t i = 0; i < sorted.size(); ++i) {
+                if (i + 1 < sorted.size() && sorted[i + 1].key == sorted[i].key) continue;  // a later write wins
+                if (!sorted[i].value.is_zero()) sorted[out++] = sorted[i];
+            }
+            sorted.resize(out);
+            leaves_.reserve(out);
+            branches_.reserve(out);
+            if (out > 0) root_ = build_sorted(sorted);
+            count_ = out;
+        } else {
+            apply(sorted);
+        }
+    } else {
+        apply(updates);
+    }
+    rehash(root_, -1);
+}
+
+void SparseMerkleTree::apply(std::span<const Update> updates) {
     for (const auto& u : updates) {
         if (u.value.is_zero()) remove(u.key);
         else put(u.key, u.value);
     }
-    rehash(root_, -1);
 }
 
 std::size_t SparseMerkleTree::memory_bytes() const noexcept {

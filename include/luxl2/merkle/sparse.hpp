@@ -96,6 +96,8 @@ private:
     void put(const Hash32& key, const Hash32& value);  // structural only; marks the path dirty
     void remove(const Hash32& key);
     void rehash(Ref r, int parent_depth);
+    void apply(std::span<const Update> updates);
+    Ref build_sorted(std::span<const Update> sorted);
     [[nodiscard]] const Hash32& top(Ref r) const noexcept;
     [[nodiscard]] const Hash32& sample_key(Ref r) const noexcept;
     [[nodiscard]] Hash32 own_hash(Ref r) const noexcept;
