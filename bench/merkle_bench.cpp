@@ -81,8 +81,10 @@ void BM_SmtUpdate2000(benchmark::State& state) {
         state.PauseTiming();
         for (std::size_t i = 0; i < ups.size(); ++i) {
             // Half the writes change existing keys, half insert new ones; a few delete.
-            if (i % 2 == 0) ups[i] = {f.keys[f.rng() % f.keys.size()], random_hash(f.rng)};
-            else ups[i] = {random_hash(f.rng), random_hash(f.rng)};
+            if (i % 2 == 0)
+                ups[i] = {f.keys[f.rng() % f.keys.size()], random_hash(f.rng)};
+            else
+                ups[i] = {random_hash(f.rng), random_hash(f.rng)};
             if (i % 50 == 0) ups[i] = {f.keys[f.rng() % f.keys.size()], Hash32{}};
         }
         state.ResumeTiming();
@@ -149,7 +151,8 @@ void BM_SmtVerify100(benchmark::State& state) {
     const Hash32 root = f.tree.root();
     for (auto _ : state) {
         for (std::size_t i = 0; i < keys.size(); ++i)
-            if (!smt::verify(root, proofs[i], std::span<const smt::Claim>(&claims[i], 1))) state.SkipWithError("bad proof");
+            if (!smt::verify(root, proofs[i], std::span<const smt::Claim>(&claims[i], 1)))
+                state.SkipWithError("bad proof");
     }
 }
 BENCHMARK(BM_SmtVerify100)->Name("merkle/smt/verify_100_of_1M")->Unit(benchmark::kMicrosecond);
@@ -181,33 +184,34 @@ void BM_TreeMultiproof(benchmark::State& state) {
 }
 BENCHMARK(BM_TreeMultiproof)->Name("merkle/tree/verify_multiproof_100_of_65536")->Unit(benchmark::kMicrosecond);
 
-const bool summary_registered = luxl2::bench::register_summary("merkle", [](const std::vector<luxl2::bench::RunResult>& runs) {
-    using luxl2::bench::find;
-    auto line = [](const char* what, double value, const char* unit, double goal) {
-        const bool ok = value <= goal;
-        std::printf("  %-44s %10.3f %-6s (goal <= %g) %s\n", what, value, unit, goal, ok ? "ok" : "MISSED");
-    };
-    std::printf("  (cpu = this thread's CPU time; wall-clock time also counts other load on a shared machine)\n");
-    if (const auto* b = find(runs, "merkle/smt/build_1M")) {
-        std::printf("  %-44s %10.1f ms wall, %.1f ms cpu\n", "build a 1,000,000-key tree", b->counters.at("build_ms"),
-                    b->counters.at("build_cpu_ms"));
-        line("memory per key", b->counters.at("bytes_per_key"), "bytes", 200);
-    }
-    if (const auto* u = find(runs, "merkle/smt/update_2000_of_1M")) {
-        line("2,000 updates on 1M keys + new root (cpu)", u->counters.at("cpu_ms"), "ms", 20);
-        line("2,000 updates on 1M keys + new root (wall)", u->real_time_ns / 1e6, "ms", 20);
-    }
-    if (const auto* p = find(runs, "merkle/smt/prove_100_of_1M")) {
-        line("proofs for 100 keys (cpu)", p->counters.at("cpu_ms"), "ms", 0.5);
-        line("proofs for 100 keys (wall)", p->real_time_ns / 1e6, "ms", 0.5);
-        line("proof size, largest of 100 (1M keys)", p->counters.at("max_proof_bytes"), "bytes", 1024);
-        std::printf("  %-44s %10.1f bytes\n", "proof size, average", p->counters.at("avg_proof_bytes"));
-    }
-    if (const auto* m = find(runs, "merkle/smt/multiproof_100_of_1M"))
-        std::printf("  %-44s %10.3f ms, %.0f bytes\n", "one multi-key proof of 100 keys", m->real_time_ns / 1e6,
-                    m->counters.at("proof_bytes"));
-    if (const auto* v = find(runs, "merkle/smt/verify_100_of_1M"))
-        std::printf("  %-44s %10.3f ms\n", "verify 100 single proofs", v->real_time_ns / 1e6);
-});
+const bool summary_registered =
+    luxl2::bench::register_summary("merkle", [](const std::vector<luxl2::bench::RunResult>& runs) {
+        using luxl2::bench::find;
+        auto line = [](const char* what, double value, const char* unit, double goal) {
+            const bool ok = value <= goal;
+            std::printf("  %-44s %10.3f %-6s (goal <= %g) %s\n", what, value, unit, goal, ok ? "ok" : "MISSED");
+        };
+        std::printf("  (cpu = this thread's CPU time; wall-clock time also counts other load on a shared machine)\n");
+        if (const auto* b = find(runs, "merkle/smt/build_1M")) {
+            std::printf("  %-44s %10.1f ms wall, %.1f ms cpu\n", "build a 1,000,000-key tree",
+                        b->counters.at("build_ms"), b->counters.at("build_cpu_ms"));
+            line("memory per key", b->counters.at("bytes_per_key"), "bytes", 200);
+        }
+        if (const auto* u = find(runs, "merkle/smt/update_2000_of_1M")) {
+            line("2,000 updates on 1M keys + new root (cpu)", u->counters.at("cpu_ms"), "ms", 20);
+            line("2,000 updates on 1M keys + new root (wall)", u->real_time_ns / 1e6, "ms", 20);
+        }
+        if (const auto* p = find(runs, "merkle/smt/prove_100_of_1M")) {
+            line("proofs for 100 keys (cpu)", p->counters.at("cpu_ms"), "ms", 0.5);
+            line("proofs for 100 keys (wall)", p->real_time_ns / 1e6, "ms", 0.5);
+            line("proof size, largest of 100 (1M keys)", p->counters.at("max_proof_bytes"), "bytes", 1024);
+            std::printf("  %-44s %10.1f bytes\n", "proof size, average", p->counters.at("avg_proof_bytes"));
+        }
+        if (const auto* m = find(runs, "merkle/smt/multiproof_100_of_1M"))
+            std::printf("  %-44s %10.3f ms, %.0f bytes\n", "one multi-key proof of 100 keys", m->real_time_ns / 1e6,
+                        m->counters.at("proof_bytes"));
+        if (const auto* v = find(runs, "merkle/smt/verify_100_of_1M"))
+            std::printf("  %-44s %10.3f ms\n", "verify 100 single proofs", v->real_time_ns / 1e6);
+    });
 
 }  // namespace

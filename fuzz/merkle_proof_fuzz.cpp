@@ -78,7 +78,9 @@ void flip_mode(ByteView in) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size == 0) return 0;
     const ByteView in(data + 1, size - 1);
-    if (data[0] % 2 == 0) decode_mode(in);
-    else flip_mode(in);
+    if (data[0] % 2 == 0)
+        decode_mode(in);
+    else
+        flip_mode(in);
     return 0;
 }

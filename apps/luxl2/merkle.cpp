@@ -109,9 +109,12 @@ std::vector<std::string> value_strings(const json& v, const std::string& where) 
     if (!v.is_array()) throw Malformed{where + ": a value must be a JSON array"};
     std::vector<std::string> out;
     for (const auto& x : v) {
-        if (x.is_string()) out.push_back(x.get<std::string>());
-        else if (x.is_boolean() || x.is_number_unsigned() || x.is_number_integer()) out.push_back(x.dump());
-        else throw Malformed{where + ": unsupported value " + x.dump()};
+        if (x.is_string())
+            out.push_back(x.get<std::string>());
+        else if (x.is_boolean() || x.is_number_unsigned() || x.is_number_integer())
+            out.push_back(x.dump());
+        else
+            throw Malformed{where + ": unsupported value " + x.dump()};
     }
     return out;
 }
@@ -142,7 +145,8 @@ OzInput oz_input(const std::string& file, const std::string& encoding) {
 std::vector<Bytes> positional_input(const std::string& file) {
     std::vector<Bytes> out;
     const auto lines = read_lines(file);
-    for (std::size_t i = 0; i < lines.size(); ++i) out.push_back(hex_or_throw(lines[i], "line " + std::to_string(i + 1)));
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        out.push_back(hex_or_throw(lines[i], "line " + std::to_string(i + 1)));
     return out;
 }
 
@@ -164,7 +168,8 @@ int cmd_root(const std::string& file, bool oz, const std::string& encoding) {
     return 0;
 }
 
-int cmd_prove(const std::string& file, const std::string& index_list, bool oz, const std::string& encoding, bool binary) {
+int cmd_prove(const std::string& file, const std::string& index_list, bool oz, const std::string& encoding,
+              bool binary) {
     const auto idx = parse_indices(index_list);
     if (oz) {
         const auto in = oz_input(file, encoding);
@@ -179,9 +184,15 @@ int cmd_prove(const std::string& file, const std::string& index_list, bool oz, c
             leaves.push_back(in.values[v]);
         }
         for (bool f : mp->flags) flags.push_back(f);
-        json out = {{"format", "oz-standard-v1"},       {"leafEncoding", in.encoding}, {"root", to_hex(t->root())},
-                    {"leafCount", t->size()},           {"indices", indices},          {"leaves", leaves},
-                    {"leafHashes", hex_array(mp->leaves)}, {"proof", hex_array(mp->proof)}, {"proofFlags", flags}};
+        json out = {{"format", "oz-standard-v1"},
+                    {"leafEncoding", in.encoding},
+                    {"root", to_hex(t->root())},
+                    {"leafCount", t->size()},
+                    {"indices", indices},
+                    {"leaves", leaves},
+                    {"leafHashes", hex_array(mp->leaves)},
+                    {"proof", hex_array(mp->proof)},
+                    {"proofFlags", flags}};
         std::cout << out.dump(2) << "\n";
         return 0;
     }
@@ -194,8 +205,11 @@ int cmd_prove(const std::string& file, const std::string& index_list, bool oz, c
     }
     json leaves = json::array();
     for (auto i : mp->indices) leaves.push_back(to_hex(data[i]));
-    json out = {{"root", to_hex(merkle::root(data))}, {"leafCount", mp->leaf_count}, {"indices", mp->indices},
-                {"leaves", leaves}, {"proof", hex_array(mp->hashes)}};
+    json out = {{"root", to_hex(merkle::root(data))},
+                {"leafCount", mp->leaf_count},
+                {"indices", mp->indices},
+                {"leaves", leaves},
+                {"proof", hex_array(mp->hashes)}};
     std::cout << out.dump(2) << "\n";
     return 0;
 }
@@ -236,7 +250,8 @@ bool verify_positional(const json& j) {
     std::vector<std::pair<std::uint64_t, Hash32>> pairs;
     for (std::size_t i = 0; i < idx.size(); ++i) {
         if (!data[i].is_string()) throw Malformed{"leaves: expected hex strings"};
-        pairs.emplace_back(idx[i].get<std::uint64_t>(), merkle::leaf_hash(hex_or_throw(data[i].get<std::string>(), "leaves")));
+        pairs.emplace_back(idx[i].get<std::uint64_t>(),
+                           merkle::leaf_hash(hex_or_throw(data[i].get<std::string>(), "leaves")));
     }
     std::sort(pairs.begin(), pairs.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     std::vector<Hash32> leaves;
@@ -282,7 +297,8 @@ int guarded(const std::function<int()>& f) {
 }  // namespace
 
 void register_merkle(CLI::App& app, Registry& reg) {
-    auto* m = app.add_subcommand("merkle", "Merkle roots and proofs: positional (RFC 6962 shape) or OpenZeppelin (--oz)");
+    auto* m =
+        app.add_subcommand("merkle", "Merkle roots and proofs: positional (RFC 6962 shape) or OpenZeppelin (--oz)");
     m->require_subcommand(1);
     static std::string leaves_file, index_list, proof_file, encoding = "bytes";
     static bool oz = false, binary = false;
@@ -301,9 +317,8 @@ void register_merkle(CLI::App& app, Registry& reg) {
     prove->add_option("--index", index_list, "leaf indices, comma-separated (e.g. 3,5,9)")->required();
     prove->add_flag("--binary", binary, "print the binary proof (docs/format/merkle.md) as hex instead");
     common(prove);
-    prove->callback([&reg] {
-        reg.exit_code = guarded([] { return cmd_prove(leaves_file, index_list, oz, encoding, binary); });
-    });
+    prove->callback(
+        [&reg] { reg.exit_code = guarded([] { return cmd_prove(leaves_file, index_list, oz, encoding, binary); }); });
 
     auto* verify = m->add_subcommand("verify", "Verify a JSON proof: prints valid (exit 0) or invalid (exit 1)");
     verify->add_option("PROOF", proof_file, "proof JSON, as `merkle prove` prints it")->required();

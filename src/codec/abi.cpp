@@ -36,7 +36,9 @@ std::optional<Type> parse_type(std::string_view t) {
     return std::nullopt;
 }
 
-bool is_dynamic(const Type& t) { return t.kind == Kind::Bytes || t.kind == Kind::String; }
+bool is_dynamic(const Type& t) {
+    return t.kind == Kind::Bytes || t.kind == Kind::String;
+}
 
 Error bad(std::string_view type, const std::string& value, std::string why) {
     return Error{errc::invalid_value, std::string(type) + " value '" + value.substr(0, 80) + "': " + why};
@@ -64,12 +66,15 @@ Result<std::array<std::uint8_t, 32>> static_word(const Type& t, std::string_view
             return w;
         }
         case Kind::Bool:
-            if (v == "true") w[31] = 1;
-            else if (v != "false") return std::unexpected(bad(tname, v, "expected true or false"));
+            if (v == "true")
+                w[31] = 1;
+            else if (v != "false")
+                return std::unexpected(bad(tname, v, "expected true or false"));
             return w;
         case Kind::FixedBytes: {
             auto b = from_hex(v);
-            if (!b || b->size() != t.size) return std::unexpected(bad(tname, v, "expected " + std::to_string(t.size) + " bytes of hex"));
+            if (!b || b->size() != t.size)
+                return std::unexpected(bad(tname, v, "expected " + std::to_string(t.size) + " bytes of hex"));
             std::copy(b->begin(), b->end(), w.begin());
             return w;
         }
@@ -95,11 +100,14 @@ Result<std::array<std::uint8_t, 32>> static_word(const Type& t, std::string_view
 
 }  // namespace
 
-bool is_supported(std::string_view type) { return parse_type(type).has_value(); }
+bool is_supported(std::string_view type) {
+    return parse_type(type).has_value();
+}
 
 Result<Bytes> encode(std::span<const std::string> types, std::span<const std::string> values) {
     if (types.size() != values.size())
-        return fail(errc::arity, std::to_string(types.size()) + " types for " + std::to_string(values.size()) + " values");
+        return fail(errc::arity,
+                    std::to_string(types.size()) + " types for " + std::to_string(values.size()) + " values");
     std::vector<Type> parsed;
     for (const auto& t : types) {
         auto p = parse_type(t);

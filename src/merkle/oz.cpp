@@ -9,9 +9,15 @@
 namespace luxl2::merkle::oz {
 namespace {
 
-bool is_leaf_node(std::size_t n_nodes, std::size_t i) { return i < n_nodes && 2 * i + 1 >= n_nodes; }
-std::size_t sibling(std::size_t i) { return i % 2 == 1 ? i + 1 : i - 1; }
-std::size_t parent(std::size_t i) { return (i - 1) / 2; }
+bool is_leaf_node(std::size_t n_nodes, std::size_t i) {
+    return i < n_nodes && 2 * i + 1 >= n_nodes;
+}
+std::size_t sibling(std::size_t i) {
+    return i % 2 == 1 ? i + 1 : i - 1;
+}
+std::size_t parent(std::size_t i) {
+    return (i - 1) / 2;
+}
 
 }  // namespace
 
@@ -63,9 +69,11 @@ Result<Tree> from_dump(std::vector<Hash32> nodes, std::vector<std::size_t> tree_
     std::vector<bool> seen(m, false);
     for (std::size_t v = 0; v < tree_index.size(); ++v) {
         const std::size_t i = tree_index[v];
-        if (!is_leaf_node(m, i) || seen[i]) return fail(errc::invalid_dump, "value " + std::to_string(v) + " has a bad tree index");
+        if (!is_leaf_node(m, i) || seen[i])
+            return fail(errc::invalid_dump, "value " + std::to_string(v) + " has a bad tree index");
         seen[i] = true;
-        if (nodes[i] != leaf_hashes[v]) return fail(errc::invalid_dump, "value " + std::to_string(v) + " does not match its leaf");
+        if (nodes[i] != leaf_hashes[v])
+            return fail(errc::invalid_dump, "value " + std::to_string(v) + " does not match its leaf");
     }
     return Tree{std::move(nodes), std::move(tree_index)};
 }

@@ -32,7 +32,8 @@ Result<std::vector<std::uint64_t>> sorted_indices(std::span<const std::uint64_t>
         if (out[i] >= n)
             return fail(errc::index_out_of_range,
                         "index " + std::to_string(out[i]) + " >= leaf count " + std::to_string(n));
-        if (i > 0 && out[i] == out[i - 1]) return fail(errc::duplicate_index, "index " + std::to_string(out[i]) + " repeated");
+        if (i > 0 && out[i] == out[i - 1])
+            return fail(errc::duplicate_index, "index " + std::to_string(out[i]) + " repeated");
     }
     return out;
 }
@@ -42,8 +43,8 @@ Result<void> check_indices(const MultiProof& p) {
     if (p.indices.empty()) return fail(errc::no_indices, "a proof without leaf indices");
     for (std::size_t i = 0; i < p.indices.size(); ++i) {
         if (p.indices[i] >= p.leaf_count)
-            return fail(errc::index_out_of_range, "index " + std::to_string(p.indices[i]) + " >= leaf count " +
-                                                      std::to_string(p.leaf_count));
+            return fail(errc::index_out_of_range,
+                        "index " + std::to_string(p.indices[i]) + " >= leaf count " + std::to_string(p.leaf_count));
         if (i > 0 && p.indices[i] == p.indices[i - 1])
             return fail(errc::duplicate_index, "index " + std::to_string(p.indices[i]) + " repeated");
         if (i > 0 && p.indices[i] < p.indices[i - 1]) return fail(errc::unsorted_indices, "indices must ascend");
@@ -112,8 +113,7 @@ Result<Hash32> multiproof_root(const MultiProof& proof, std::span<const Hash32> 
                 h = node_hash(known[j].hash, known[j + 1].hash);
                 ++j;
             } else {
-                if (used == proof.hashes.size())
-                    return fail(errc::missing_hashes, "the proof ran out of hashes");
+                if (used == proof.hashes.size()) return fail(errc::missing_hashes, "the proof ran out of hashes");
                 const Hash32& sib = proof.hashes[used++];
                 h = (i % 2 == 0) ? node_hash(known[j].hash, sib) : node_hash(sib, known[j].hash);
             }
@@ -194,7 +194,8 @@ Result<MultiProof> decode(ByteView& in, const ProofLimits& limits) {
     p.leaf_count = n;
     LUXL2_TRY(k, get_varint(in));
     if (k == 0) return fail(errc::no_indices, "no indices");
-    if (k > limits.max_indices || k > n) return fail(errc::too_large, "index count " + std::to_string(k) + " over the limit");
+    if (k > limits.max_indices || k > n)
+        return fail(errc::too_large, "index count " + std::to_string(k) + " over the limit");
     if (k > in.size()) return fail(errc::malformed, "truncated indices");  // each takes at least one byte
     p.indices.reserve(k);
     std::uint64_t next_min = 0;

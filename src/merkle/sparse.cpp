@@ -126,8 +126,10 @@ void SparseMerkleTree::put(const Hash32& key, const Hash32& value) {
     const bool right = key_bit(key, crit);
     const Ref b = new_branch(crit, right ? r : fresh, right ? fresh : r);
     if (is_branch(r)) branch(r).dirty = 1;  // seen from a new depth: its top changes
-    if (parent == kNull) root_ = b;
-    else branch(parent).child[key_bit(key, branch(parent).depth) ? 1 : 0] = b;
+    if (parent == kNull)
+        root_ = b;
+    else
+        branch(parent).child[key_bit(key, branch(parent).depth) ? 1 : 0] = b;
 }
 
 void SparseMerkleTree::remove(const Hash32& key) {
@@ -177,14 +179,16 @@ void SparseMerkleTree::set(const Hash32& key, const Hash32& value) {
     update(std::span<const Update>(&u, 1));
 }
 
-void SparseMerkleTree::erase(const Hash32& key) { set(key, Hash32{}); }
+void SparseMerkleTree::erase(const Hash32& key) {
+    set(key, Hash32{});
+}
 
 SparseMerkleTree::Ref SparseMerkleTree::build_sorted(std::span<const Update> sorted) {
     if (sorted.size() == 1) return new_leaf(sorted[0].key, sorted[0].value);
     // Sorted keys: the prefix shared by the first and the last is shared by all.
     const unsigned crit = common_prefix(sorted.front().key, sorted.back().key);
-    const auto split = std::partition_point(sorted.begin(), sorted.end(),
-                                            [&](const Update& u) { return !key_bit(u.key, crit); });
+    const auto split =
+        std::partition_point(sorted.begin(), sorted.end(), [&](const Update& u) { return !key_bit(u.key, crit); });
     const auto mid = static_cast<std::size_t>(split - sorted.begin());
     const Ref left = build_sorted(sorted.first(mid));
     const Ref right = build_sorted(sorted.subspan(mid));
@@ -219,8 +223,10 @@ void SparseMerkleTree::update(std::span<const Update> updates) {
 
 void SparseMerkleTree::apply(std::span<const Update> updates) {
     for (const auto& u : updates) {
-        if (u.value.is_zero()) remove(u.key);
-        else put(u.key, u.value);
+        if (u.value.is_zero())
+            remove(u.key);
+        else
+            put(u.key, u.value);
     }
 }
 
@@ -269,7 +275,8 @@ void SparseMerkleTree::prove_range(Ref r, unsigned depth, std::span<const Hash32
         }
         return;
     }
-    const auto split = std::partition_point(keys.begin(), keys.end(), [&](const Hash32& k) { return !key_bit(k, depth); });
+    const auto split =
+        std::partition_point(keys.begin(), keys.end(), [&](const Hash32& k) { return !key_bit(k, depth); });
     const auto mid = static_cast<std::size_t>(split - keys.begin());
     const Branch& b = branch(r);
     Ref side[2];

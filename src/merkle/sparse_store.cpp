@@ -45,22 +45,23 @@ Result<Hash32> SparseMerkleTree::commit(NodeStore& store) {
     return root();
 }
 
-Result<SparseMerkleTree::Ref> SparseMerkleTree::load_node(const NodeStore& store, const Hash32& id,
-                                                          int parent_depth) {
+Result<SparseMerkleTree::Ref> SparseMerkleTree::load_node(const NodeStore& store, const Hash32& id, int parent_depth) {
     LUXL2_TRY(rec, store.get(id));
     if (!rec) return fail(errc::missing_node, "no record for node " + to_hex(id));
     const Bytes& b = *rec;
     if (b.size() == 65 && b[0] == 0x00) {
         const Hash32 key = Hash32::from_view(ByteView(b).subspan(1, 32));
         const Hash32 value = Hash32::from_view(ByteView(b).subspan(33, 32));
-        if (value.is_zero() || leaf_hash(key, value) != id) return fail(errc::corrupt_node, "leaf record does not match its id");
+        if (value.is_zero() || leaf_hash(key, value) != id)
+            return fail(errc::corrupt_node, "leaf record does not match its id");
         ++count_;
         return new_leaf(key, value);
     }
     if (b.size() != 66 || b[0] != 0x01 || static_cast<int>(b[1]) <= parent_depth)
         return fail(errc::corrupt_node, "malformed branch record");
     const unsigned depth = b[1];
-    const Hash32 ids[2] = {Hash32::from_view(ByteView(b).subspan(2, 32)), Hash32::from_view(ByteView(b).subspan(34, 32))};
+    const Hash32 ids[2] = {Hash32::from_view(ByteView(b).subspan(2, 32)),
+                           Hash32::from_view(ByteView(b).subspan(34, 32))};
     if (ids[0] == ids[1]) return fail(errc::corrupt_node, "a branch with two equal children");
     LUXL2_TRY(left, load_node(store, ids[0], static_cast<int>(depth)));
     LUXL2_TRY(right, load_node(store, ids[1], static_cast<int>(depth)));

@@ -103,7 +103,8 @@ void check_tree(const json& t, const std::vector<std::string>& encoding, Counts&
             auto bad = proof;
             bad.back()[31] ^= 0x80;
             EXPECT_FALSE(verify_multiproof(root, leaves, bad, flags));
-            EXPECT_FALSE(verify_multiproof(root, leaves, std::span<const Hash32>(proof).first(proof.size() - 1), flags));
+            EXPECT_FALSE(
+                verify_multiproof(root, leaves, std::span<const Hash32>(proof).first(proof.size() - 1), flags));
         }
         ++c.multiproofs;
     }
@@ -188,7 +189,8 @@ TEST(OzMerkle, MultiproofEdgeCases) {
 TEST(Abi, EncodesStaticAndDynamicValues) {
     using namespace luxl2::literals;
     const std::vector<std::string> t1 = {"address", "uint256", "bool", "bytes4", "int8"};
-    const std::vector<std::string> v1 = {"0x00000000000000000000000000000000000000ff", "0x10", "true", "0xdeadbeef", "-1"};
+    const std::vector<std::string> v1 = {"0x00000000000000000000000000000000000000ff", "0x10", "true", "0xdeadbeef",
+                                         "-1"};
     auto e1 = codec::abi::encode(t1, v1);
     ASSERT_TRUE(e1);
     EXPECT_EQ(to_hex(*e1),
@@ -210,7 +212,8 @@ TEST(Abi, EncodesStaticAndDynamicValues) {
               "0000000000000000000000000000000000000000000000000000000000000000");
     const std::vector<std::string> bad_types[] = {{"uint7"}, {"bytes33"}, {"uint256[]"}, {"tuple"}};
     for (const auto& t : bad_types)
-        EXPECT_EQ(codec::abi::encode(t, std::vector<std::string>{"1"}).error().code, codec::abi::errc::unsupported_type);
+        EXPECT_EQ(codec::abi::encode(t, std::vector<std::string>{"1"}).error().code,
+                  codec::abi::errc::unsupported_type);
     const std::vector<std::string> u8 = {"uint8"}, i8 = {"int8"}, ad = {"address"};
     EXPECT_FALSE(codec::abi::encode(u8, std::vector<std::string>{"256"}));
     EXPECT_TRUE(codec::abi::encode(i8, std::vector<std::string>{"-128"}));

@@ -97,7 +97,8 @@ TEST(MerkleProof, RandomSubsetsOfLargerTreesAndFlippedBits) {
             // The root does not commit to the leaf count (as in RFC 6962): verifiers take it from a
             // trusted source, so a proof re-read with another count is out of scope here.
             if (!d || d->leaf_count != n) continue;
-            const auto ls = d->indices.size() == idx.size() ? chosen : std::vector<Hash32>(d->indices.size(), chosen[0]);
+            const auto ls =
+                d->indices.size() == idx.size() ? chosen : std::vector<Hash32>(d->indices.size(), chosen[0]);
             EXPECT_FALSE(verify_multiproof(r, *d, ls)) << "bit " << bit;
         }
         // Flip one bit of a leaf or of the root.

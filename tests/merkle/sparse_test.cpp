@@ -36,7 +36,9 @@ Hash32 naive_root(const std::vector<std::pair<Hash32, Hash32>>& kv, unsigned dep
     return node_hash(naive_root(l, depth + 1), naive_root(r, depth + 1));
 }
 
-Hash32 naive_root(const Map& m) { return naive_root(std::vector<std::pair<Hash32, Hash32>>(m.begin(), m.end()), 0); }
+Hash32 naive_root(const Map& m) {
+    return naive_root(std::vector<std::pair<Hash32, Hash32>>(m.begin(), m.end()), 0);
+}
 
 struct Gen {
     std::mt19937_64 rng;
@@ -97,8 +99,10 @@ TEST(SparseMerkle, RandomOperationsMatchNaiveReference) {
                 Hash32 value = op >= 8 ? Hash32{} : g.value();
                 known.push_back(key);
                 batch.push_back({key, value});
-                if (value.is_zero()) ref.erase(key);
-                else ref[key] = value;
+                if (value.is_zero())
+                    ref.erase(key);
+                else
+                    ref[key] = value;
             }
             if (seed % 2) {
                 t.update(batch);
@@ -200,9 +204,12 @@ TEST(SparseMerkle, InclusionExclusionAndMultiKeyProofs) {
             // A wrong claim fails: a changed value, or a present key claimed absent and vice versa.
             auto wrong = claims;
             const std::size_t i = g.rng() % wrong.size();
-            if (wrong[i].value.is_zero()) wrong[i].value[3] = 7;
-            else if (g.rng() % 2) wrong[i].value = Hash32{};
-            else wrong[i].value[0] ^= 0x01;
+            if (wrong[i].value.is_zero())
+                wrong[i].value[3] = 7;
+            else if (g.rng() % 2)
+                wrong[i].value = Hash32{};
+            else
+                wrong[i].value[0] ^= 0x01;
             EXPECT_FALSE(verify(root, *p, wrong));
             // A proof against another root fails.
             Hash32 other = root;
@@ -329,8 +336,10 @@ TEST(SparseMerkle, PersistsThroughNodeStore) {
         for (int i = 0; i < 40; ++i) ups.push_back({g.key(), g.value()});
         if (!ref.empty()) ups.push_back({ref.begin()->first, Hash32{}});
         for (const auto& u : ups) {
-            if (u.value.is_zero()) ref.erase(u.key);
-            else ref[u.key] = u.value;
+            if (u.value.is_zero())
+                ref.erase(u.key);
+            else
+                ref[u.key] = u.value;
         }
         t.update(ups);
         auto r = t.commit(store);

@@ -76,7 +76,7 @@ struct MultiProof {
 /// proof, and when proof hashes are left unused.
 [[nodiscard]] Result<Hash32> process_multiproof(std::span<const Hash32> leaves, std::span<const Hash32> proof,
                                                 const std::vector<bool>& flags);
-[[nodiscard]] bool verify_multiproof(const Hash32& root, std::span<const Hash32> leaves,
-                                     std::span<const Hash32> proof, const std::vector<bool>& flags);
+[[nodiscard]] bool verify_multiproof(const Hash32& root, std::span<const Hash32> leaves, std::span<const Hash32> proof,
+                                     const std::vector<bool>& flags);
 
 }  // namespace luxl2::merkle::oz

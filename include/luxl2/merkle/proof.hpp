@@ -53,8 +53,7 @@ struct MultiProof {
 [[nodiscard]] Result<Hash32> multiproof_root(const MultiProof& proof, std::span<const Hash32> leaf_hashes);
 
 /// True iff `proof` is well formed and folds `leaf_hashes` to `root`.
-[[nodiscard]] bool verify_multiproof(const Hash32& root, const MultiProof& proof,
-                                     std::span<const Hash32> leaf_hashes);
+[[nodiscard]] bool verify_multiproof(const Hash32& root, const MultiProof& proof, std::span<const Hash32> leaf_hashes);
 
 /// The same over leaf data (each hashed with leaf_hash first).
 [[nodiscard]] Result<MultiProof> generate_multiproof(std::span<const Bytes> leaves,
