@@ -95,6 +95,7 @@ void BM_SmtUpdate2000(benchmark::State& state) {
     }
     state.counters["cpu_ms"] = cpu / static_cast<double>(state.iterations());
     state.counters["keys"] = static_cast<double>(f.tree.size());
+    state.counters["bytes_per_key"] = static_cast<double>(f.tree.memory_bytes()) / static_cast<double>(f.tree.size());
 }
 BENCHMARK(BM_SmtUpdate2000)->Name("merkle/smt/update_2000_of_1M")->Unit(benchmark::kMillisecond);
 
@@ -200,6 +201,7 @@ const bool summary_registered =
         if (const auto* u = find(runs, "merkle/smt/update_2000_of_1M")) {
             line("2,000 updates on 1M keys + new root (cpu)", u->counters.at("cpu_ms"), "ms", 20);
             line("2,000 updates on 1M keys + new root (wall)", u->real_time_ns / 1e6, "ms", 20);
+            line("memory per key after the update runs", u->counters.at("bytes_per_key"), "bytes", 200);
         }
         if (const auto* p = find(runs, "merkle/smt/prove_100_of_1M")) {
             line("proofs for 100 keys (cpu)", p->counters.at("cpu_ms"), "ms", 0.5);

@@ -208,8 +208,6 @@ void SparseMerkleTree::update(std::span<const Update> updates) {
                 if (!sorted[i].value.is_zero()) sorted[out++] = sorted[i];
             }
             sorted.resize(out);
-            leaves_.reserve(out);
-            branches_.reserve(out);
             if (out > 0) root_ = build_sorted(sorted);
             count_ = out;
         } else {
@@ -231,7 +229,7 @@ void SparseMerkleTree::apply(std::span<const Update> updates) {
 }
 
 std::size_t SparseMerkleTree::memory_bytes() const noexcept {
-    return leaves_.capacity() * sizeof(Leaf) + branches_.capacity() * sizeof(Branch) +
+    return leaves_.memory_bytes() + branches_.memory_bytes() +
            (free_leaves_.capacity() + free_branches_.capacity()) * sizeof(Ref) + sizeof *this;
 }
 

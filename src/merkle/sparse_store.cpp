@@ -41,7 +41,7 @@ Result<Hash32> SparseMerkleTree::commit(NodeStore& store) {
     NodeBatch batch;
     collect_unsaved(root_, batch);
     if (!batch.empty()) LUXL2_CHECK(store.write(batch));
-    for (auto& b : branches_) b.unsaved = 0;
+    for (std::size_t i = 0; i < branches_.size(); ++i) branches_[i].unsaved = 0;
     return root();
 }
 

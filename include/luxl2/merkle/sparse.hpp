@@ -20,6 +20,7 @@
 
 #include "luxl2/core/bytes.hpp"
 #include "luxl2/core/error.hpp"
+#include "luxl2/merkle/chunked_arena.hpp"
 #include "luxl2/merkle/node_store.hpp"
 #include "luxl2/merkle/sparse_proof.hpp"
 
@@ -106,8 +107,8 @@ private:
     Result<Ref> load_node(const NodeStore& store, const Hash32& id, int parent_depth);
     void collect_unsaved(Ref r, NodeBatch& batch);
 
-    std::vector<Leaf> leaves_;
-    std::vector<Branch> branches_;
+    ChunkedArena<Leaf> leaves_;
+    ChunkedArena<Branch> branches_;
     std::vector<Ref> free_leaves_;
     std::vector<Ref> free_branches_;
     Ref root_ = kNull;
