@@ -141,6 +141,32 @@ TEST(SparseMerkle, RootIndependentOfInsertionOrder) {
     EXPECT_EQ(a.root(), naive_root(ref));
 }
 
+TEST(SparseMerkle, LargeBatchesWithRepeatsAndDeletes) {
+    // Batches over 64 updates take the sorted paths (bulk build on an empty tree, sorted apply
+    // otherwise); a later write to a key must still win and zero values must still delete.
+    Gen g(123);
+    SparseMerkleTree t;
+    Map ref;
+    std::vector<Hash32> keys;
+    for (int round = 0; round < 6; ++round) {
+        std::vector<Update> ups;
+        for (int i = 0; i < 200; ++i) {
+            Hash32 k = (!keys.empty() && g.rng() % 3 == 0) ? keys[g.rng() % keys.size()] : g.key();
+            keys.push_back(k);
+            Hash32 v = g.rng() % 5 == 0 ? Hash32{} : g.value();
+            ups.push_back({k, v});
+            if (v.is_zero())
+                ref.erase(k);
+            else
+                ref[k] = v;
+        }
+        t.update(ups);
+        ASSERT_EQ(t.size(), ref.size());
+        ASSERT_EQ(t.root(), naive_root(ref)) << "round " << round;
+        for (const auto& [k, v] : ref) ASSERT_EQ(t.get(k), v);
+    }
+}
+
 TEST(SparseMerkle, AdjacentKeysDifferingInTheLastBit) {
     Hash32 a, b;
     a[31] = 0x00;
