@@ -61,7 +61,8 @@ public:
     /// Writes every node created or changed since the last commit to `store` in one atomic batch
     /// (content-addressed: records of replaced nodes stay until pruned) and returns the root.
     [[nodiscard]] Result<Hash32> commit(NodeStore& store);
-    /// Loads the tree of `root` from `store`, checking every record's hash and the trie's shape.
+    /// Loads the whole tree of `root` from `store` into memory (no lazy loading yet), checking every
+    /// record's hash and the trie's shape.
     /// Rejects a missing record ("smt.missing_node") or a corrupt one ("smt.corrupt_node").
     [[nodiscard]] static Result<SparseMerkleTree> load(const NodeStore& store, const Hash32& root);
 
