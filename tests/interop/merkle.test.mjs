@@ -133,7 +133,7 @@ for (const n of [1, 2, 3, 5, 6, 7, 13, 64, 65, 100]) {
   }
 }
 check(run(['merkle', 'verify', file('{not json')]).code === 2, 'malformed proof exits 2');
-check(run(["merkle", "root", "--leaves", file("")]).out.trim() === hex(keccak_256(new Uint8Array())), "empty file: empty root");
+check(run(['merkle', 'root', '--leaves', file('')]).out.trim() === hex(keccak_256(new Uint8Array())), 'empty file: empty root');
 
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
