@@ -1,0 +1,144 @@
+// BLS12-381 (POP ciphersuite) benchmarks, group "sig": sign, verify, aggregate verification of 100
+// distinct messages, fast aggregate verification of 100 keys, batch verification of 100 triples, and
+// the pairing with its two halves. The summary compares with blst (with assembly) on this machine.
+#include <benchmark/benchmark.h>
+
+#include <cstdio>
+#include <vector>
+
+#include "../src/crypto/bls/internal.hpp"
+#include "bench_summary.hpp"
+#include "luxl2/crypto/bls12_381.hpp"
+
+namespace {
+
+namespace bls = luxl2::crypto::bls;
+using luxl2::Bytes;
+using luxl2::ByteView;
+
+struct Fixture {
+    std::vector<bls::SecretKey> sks;
+    std::vector<bls::PublicKey> pks;
+    std::vector<Bytes> msgs;                // 100 distinct 32-byte messages
+    std::vector<bls::Signature> sigs;       // sigs[i] = Sign(sk_i, msgs[i])
+    std::vector<bls::Signature> same_sigs;  // Sign(sk_i, msgs[0])
+    bls::Signature agg_distinct, agg_same;
+
+    Fixture() {
+        for (int i = 0; i < 100; ++i) {
+            Bytes ikm(32, static_cast<std::uint8_t>(i + 1));
+            sks.push_back(*bls::keygen(ikm));
+            pks.push_back(*bls::sk_to_pk(sks.back()));
+            Bytes m(32);
+            for (std::size_t k = 0; k < m.size(); ++k) m[k] = static_cast<std::uint8_t>(i * 31 + static_cast<int>(k));
+            msgs.push_back(m);
+            sigs.push_back(*bls::sign(sks.back(), msgs.back()));
+            same_sigs.push_back(*bls::sign(sks.back(), msgs[0]));
+        }
+        std::vector<ByteView> v(sigs.begin(), sigs.end()), w(same_sigs.begin(), same_sigs.end());
+        agg_distinct = *bls::aggregate(v);
+        agg_same = *bls::aggregate(w);
+    }
+};
+
+const Fixture& fx() {
+    static const Fixture f;
+    return f;
+}
+
+void BM_sign(benchmark::State& st) {
+    const auto& f = fx();
+    for (auto _ : st) benchmark::DoNotOptimize(bls::sign(f.sks[0], f.msgs[0]));
+}
+
+void BM_verify(benchmark::State& st) {
+    const auto& f = fx();
+    for (auto _ : st) {
+        auto ok = bls::verify(f.pks[0], f.msgs[0], f.sigs[0]);
+        if (!ok || !*ok) st.SkipWithError("verify failed");
+    }
+}
+
+void BM_aggregate_verify(benchmark::State& st) {
+    const auto& f = fx();
+    std::vector<ByteView> pks(f.pks.begin(), f.pks.end()), msgs(f.msgs.begin(), f.msgs.end());
+    for (auto _ : st) {
+        auto ok = bls::aggregate_verify(pks, msgs, f.agg_distinct);
+        if (!ok || !*ok) st.SkipWithError("aggregate verify failed");
+    }
+}
+
+void BM_fast_aggregate_verify(benchmark::State& st) {
+    const auto& f = fx();
+    std::vector<ByteView> pks(f.pks.begin(), f.pks.end());
+    for (auto _ : st) {
+        auto ok = bls::fast_aggregate_verify(pks, f.msgs[0], f.agg_same);
+        if (!ok || !*ok) st.SkipWithError("fast aggregate verify failed");
+    }
+}
+
+void BM_batch_verify(benchmark::State& st) {
+    const auto& f = fx();
+    std::vector<bls::BatchItem> items;
+    for (std::size_t i = 0; i < f.pks.size(); ++i) items.push_back({f.pks[i], f.msgs[i], f.sigs[i]});
+    for (auto _ : st) {
+        auto ok = bls::batch_verify(items);
+        if (!ok || !*ok) st.SkipWithError("batch verify failed");
+    }
+}
+
+std::vector<bls::detail::PairingInput> one_pair() {
+    using namespace bls::detail;
+    const u64 a = 0x1234567890abcdefULL, b = 0x0fedcba987654321ULL;
+    return {{mul_vartime(g1_generator(), &a, 1), mul_vartime(g2_generator(), &b, 1)}};
+}
+
+void BM_pairing(benchmark::State& st) {
+    const auto pairs = one_pair();
+    for (auto _ : st) benchmark::DoNotOptimize(bls::detail::final_exponentiation(bls::detail::miller_loop(pairs)));
+}
+
+void BM_miller_loop(benchmark::State& st) {
+    const auto pairs = one_pair();
+    for (auto _ : st) benchmark::DoNotOptimize(bls::detail::miller_loop(pairs));
+}
+
+void BM_final_exp(benchmark::State& st) {
+    const auto f = bls::detail::miller_loop(one_pair());
+    for (auto _ : st) benchmark::DoNotOptimize(bls::detail::final_exponentiation(f));
+}
+
+BENCHMARK(BM_sign)->Name("sig/bls12-381/sign")->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_verify)->Name("sig/bls12-381/verify")->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_aggregate_verify)->Name("sig/bls12-381/aggregate-verify-100")->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_fast_aggregate_verify)->Name("sig/bls12-381/fast-aggregate-verify-100")->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_batch_verify)->Name("sig/bls12-381/batch-verify-100")->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_pairing)->Name("sig/bls12-381/pairing")->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_miller_loop)->Name("sig/bls12-381/miller-loop")->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_final_exp)->Name("sig/bls12-381/final-exp")->Unit(benchmark::kMicrosecond);
+
+// blst with assembly on this machine (issue 8): milliseconds.
+struct Anchor {
+    const char* what;
+    double blst_ms;
+};
+constexpr Anchor kAnchors[] = {
+    {"sign", 0.27},          {"verify", 0.91},     {"fast-aggregate-verify-100", 0.91},
+    {"aggregate-verify-100", 28.8}, {"batch-verify-100", 0}, {"pairing", 0.48},
+    {"miller-loop", 0.20},   {"final-exp", 0.27},
+};
+
+const bool registered = luxl2::bench::register_summary("sig", [](const std::vector<luxl2::bench::RunResult>& runs) {
+    std::printf("%-28s %12s %12s %8s\n", "bls12-381", "luxl2 ms", "blst ms", "ratio");
+    for (const auto& a : kAnchors) {
+        const auto* r = luxl2::bench::find(runs, std::string("sig/bls12-381/") + a.what);
+        if (!r) continue;
+        const double ms = r->real_time_ns / 1e6;
+        if (a.blst_ms > 0)
+            std::printf("%-28s %12.3f %12.2f %7.2fx\n", a.what, ms, a.blst_ms, ms / a.blst_ms);
+        else
+            std::printf("%-28s %12.3f %12s %8s\n", a.what, ms, "-", "-");
+    }
+});
+
+}  // namespace
