@@ -7,6 +7,9 @@
 #include <cstdint>
 #include <cstddef>
 #include <cstring>
+#if defined(__x86_64__)
+#include <x86intrin.h>
+#endif
 
 namespace luxl2::crypto::bls::detail {
 
@@ -27,24 +30,68 @@ struct Fr {
 
 namespace luxl2::crypto::bls::detail {
 
-/// a + b + carry -> (sum, carry out)
-inline u64 adc(u64 a, u64 b, u64& carry) {
+/// a + b + carry -> (sum, carry out in {0,1})
+[[gnu::always_inline]] inline u64 adc(u64 a, u64 b, u64& carry) {
+#if defined(__x86_64__)
+    unsigned long long out;
+    carry = _addcarry_u64(static_cast<unsigned char>(carry), a, b, &out);
+    return out;
+#else
     const u128 t = static_cast<u128>(a) + b + carry;
     carry = static_cast<u64>(t >> 64);
     return static_cast<u64>(t);
+#endif
 }
 /// a - b - borrow -> (diff, borrow out in {0,1})
-inline u64 sbb(u64 a, u64 b, u64& borrow) {
+[[gnu::always_inline]] inline u64 sbb(u64 a, u64 b, u64& borrow) {
+#if defined(__x86_64__)
+    unsigned long long out;
+    borrow = _subborrow_u64(static_cast<unsigned char>(borrow), a, b, &out);
+    return out;
+#else
     const u128 t = static_cast<u128>(a) - b - borrow;
     borrow = static_cast<u64>(t >> 64) & 1;
     return static_cast<u64>(t);
+#endif
+}
+/// Montgomery multiplication a·b·2^(-64N) mod m, CIOS with the multiplication and reduction passes
+/// fused ("no-carry" variant): valid because the top limb of m is below 2^63 - 1, so the running sum
+/// never needs an (N+1)-th word. Inputs need only a·b < m·2^(64N); the output is fully reduced.
+template <std::size_t N>
+[[gnu::always_inline]] inline void mont_mul(u64* out, const u64* a, const u64* b, const u64* m, u64 minv) {
+    u64 t[N] = {};
+#pragma GCC unroll 8
+    for (std::size_t i = 0; i < N; ++i) {
+        u128 s = static_cast<u128>(a[0]) * b[i] + t[0];
+        u64 A = static_cast<u64>(s >> 64);
+        const u64 lo = static_cast<u64>(s);
+        const u64 q = lo * minv;
+        s = static_cast<u128>(q) * m[0] + lo;
+        u64 C = static_cast<u64>(s >> 64);
+#pragma GCC unroll 8
+        for (std::size_t j = 1; j < N; ++j) {
+            s = static_cast<u128>(a[j]) * b[i] + t[j] + A;
+            A = static_cast<u64>(s >> 64);
+            s = static_cast<u128>(q) * m[j] + static_cast<u64>(s) + C;
+            C = static_cast<u64>(s >> 64);
+            t[j - 1] = static_cast<u64>(s);
+        }
+        t[N - 1] = C + A;
+    }
+    // t < 2m: subtract m once when t >= m, by mask.
+    u64 r[N];
+    u64 borrow = 0;
+#pragma GCC unroll 8
+    for (std::size_t j = 0; j < N; ++j) r[j] = sbb(t[j], m[j], borrow);
+    const u64 keep = u64{0} - borrow;  // all ones when t < m
+#pragma GCC unroll 8
+    for (std::size_t j = 0; j < N; ++j) out[j] = (t[j] & keep) | (r[j] & ~keep);
 }
 
-/// Montgomery multiplication a·b·2^(-64N) mod m for N-limb moduli with a spare top bit
-/// (m < 2^(64N-1)), so the running sum fits in N+1 limbs. Inputs need only a·b < m·2^(64N);
-/// the output is fully reduced.
+/// Montgomery multiplication for inputs up to 2^(64N) (the general CIOS with an (N+1)-th word), for
+/// reducing wide integers; needs a·b < m·2^(64N).
 template <std::size_t N>
-inline void mont_mul(u64* out, const u64* a, const u64* b, const u64* m, u64 minv) {
+inline void mont_mul_wide(u64* out, const u64* a, const u64* b, const u64* m, u64 minv) {
     u64 t[N + 2] = {};
     for (std::size_t i = 0; i < N; ++i) {
         u64 c = 0;
@@ -68,41 +115,57 @@ inline void mont_mul(u64* out, const u64* a, const u64* b, const u64* m, u64 min
         t[N - 1] = static_cast<u64>(s);
         t[N] = t[N + 1] + static_cast<u64>(s >> 64);
     }
-    // t < 2m: subtract m once when t >= m, by mask.
     u64 r[N];
     u64 borrow = 0;
     for (std::size_t j = 0; j < N; ++j) r[j] = sbb(t[j], m[j], borrow);
     (void)sbb(t[N], 0, borrow);
-    const u64 keep = u64{0} - borrow;  // all ones when t < m
+    const u64 keep = u64{0} - borrow;
     for (std::size_t j = 0; j < N; ++j) out[j] = (t[j] & keep) | (r[j] & ~keep);
 }
 
 /// out = a + b mod m for reduced inputs.
 template <std::size_t N>
-inline void mod_add(u64* out, const u64* a, const u64* b, const u64* m) {
+[[gnu::always_inline]] inline void mod_add(u64* out, const u64* a, const u64* b, const u64* m) {
     u64 s[N], r[N];
     u64 carry = 0, borrow = 0;
+#pragma GCC unroll 8
     for (std::size_t j = 0; j < N; ++j) s[j] = adc(a[j], b[j], carry);
+#pragma GCC unroll 8
     for (std::size_t j = 0; j < N; ++j) r[j] = sbb(s[j], m[j], borrow);
     (void)sbb(carry, 0, borrow);
     const u64 keep = u64{0} - borrow;
+#pragma GCC unroll 8
     for (std::size_t j = 0; j < N; ++j) out[j] = (s[j] & keep) | (r[j] & ~keep);
 }
 
 /// out = a - b mod m for reduced inputs.
 template <std::size_t N>
-inline void mod_sub(u64* out, const u64* a, const u64* b, const u64* m) {
+[[gnu::always_inline]] inline void mod_sub(u64* out, const u64* a, const u64* b, const u64* m) {
     u64 d[N];
     u64 borrow = 0, carry = 0;
+#pragma GCC unroll 8
     for (std::size_t j = 0; j < N; ++j) d[j] = sbb(a[j], b[j], borrow);
     const u64 mask = u64{0} - borrow;
+#pragma GCC unroll 8
     for (std::size_t j = 0; j < N; ++j) out[j] = adc(d[j], m[j] & mask, carry);
 }
 
 // ---- Fp ----
 
+}  // namespace luxl2::crypto::bls::detail
+
+#include "fp_x86.hpp"
+
+namespace luxl2::crypto::bls::detail {
+
 inline Fp operator*(const Fp& a, const Fp& b) {
     Fp r;
+#if defined(__x86_64__)
+    if (cpu_has_adx()) {
+        fp_mul_adx(r.l, a.l, b.l);
+        return r;
+    }
+#endif
     mont_mul<6>(r.l, a.l, b.l, kP, kPInv);
     return r;
 }
@@ -150,7 +213,7 @@ inline Fp from_mont(const Fp& a) {
     static constexpr Fp raw_one{{1, 0, 0, 0, 0, 0}};
     return a * raw_one;
 }
-/// Montgomery form of a canonical integer < 2^384 (reduced mod p).
+/// Montgomery form of a canonical integer < p.
 inline Fp to_mont(const Fp& canonical) { return canonical * kR2; }
 
 /// a^e for a public exponent given as little-endian limbs (square-and-multiply, branches on e only).

@@ -54,21 +54,16 @@ bool expand_message_xmd(std::uint8_t* out, std::size_t len, ByteView msg, ByteVi
 
 namespace {
 
-/// A 64-byte big-endian integer reduced mod p: lo (last 48 bytes) + hi (first 16 bytes)·2^384, both
-/// brought into Montgomery form by one multiplication each.
+/// A 64-byte big-endian integer reduced mod p: hi·2^256 + lo with both halves < 2^256 < p, each brought
+/// into Montgomery form by one multiplication (by R^2, and by 2^256·R^2).
 Fp fp_from_be64(const std::uint8_t* in) {
     Fp lo{}, hi{};
-    for (int i = 0; i < 6; ++i) {
-        u64 v = 0;
-        for (int k = 0; k < 8; ++k) v = (v << 8) | in[16 + (5 - i) * 8 + k];
-        lo.l[i] = v;
-    }
-    for (int i = 0; i < 2; ++i) {
-        u64 v = 0;
-        for (int k = 0; k < 8; ++k) v = (v << 8) | in[(1 - i) * 8 + k];
-        hi.l[i] = v;
-    }
-    return lo * kR2 + hi * kR3;
+    for (int i = 0; i < 4; ++i)
+        for (int k = 0; k < 8; ++k) {
+            lo.l[i] = (lo.l[i] << 8) | in[32 + (3 - i) * 8 + k];
+            hi.l[i] = (hi.l[i] << 8) | in[(3 - i) * 8 + k];
+        }
+    return lo * kR2 + hi * kR2Shift256;
 }
 
 G2 iso_map(const Fp2& x, const Fp2& y) {

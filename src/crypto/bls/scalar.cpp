@@ -38,11 +38,11 @@ void scalar_reduce_be(u64 out[4], ByteView in) {
         }
     // lo·R and hi·2^256·R in Montgomery form (hi < 2^256 = R keeps hi·R3 < r·R), sum, leave.
     Fr a, b, s;
-    mont_mul<4>(a.l, lo.l, kFrR2.l, kR, kRInv);
-    mont_mul<4>(b.l, hi.l, kFrR3.l, kR, kRInv);
+    mont_mul_wide<4>(a.l, lo.l, kFrR2.l, kR, kRInv);
+    mont_mul_wide<4>(b.l, hi.l, kFrR3.l, kR, kRInv);
     mod_add<4>(s.l, a.l, b.l, kR);
     static constexpr u64 raw_one[4] = {1, 0, 0, 0};
-    mont_mul<4>(out, s.l, raw_one, kR, kRInv);
+    mont_mul_wide<4>(out, s.l, raw_one, kR, kRInv);
     secure_wipe(buf, sizeof buf);
     secure_wipe(&lo, sizeof lo);
     secure_wipe(&hi, sizeof hi);
