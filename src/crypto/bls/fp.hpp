@@ -216,15 +216,21 @@ inline Fp from_mont(const Fp& a) {
 /// Montgomery form of a canonical integer < p.
 inline Fp to_mont(const Fp& canonical) { return canonical * kR2; }
 
-/// a^e for a public exponent given as little-endian limbs (square-and-multiply, branches on e only).
+/// a^e for a public exponent given as little-endian limbs: fixed 4-bit windows (the sequence of
+/// operations depends on e only, never on a).
 inline Fp pow_vartime(const Fp& a, const u64* e, int limbs) {
+    Fp table[16];
+    table[0] = kOne;
+    table[1] = a;
+    for (int i = 2; i < 16; ++i) table[i] = table[i - 1] * a;
     Fp r = kOne;
     bool started = false;
     for (int i = limbs - 1; i >= 0; --i)
-        for (int b = 63; b >= 0; --b) {
-            if (started) r = sqr(r);
-            if ((e[i] >> b) & 1) {
-                r = started ? r * a : a;
+        for (int nib = 15; nib >= 0; --nib) {
+            if (started) r = sqr(sqr(sqr(sqr(r))));
+            const auto d = static_cast<unsigned>((e[i] >> (4 * nib)) & 0xf);
+            if (d != 0) {
+                r = started ? r * table[d] : table[d];
                 started = true;
             }
         }
@@ -240,6 +246,13 @@ inline Fp inv(const Fp& a) {
 /// Candidate square root a^((p+1)/4) (p ≡ 3 mod 4); the caller checks it squares back.
 inline Fp sqrt_candidate(const Fp& a) {
     static constexpr u64 e[6] = {0xee7fbfffffffeaab, 0x07aaffffac54ffff, 0xd9cc34a83dac3d89,
+                                 0xd91dd2e13ce144af, 0x92c6e9ed90d2eb35, 0x0680447a8e5ff9a6};
+    return pow_vartime(a, e, 6);
+}
+
+/// t = a^((p-3)/4): when a is a non-zero square, t·a is a square root of a and t is its inverse.
+inline Fp pow_p_minus_3_over_4(const Fp& a) {
+    static constexpr u64 e[6] = {0xee7fbfffffffeaaa, 0x07aaffffac54ffff, 0xd9cc34a83dac3d89,
                                  0xd91dd2e13ce144af, 0x92c6e9ed90d2eb35, 0x0680447a8e5ff9a6};
     return pow_vartime(a, e, 6);
 }

@@ -21,14 +21,18 @@ bool sqrt(Fp2& out, const Fp2& a) {
     const Fp norm = sqr(a.c0) + sqr(a.c1);
     const Fp alpha = sqrt_candidate(norm);
     if (sqr(alpha) != norm) return false;
+    // One exponentiation gives both x0 = sqrt(delta) and 1/x0: with t = delta^((p-3)/4),
+    // x0 = t·delta and x0·t = delta^((p-1)/2) = 1.
     Fp delta = (a.c0 + alpha) * kInv2;
-    Fp x0 = sqrt_candidate(delta);
+    Fp t = pow_p_minus_3_over_4(delta);
+    Fp x0 = t * delta;
     if (sqr(x0) != delta) {
         delta = (a.c0 - alpha) * kInv2;
-        x0 = sqrt_candidate(delta);
+        t = pow_p_minus_3_over_4(delta);
+        x0 = t * delta;
         if (sqr(x0) != delta) return false;
     }
-    const Fp x1 = a.c1 * inv(dbl(x0));
+    const Fp x1 = a.c1 * t * kInv2;  // a1 / (2·x0)
     const Fp2 r{x0, x1};
     if (!(sqr(r) == a)) return false;
     out = r;

@@ -89,7 +89,7 @@ namespace {
 Fp12 cyclotomic_exp_x(const Fp12& a) {
     Fp12 r = a;
     for (int bit = 62; bit >= 0; --bit) {
-        r = sqr(r);
+        r = cyclotomic_sqr(r);
         if ((kXAbs >> bit) & 1) r = r * a;
     }
     return conj(r);
