@@ -8,6 +8,8 @@
 // well-formed input that does not verify gives `false`. Secret keys are wiped from temporaries.
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <span>
 #include <string_view>
 
@@ -62,6 +64,19 @@ inline constexpr std::string_view kDstPop = "BLS_POP_BLS12381G2_XMD:SHA-256_SSWU
 /// PopProve / PopVerify with the POP DST over the compressed public key.
 [[nodiscard]] Result<Signature> pop_prove(ByteView sk);
 [[nodiscard]] Result<bool> pop_verify(ByteView pk, ByteView proof);
+
+/// A public key that passed KeyValidate (decompressed, in G1, not the identity), for keys used many
+/// times — e.g. a registry of signers whose keys came with a proof of possession. `point` holds the
+/// affine coordinates in the implementation's internal form; make one only with validate_public_key.
+struct ValidatedPublicKey {
+    std::array<std::uint64_t, 12> point{};
+};
+[[nodiscard]] Result<ValidatedPublicKey> validate_public_key(ByteView pk);
+/// The operations above on validated keys (no per-call decompression or subgroup check of the keys).
+[[nodiscard]] Result<bool> verify(const ValidatedPublicKey& pk, ByteView msg, ByteView sig);
+[[nodiscard]] Result<bool> aggregate_verify(std::span<const ValidatedPublicKey> pks, std::span<const ByteView> msgs,
+                                            ByteView sig);
+[[nodiscard]] Result<bool> fast_aggregate_verify(std::span<const ValidatedPublicKey> pks, ByteView msg, ByteView sig);
 
 struct BatchItem {
     ByteView public_key;

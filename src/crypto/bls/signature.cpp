@@ -2,6 +2,7 @@
 // draft-irtf-cfrg-bls-signature (Sections 2 and 3.3): public keys in G1, signatures in G2.
 #include <sys/random.h>
 
+#include <cstring>
 #include <vector>
 
 #include "internal.hpp"
@@ -192,6 +193,52 @@ Result<Signature> pop_prove(ByteView sk) {
 }
 
 Result<bool> pop_verify(ByteView pk, ByteView proof) { return core_verify(pk, pk, proof, as_bytes(kDstPop)); }
+
+namespace {
+G1 point_of(const ValidatedPublicKey& k) {
+    G1 p;
+    std::memcpy(p.x.l, k.point.data(), 48);
+    std::memcpy(p.y.l, k.point.data() + 6, 48);
+    p.z = kOne;
+    return p;
+}
+}  // namespace
+
+Result<ValidatedPublicKey> validate_public_key(ByteView pk) {
+    LUXL2_TRY(p, public_key_point(pk));
+    Fp x, y;
+    to_affine(x, y, p);
+    ValidatedPublicKey out;
+    std::memcpy(out.point.data(), x.l, 48);
+    std::memcpy(out.point.data() + 6, y.l, 48);
+    return out;
+}
+
+Result<bool> verify(const ValidatedPublicKey& pk, ByteView msg, ByteView sig) {
+    LUXL2_TRY(s, signature_point(sig));
+    std::vector<PairingInput> pairs{{point_of(pk), detail::hash_to_g2(msg, as_bytes(kDstSignature))}};
+    return pairing_verify(pairs, s);
+}
+
+Result<bool> aggregate_verify(std::span<const ValidatedPublicKey> pks, std::span<const ByteView> msgs, ByteView sig) {
+    if (pks.size() != msgs.size()) return fail(errc::kCount, "AggregateVerify takes one message per public key");
+    LUXL2_TRY(s, signature_point(sig));
+    if (pks.empty()) return false;
+    std::vector<PairingInput> pairs;
+    pairs.reserve(pks.size() + 1);
+    for (std::size_t i = 0; i < pks.size(); ++i)
+        pairs.push_back({point_of(pks[i]), detail::hash_to_g2(msgs[i], as_bytes(kDstSignature))});
+    return pairing_verify(pairs, s);
+}
+
+Result<bool> fast_aggregate_verify(std::span<const ValidatedPublicKey> pks, ByteView msg, ByteView sig) {
+    LUXL2_TRY(s, signature_point(sig));
+    if (pks.empty()) return false;
+    G1 acc = infinity<Fp>();
+    for (const auto& k : pks) acc = add(acc, point_of(k));
+    std::vector<PairingInput> pairs{{acc, detail::hash_to_g2(msg, as_bytes(kDstSignature))}};
+    return pairing_verify(pairs, s);
+}
 
 Result<bool> batch_verify(std::span<const BatchItem> items) {
     if (items.empty()) return false;
