@@ -2,6 +2,8 @@
 // against multiplication by r, pairing bilinearity, encoding round trips.
 #include <gtest/gtest.h>
 
+#include <array>
+
 #include "../../src/crypto/bls/internal.hpp"
 #include "luxl2/core/hex.hpp"
 
@@ -97,6 +99,12 @@ TEST(BlsCurve, GroupLawAndSubgroups) {
     const u64 k[4] = {0x1234567890abcdefULL, 0xfedcba0987654321ULL, 0x1111, 0x2222};
     EXPECT_TRUE(equal(mul_ct(g, k), mul_vartime(g, k, 4)));
     EXPECT_TRUE(equal(mul_ct(h, k), mul_vartime(h, k, 4)));
+    const u64 zero = 0, small[2] = {5, 7};
+    EXPECT_TRUE(is_infinity(mul_vartime(h, &zero, 1)));
+    EXPECT_TRUE(is_infinity(mul_vartime(infinity<Fp2>(), k, 4)));
+    EXPECT_TRUE(equal(mul_vartime(h, &small[0], 1), add(dbl(dbl(h)), h)));
+    const G2 pts[2] = {h, dbl(h)};
+    EXPECT_TRUE(equal(msm64_vartime<Fp2>(pts, small), mul_vartime(h, std::array<u64, 1>{19}.data(), 1)));
     // A mapped point before cofactor clearing is (almost surely) outside G2; after it, inside.
     const G2 m = map_to_curve_g2(fp2_of(3, 4));
     EXPECT_TRUE(on_curve(m));
