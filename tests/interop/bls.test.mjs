@@ -1,10 +1,11 @@
 // BLS12-381 (BLS_SIG_BLS12381G2_XMD:SHA-256_SSWU_RO_POP_) against @noble/curves' bls12_381
 // "longSignatures" (public keys in G1, signatures in G2 — the Ethereum layout; noble's
-// "shortSignatures" is the other way round). KeyGen is the IETF draft's HKDF derivation, computed here
+// "shortSignatures" is the other way round), with blst (@chainsafe/blst) as a third opinion. KeyGen is the IETF draft's HKDF derivation, computed here
 // with @noble/hashes (noble's own keygen is not the draft's). Checks: the same IKM gives the same
 // keys, signatures are byte-identical, single and aggregate signatures made on either side verify on
 // the other, and tampering is rejected on both.
 import { execFileSync } from 'node:child_process';
+import blst from '@chainsafe/blst';
 import { bls12_381 } from '@noble/curves/bls12-381.js';
 import { hkdf } from '@noble/hashes/hkdf.js';
 import { sha256 } from '@noble/hashes/sha2.js';
@@ -57,6 +58,8 @@ for (let i = 0; i < 6; i++) {
   const pk = bls.getPublicKey(sk);
   check(ours.publicKey === hex(pk.toBytes(true)), `public key from IKM #${i}`);
   keys.push({ sk, pk, pkHex: ours.publicKey, skHex: ours.secretKey });
+  // A third peer: blst (through @chainsafe/blst) derives the same key from the IKM.
+  check(ours.secretKey === hex(blst.SecretKey.fromKeygen(ikm).toBytes()), `blst KeyGen agrees #${i}`);
 }
 
 // Single signatures: byte-identical, and each verifies on the other side.
@@ -68,6 +71,7 @@ keys.forEach((k, i) => {
   check(ours === sigHex(theirs), `signature #${i} byte-identical`);
   ourSigs.push(ours);
   check(bls.verify(bls.Signature.fromHex(ours.slice(2)), bls.hash(msgs[i], DST), k.pk), `noble verifies our signature #${i}`);
+  check(ours === hex(blst.SecretKey.fromBytes(k.sk).sign(msgs[i]).toBytes()), `blst signature byte-identical #${i}`);
   const v = luxl2(['sig', 'verify', '--scheme', 'bls12-381', '--pub', k.pkHex, '--msg', hex(msgs[i]), '--sig', sigHex(theirs)]);
   check(v.code === 0 && v.out === 'valid', `we verify noble's signature #${i}`);
   const bad = luxl2(['sig', 'verify', '--scheme', 'bls12-381', '--pub', k.pkHex, '--msg', hex(new Uint8Array([...msgs[i], 1])), '--sig', ours]);
@@ -82,6 +86,8 @@ check(bls.verifyBatch(bls.Signature.fromHex(ourAgg.slice(2)), keys.map((k, i) =>
   'noble verifies our aggregate (distinct messages)');
 const av = luxl2(['sig', 'verify-aggregate', '--pub', ...keys.map((k) => k.pkHex), '--msg', ...msgs.map(hex), '--sig', sigHex(nobleAgg)]);
 check(av.code === 0 && av.out === 'valid', "we verify noble's aggregate (distinct messages)");
+check(blst.aggregateVerify(msgs, keys.map((k) => blst.PublicKey.fromBytes(unhex(k.pkHex), true)), blst.Signature.fromBytes(unhex(ourAgg), true)),
+  'blst verifies our aggregate (distinct messages)');
 const swapped = [...msgs]; [swapped[1], swapped[2]] = [swapped[2], swapped[1]];
 const avBad = luxl2(['sig', 'verify-aggregate', '--pub', ...keys.map((k) => k.pkHex), '--msg', ...swapped.map(hex), '--sig', sigHex(nobleAgg)]);
 check(avBad.code === 1 && avBad.out === 'invalid', 'swapped messages rejected');
