@@ -99,6 +99,30 @@ TEST(BlsCurve, GroupLawAndSubgroups) {
     const u64 k[4] = {0x1234567890abcdefULL, 0xfedcba0987654321ULL, 0x1111, 0x2222};
     EXPECT_TRUE(equal(mul_ct(g, k), mul_vartime(g, k, 4)));
     EXPECT_TRUE(equal(mul_ct(h, k), mul_vartime(h, k, 4)));
+    // The GLS multiplication agrees with the plain one, including scalars near r.
+    {
+        u64 st = 99;
+        const G2 base = clear_cofactor(map_to_curve_g2(fp2_of(11, 12)));
+        for (int i = 0; i < 20; ++i) {
+            u64 kk[4];
+            for (auto& l : kk) {
+                st = st * 6364136223846793005ULL + 1442695040888963407ULL;
+                l = st;
+            }
+            kk[3] &= 0x3fffffffffffffffULL;  // < r
+            if (i == 0) {
+                kk[0] = kR[0] - 1;
+                kk[1] = kR[1];
+                kk[2] = kR[2];
+                kk[3] = kR[3];
+            }
+            if (i == 1) {
+                kk[0] = 1;
+                kk[1] = kk[2] = kk[3] = 0;
+            }
+            EXPECT_TRUE(equal(mul_ct_g2(base, kk), mul_vartime(base, kk, 4))) << i;
+        }
+    }
     const u64 zero = 0, small[2] = {5, 7};
     EXPECT_TRUE(is_infinity(mul_vartime(h, &zero, 1)));
     EXPECT_TRUE(is_infinity(mul_vartime(infinity<Fp2>(), k, 4)));

@@ -21,6 +21,10 @@ G2 psi(const G2& p);
 /// G1: phi(P) = [-x^2]P with phi(x, y) = (beta·x, y); G2: psi(P) = [x]P. Infinity is a member.
 bool in_subgroup(const G1& p);
 bool in_subgroup(const G2& p);
+/// k·P for P in G2 and a secret k < r, constant time: k is written in base |x| (four 64-bit digits,
+/// by a division with a fixed reciprocal), and psi supplies [|x|^i]P, so one 64-step joint
+/// double-and-add over a 16-entry table read with masks replaces the 256-step ladder (GLS).
+G2 mul_ct_g2(const G2& p, const u64 k[4]);
 /// h_eff·P by the psi decomposition of RFC 9380 Appendix G.3 (Budroni–Pintore).
 G2 clear_cofactor(const G2& p);
 

@@ -38,6 +38,81 @@ G2 clear_cofactor(const G2& p) {
 
 namespace {
 
+// |x| = 2^16·c with c = 0xd20100000001; dividing by c uses the reciprocal M = floor(2^111 / c): for
+// v < c·2^16, floor(v·M / 2^111) is floor(v / c) or one less, fixed by one masked correction.
+constexpr u64 kXOdd = 0xd20100000001ULL;
+constexpr u64 kXOddRecip = 0x9c0902652b66ab5aULL;
+
+/// (q, r) = divmod(v, c) for v < c·2^16, in constant time.
+inline u64 div_x_odd(u64 v, u64& rem) {
+    u64 q = static_cast<u64>((static_cast<u128>(v) * kXOddRecip) >> 111);
+    u64 r = v - q * kXOdd;
+    const u64 ge = u64{0} - static_cast<u64>(r >= kXOdd);  // all ones when one short
+    q += ge & 1;
+    r -= ge & kXOdd;
+    rem = r;
+    return q;
+}
+
+/// k = d0 + d1·|x| + d2·|x|^2 + d3·|x|^3 with 0 <= d_i < |x| (k < r < |x|^4), constant time.
+void decompose_base_x(u64 d[4], const u64 k_in[4]) {
+    u64 k[4] = {k_in[0], k_in[1], k_in[2], k_in[3]};
+    for (int digit = 0; digit < 3; ++digit) {
+        const u64 low16 = k[0] & 0xffff;
+        // k >>= 16
+        for (int i = 0; i < 3; ++i) k[i] = (k[i] >> 16) | (k[i + 1] << 48);
+        k[3] >>= 16;
+        // long division of k by c in 16-bit chunks, most significant first
+        u64 rem = 0;
+        u64 q[4] = {};
+        for (int chunk = 15; chunk >= 0; --chunk) {
+            const u64 part = (k[chunk / 4] >> (16 * (chunk % 4))) & 0xffff;
+            const u64 qd = div_x_odd((rem << 16) | part, rem);
+            q[chunk / 4] |= qd << (16 * (chunk % 4));
+        }
+        d[digit] = low16 | (rem << 16);
+        for (int i = 0; i < 4; ++i) k[i] = q[i];
+        secure_wipe(q, sizeof q);
+    }
+    d[3] = k[0];
+    secure_wipe(k, sizeof k);
+}
+
+}  // namespace
+
+G2 mul_ct_g2(const G2& p, const u64 k[4]) {
+    // kP = d0·P + d1·(-psi(P)) + d2·psi^2(P) + d3·(-psi^3(P)), since psi acts on G2 as [x] = -[|x|].
+    u64 d[4];
+    decompose_base_x(d, k);
+    const G2 p1 = neg(psi(p));
+    const G2 p2 = psi(psi(p));
+    const G2 p3 = neg(psi(psi(psi(p))));
+    G2 table[16];
+    table[0] = infinity<Fp2>();
+    table[1] = p;
+    table[2] = p1;
+    table[4] = p2;
+    table[8] = p3;
+    for (int i = 3; i < 16; ++i)
+        if ((i & (i - 1)) != 0) table[i] = add(table[i & (i - 1)], table[i & -i]);
+    G2 r = infinity<Fp2>();
+    for (int bit = 63; bit >= 0; --bit) {
+        r = dbl(r);
+        const u64 idx = ((d[0] >> bit) & 1) | (((d[1] >> bit) & 1) << 1) | (((d[2] >> bit) & 1) << 2) |
+                        (((d[3] >> bit) & 1) << 3);
+        G2 t = table[0];
+        for (u64 i = 1; i < 16; ++i) {
+            const u64 x = idx ^ i;
+            t = select(((x | (u64{0} - x)) >> 63) - 1, table[i], t);
+        }
+        r = add(r, t);
+    }
+    secure_wipe(d, sizeof d);
+    return r;
+}
+
+namespace {
+
 // Common flag handling: returns 1 for infinity, 0 for a finite point to parse, or an error.
 Result<int> read_flags(ByteView in, std::size_t compressed_size, bool& compressed, bool& sign) {
     if (in.size() != compressed_size && in.size() != 2 * compressed_size)

@@ -114,7 +114,7 @@ Result<Signature> core_sign(ByteView sk, ByteView msg, ByteView dst) {
     LUXL2_CHECK(check_dst(dst));
     SecretScalar s;
     LUXL2_CHECK(load_secret(s, sk));
-    return encode_signature(mul_ct(detail::hash_to_g2(msg, dst), s.k));
+    return encode_signature(mul_ct_g2(detail::hash_to_g2(msg, dst), s.k));
 }
 
 Result<bool> core_verify(ByteView pk, ByteView msg, ByteView sig, ByteView dst) {
