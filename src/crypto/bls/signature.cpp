@@ -256,7 +256,7 @@ Result<bool> batch_verify(std::span<const BatchItem> items) {
     for (std::size_t i = 0; i < items.size(); ++i) {
         LUXL2_TRY(p, public_key_point(items[i].public_key));
         LUXL2_TRY(s, signature_point(items[i].signature));
-        rnd[i] |= 1;  // non-zero 64-bit weight
+        if (rnd[i] == 0) rnd[i] = 1;  // a uniformly random non-zero 64-bit weight
         pairs.push_back({mul_vartime(p, &rnd[i], 1), detail::hash_to_g2(items[i].message, as_bytes(kDstSignature))});
         sigs.push_back(s);
     }
