@@ -13,6 +13,7 @@ inline constexpr Fp kOne = Fp{{0x760900000002fffd, 0xebf4000bc40c0002, 0x5f48985
 inline constexpr Fp kR2 = Fp{{0xf4df1f341c341746, 0x0a76e6a609d104f1, 0x8de5476c4c95b6d5, 0x67eb88a9939d83c0, 0x9a793e85b519952d, 0x11988fe592cae3aa}};  // R^2 mod p (R = 2^384)
 inline constexpr Fp kR2Shift256 = Fp{{0xfb73eaead26ebe58, 0x861c23693de6a351, 0x76e5bc3ff951c543, 0xcc0868ce6a76590c, 0xf0a85a3f35446d0b, 0x0010a8c1a49a064f}};  // 2^256·R^2 mod p
 inline constexpr Fp kInv2 = Fp{{0x1804000000015554, 0x855000053ab00001, 0x633cb57c253c276f, 0x6e22d1ec31ebb502, 0xd3916126f2d14ca2, 0x17fbb8571a006596}};
+inline constexpr Fp kSqrtMinus125 = Fp{{0xe4132bbd838cf70a, 0x01d769ac83772c19, 0xa83dd6e974c22e45, 0xbc8ec3e777b08dff, 0xc035c2042ecf5da3, 0x073929e97f0850bf}};  // sqrt(-125): -125 = -norm(Z)^3 for the SSWU Z = -(2 + u)
 inline constexpr Fp kBeta = Fp{{0x30f1361b798a64e8, 0xf3b8ddab7ece5a2a, 0x16a8ca3ac61577f7, 0xc26a2ff874fd029b, 0x3636b76660701c6e, 0x051ba4ab241b6160}};  // cube root of unity with phi(P) = [-x^2]P on G1
 inline constexpr Fp kG1x = Fp{{0x5cb38790fd530c16, 0x7817fc679976fff5, 0x154f95c7143ba1c1, 0xf0ae6acdf3d0e747, 0xedce6ecc21dbf440, 0x120177419e0bfb75}};
 inline constexpr Fp kG1y = Fp{{0xbaac93d50ce72271, 0x8c22631a7918fd8e, 0xdd595f13570725ce, 0x51ac582950405194, 0x0e1c8c3fad0059c0, 0x0bbc3efc5008a26a}};

@@ -21,6 +21,10 @@ bool sqrt(Fp2& out, const Fp2& a) {
     const Fp norm = sqr(a.c0) + sqr(a.c1);
     const Fp alpha = sqrt_candidate(norm);
     if (sqr(alpha) != norm) return false;
+    return sqrt_given_norm_root(out, a, alpha);
+}
+
+bool sqrt_given_norm_root(Fp2& out, const Fp2& a, const Fp& alpha) {
     // One exponentiation gives both x0 = sqrt(delta) and 1/x0: with t = delta^((p-3)/4),
     // x0 = t·delta and x0·t = delta^((p-1)/2) = 1.
     Fp delta = (a.c0 + alpha) * kInv2;

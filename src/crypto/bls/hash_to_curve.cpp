@@ -83,19 +83,39 @@ G2 iso_map(const Fp2& x, const Fp2& y) {
 
 }  // namespace
 
+namespace {
+
+/// Simplified SWU given u, Z·u^2, and 1/(Z^2·u^4 + Z·u^2) (0 when that is 0, as inv0).
+G2 map_with_inverse(const Fp2& u, const Fp2& zu2, const Fp2& den, const Fp2& den_inv) {
+    const Fp2 x1 = is_zero(den) ? kSswuBOverZA : kSswuMinusBOverA * (fp2_one() + den_inv);
+    auto g = [](const Fp2& x) { return (sqr(x) + kSswuA) * x + kSswuB; };
+    const Fp2 gx1 = g(x1);
+    const Fp n1 = sqr(gx1.c0) + sqr(gx1.c1);
+    const Fp c = sqrt_candidate(n1);
+    Fp2 x, y;
+    bool ok;
+    if (sqr(c) == n1) {  // g(x1) is a square exactly when its norm is
+        x = x1;
+        ok = sqrt_given_norm_root(y, gx1, c);
+    } else {
+        // g(x2) = Z^3·u^6·g(x1) is then a square; its norm 125·N(u)^6·N(g(x1)) has the root
+        // N(u)^3·c·sqrt(-125), because c^2 = -N(g(x1)) for the non-residue N(g(x1)).
+        x = zu2 * x1;
+        const Fp nu = sqr(u.c0) + sqr(u.c1);
+        const Fp alpha = sqr(nu) * nu * c * kSqrtMinus125;
+        ok = sqrt_given_norm_root(y, g(x), alpha) || sqrt(y, g(x));
+    }
+    LUXL2_ASSERT(ok);  // one of g(x1), g(x2) is always a square (RFC 9380 Section 6.6.2)
+    if (sgn0(u) != sgn0(y)) y = -y;
+    return iso_map(x, y);
+}
+
+}  // namespace
+
 G2 map_to_curve_g2(const Fp2& u) {
     const Fp2 zu2 = kSswuZ * sqr(u);
     const Fp2 den = sqr(zu2) + zu2;  // Z^2·u^4 + Z·u^2
-    Fp2 x1 = is_zero(den) ? kSswuBOverZA : kSswuMinusBOverA * (fp2_one() + inv(den));
-    auto g = [](const Fp2& x) { return (sqr(x) + kSswuA) * x + kSswuB; };
-    Fp2 x = x1, y;
-    if (!sqrt(y, g(x1))) {
-        x = zu2 * x1;
-        const bool ok = sqrt(y, g(x));
-        (void)ok;  // one of g(x1), g(x2) is always a square (RFC 9380 Section 6.6.2)
-    }
-    if (sgn0(u) != sgn0(y)) y = -y;
-    return iso_map(x, y);
+    return map_with_inverse(u, zu2, den, inv(den));
 }
 
 G2 hash_to_g2(ByteView msg, ByteView dst) {
@@ -104,7 +124,18 @@ G2 hash_to_g2(ByteView msg, ByteView dst) {
     LUXL2_ASSERT(ok);  // fixed length 256, DST checked by callers
     const Fp2 u0{fp_from_be64(uniform.data()), fp_from_be64(uniform.data() + 64)};
     const Fp2 u1{fp_from_be64(uniform.data() + 128), fp_from_be64(uniform.data() + 192)};
-    return clear_cofactor(add(map_to_curve_g2(u0), map_to_curve_g2(u1)));
+    // Both maps need 1/(Z^2·u^4 + Z·u^2): one inversion of the product serves them (Montgomery's trick).
+    const Fp2 zu2_0 = kSswuZ * sqr(u0), zu2_1 = kSswuZ * sqr(u1);
+    const Fp2 den0 = sqr(zu2_0) + zu2_0, den1 = sqr(zu2_1) + zu2_1;
+    const Fp2 prod_inv = inv(den0 * den1);
+    Fp2 inv0 = den1 * prod_inv, inv1 = den0 * prod_inv;
+    if (is_zero(den0) || is_zero(den1)) {  // inv0 semantics: fall back to separate inversions
+        inv0 = inv(den0);
+        inv1 = inv(den1);
+    }
+    const G2 q0 = map_with_inverse(u0, zu2_0, den0, inv0);
+    const G2 q1 = map_with_inverse(u1, zu2_1, den1, inv1);
+    return clear_cofactor(add(q0, q1));
 }
 
 }  // namespace luxl2::crypto::bls::detail

@@ -48,6 +48,8 @@ inline Fp2 inv(const Fp2& a) {
 inline bool is_square(const Fp2& a) { return is_square(sqr(a.c0) + sqr(a.c1)); }
 /// A square root of a, or false when a is not a square (complex method for p ≡ 3 mod 4).
 bool sqrt(Fp2& out, const Fp2& a);
+/// The same when a square root `alpha` of the norm a0^2 + a1^2 is already known (a1 != 0 or not).
+bool sqrt_given_norm_root(Fp2& out, const Fp2& a, const Fp& alpha);
 /// sgn0 of RFC 9380 (Section 4.1) for m = 2.
 inline bool sgn0(const Fp2& a) {
     const Fp c0 = from_mont(a.c0), c1 = from_mont(a.c1);
