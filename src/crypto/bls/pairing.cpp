@@ -61,14 +61,49 @@ inline void add_step(Fp12& f, Prepared& s) {
 
 }  // namespace
 
+namespace {
+
+/// Montgomery's trick: replaces every z by 1/z with one inversion (all z non-zero).
+template <class F>
+void batch_invert(std::vector<F>& zs) {
+    if (zs.empty()) return;
+    std::vector<F> prefix(zs.size());
+    F acc = field_one(F{});
+    for (std::size_t i = 0; i < zs.size(); ++i) {
+        prefix[i] = acc;
+        acc = acc * zs[i];
+    }
+    F inv_acc = inv(acc);
+    for (std::size_t i = zs.size(); i-- > 0;) {
+        const F zi = inv_acc * prefix[i];
+        inv_acc = inv_acc * zs[i];
+        zs[i] = zi;
+    }
+}
+
+}  // namespace
+
 Fp12 miller_loop(std::span<const PairingInput> pairs) {
-    std::vector<Prepared> ps;
-    ps.reserve(pairs.size());
+    // Affine P and Q, with one inversion per group for all the pairs.
+    std::vector<const PairingInput*> live;
+    std::vector<Fp> pz;
+    std::vector<Fp2> qz;
     for (const auto& in : pairs) {
         if (is_infinity(in.p) || is_infinity(in.q)) continue;  // e(O, Q) = e(P, O) = 1
+        live.push_back(&in);
+        pz.push_back(in.p.z);
+        qz.push_back(in.q.z);
+    }
+    batch_invert(pz);
+    batch_invert(qz);
+    std::vector<Prepared> ps;
+    ps.reserve(live.size());
+    for (std::size_t i = 0; i < live.size(); ++i) {
         Prepared s{};
-        to_affine(s.xp, s.yp, in.p);
-        to_affine(s.xq, s.yq, in.q);
+        s.xp = live[i]->p.x * pz[i];
+        s.yp = live[i]->p.y * pz[i];
+        s.xq = live[i]->q.x * qz[i];
+        s.yq = live[i]->q.y * qz[i];
         s.t = {s.xq, s.yq, fp2_one()};
         ps.push_back(s);
     }
