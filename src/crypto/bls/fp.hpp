@@ -171,12 +171,20 @@ inline Fp operator*(const Fp& a, const Fp& b) {
 }
 inline Fp operator+(const Fp& a, const Fp& b) {
     Fp r;
+#if defined(__x86_64__)
+    fp_add_x86(r.l, a.l, b.l);
+#else
     mod_add<6>(r.l, a.l, b.l, kP);
+#endif
     return r;
 }
 inline Fp operator-(const Fp& a, const Fp& b) {
     Fp r;
+#if defined(__x86_64__)
+    fp_sub_x86(r.l, a.l, b.l);
+#else
     mod_sub<6>(r.l, a.l, b.l, kP);
+#endif
     return r;
 }
 inline Fp fp_zero() { return Fp{}; }

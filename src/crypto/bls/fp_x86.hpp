@@ -2,7 +2,7 @@
 // fp.hpp's mont_mul<6> with the two carry chains of each pass interleaved. Seven registers hold the
 // running sum t (r8..r14, renamed by unrolling instead of shifted); the final conditional subtraction
 // restores the unreduced value with cmov when t - p borrows. Generated from a short script; called
-// only when the CPU reports ADX and BMI2 (cpu_has_adx()).
+// only when the CPU reports ADX and BMI2 (cpu_has_adx()). Addition and subtraction use plain x86-64.
 #pragma once
 
 #if defined(__x86_64__)
@@ -317,6 +317,99 @@ inline void fp_mul_adx(u64* out, const u64* a, const u64* b) {
         :
         : [out] "r"(out), [a] "r"(a), [b] "r"(b), [p] "r"(kP), [minv] "m"(kPInv)
         : "rax", "rbx", "rdx", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "cc", "memory");
+}
+
+
+/// out = a + b mod p for a, b < p (out may alias a or b): the sum (below 2p < 2^384, no carry out)
+/// is stored, p subtracted, and the stored sum reloaded with cmov when that borrows.
+inline void fp_add_x86(u64* out, const u64* a, const u64* b) {
+    asm volatile(
+        "movq 0(%[a]), %%r8\n\t"
+        "movq 8(%[a]), %%r9\n\t"
+        "movq 16(%[a]), %%r10\n\t"
+        "movq 24(%[a]), %%r11\n\t"
+        "movq 32(%[a]), %%r12\n\t"
+        "movq 40(%[a]), %%r13\n\t"
+        "addq 0(%[b]), %%r8\n\t"
+        "adcq 8(%[b]), %%r9\n\t"
+        "adcq 16(%[b]), %%r10\n\t"
+        "adcq 24(%[b]), %%r11\n\t"
+        "adcq 32(%[b]), %%r12\n\t"
+        "adcq 40(%[b]), %%r13\n\t"
+        "movq %%r8, 0(%[out])\n\t"
+        "movq %%r9, 8(%[out])\n\t"
+        "movq %%r10, 16(%[out])\n\t"
+        "movq %%r11, 24(%[out])\n\t"
+        "movq %%r12, 32(%[out])\n\t"
+        "movq %%r13, 40(%[out])\n\t"
+        "subq 0(%[p]), %%r8\n\t"
+        "sbbq 8(%[p]), %%r9\n\t"
+        "sbbq 16(%[p]), %%r10\n\t"
+        "sbbq 24(%[p]), %%r11\n\t"
+        "sbbq 32(%[p]), %%r12\n\t"
+        "sbbq 40(%[p]), %%r13\n\t"
+        "cmovcq 0(%[out]), %%r8\n\t"
+        "cmovcq 8(%[out]), %%r9\n\t"
+        "cmovcq 16(%[out]), %%r10\n\t"
+        "cmovcq 24(%[out]), %%r11\n\t"
+        "cmovcq 32(%[out]), %%r12\n\t"
+        "cmovcq 40(%[out]), %%r13\n\t"
+        "movq %%r8, 0(%[out])\n\t"
+        "movq %%r9, 8(%[out])\n\t"
+        "movq %%r10, 16(%[out])\n\t"
+        "movq %%r11, 24(%[out])\n\t"
+        "movq %%r12, 32(%[out])\n\t"
+        "movq %%r13, 40(%[out])\n\t"
+        :
+        : [out] "r"(out), [a] "r"(a), [b] "r"(b), [p] "r"(kP)
+        : "r8", "r9", "r10", "r11", "r12", "r13", "cc", "memory");
+}
+
+/// out = a - b mod p for a, b < p: the difference and difference + p are both formed; the borrow of
+/// a - b (kept in rax) picks one with cmov.
+inline void fp_sub_x86(u64* out, const u64* a, const u64* b) {
+    asm volatile(
+        "movq 0(%[a]), %%r8\n\t"
+        "movq 8(%[a]), %%r9\n\t"
+        "movq 16(%[a]), %%r10\n\t"
+        "movq 24(%[a]), %%r11\n\t"
+        "movq 32(%[a]), %%r12\n\t"
+        "movq 40(%[a]), %%r13\n\t"
+        "subq 0(%[b]), %%r8\n\t"
+        "sbbq 8(%[b]), %%r9\n\t"
+        "sbbq 16(%[b]), %%r10\n\t"
+        "sbbq 24(%[b]), %%r11\n\t"
+        "sbbq 32(%[b]), %%r12\n\t"
+        "sbbq 40(%[b]), %%r13\n\t"
+        "sbbq %%rax, %%rax\n\t"
+        "movq %%r8, 0(%[out])\n\t"
+        "movq %%r9, 8(%[out])\n\t"
+        "movq %%r10, 16(%[out])\n\t"
+        "movq %%r11, 24(%[out])\n\t"
+        "movq %%r12, 32(%[out])\n\t"
+        "movq %%r13, 40(%[out])\n\t"
+        "addq 0(%[p]), %%r8\n\t"
+        "adcq 8(%[p]), %%r9\n\t"
+        "adcq 16(%[p]), %%r10\n\t"
+        "adcq 24(%[p]), %%r11\n\t"
+        "adcq 32(%[p]), %%r12\n\t"
+        "adcq 40(%[p]), %%r13\n\t"
+        "testq %%rax, %%rax\n\t"
+        "cmovzq 0(%[out]), %%r8\n\t"
+        "cmovzq 8(%[out]), %%r9\n\t"
+        "cmovzq 16(%[out]), %%r10\n\t"
+        "cmovzq 24(%[out]), %%r11\n\t"
+        "cmovzq 32(%[out]), %%r12\n\t"
+        "cmovzq 40(%[out]), %%r13\n\t"
+        "movq %%r8, 0(%[out])\n\t"
+        "movq %%r9, 8(%[out])\n\t"
+        "movq %%r10, 16(%[out])\n\t"
+        "movq %%r11, 24(%[out])\n\t"
+        "movq %%r12, 32(%[out])\n\t"
+        "movq %%r13, 40(%[out])\n\t"
+        :
+        : [out] "r"(out), [a] "r"(a), [b] "r"(b), [p] "r"(kP)
+        : "rax", "r8", "r9", "r10", "r11", "r12", "r13", "cc", "memory");
 }
 
 }  // namespace luxl2::crypto::bls::detail
