@@ -73,7 +73,8 @@ void batch_invert(std::vector<F>& zs) {
         prefix[i] = acc;
         acc = acc * zs[i];
     }
-    F inv_acc = inv(acc);
+    const F one = field_one(F{});
+    F inv_acc = acc == one ? one : inv(acc);  // affine inputs (all z = 1) need no inversion
     for (std::size_t i = zs.size(); i-- > 0;) {
         const F zi = inv_acc * prefix[i];
         inv_acc = inv_acc * zs[i];
