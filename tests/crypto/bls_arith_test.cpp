@@ -56,6 +56,33 @@ TEST(BlsField, Basics) {
     EXPECT_FALSE(fp_from_be48(x, pb));
 }
 
+// The portable C routines (used where x86-64 assembly or ADX is missing) agree with the dispatched ones.
+TEST(BlsField, PortableFallbackMatches) {
+    u64 st = 3;
+    for (int i = 0; i < 200; ++i) {
+        const Fp a = fp_rand(st), b = i == 0 ? Fp{} : fp_rand(st);
+        Fp m, s, d;
+        mont_mul<6>(m.l, a.l, b.l, kP, kPInv);
+        mod_add<6>(s.l, a.l, b.l, kP);
+        mod_sub<6>(d.l, a.l, b.l, kP);
+        EXPECT_TRUE(m == a * b);
+        EXPECT_TRUE(s == a + b);
+        EXPECT_TRUE(d == a - b);
+        Fp w;
+        mont_mul_wide<6>(w.l, a.l, b.l, kP, kPInv);
+        EXPECT_TRUE(w == m);
+    }
+    // Largest reduced operands.
+    Fp pm1;
+    for (int i = 0; i < 6; ++i) pm1.l[i] = kP[i];
+    pm1.l[0] -= 1;
+    Fp m;
+    mont_mul<6>(m.l, pm1.l, pm1.l, kP, kPInv);
+    EXPECT_TRUE(m == pm1 * pm1);
+    const Fp one_raw{{1, 0, 0, 0, 0, 0}};
+    EXPECT_TRUE(pm1 + pm1 == pm1 - one_raw);
+}
+
 TEST(BlsField, TowerInverseAndFrobenius) {
     u64 st = 7;
     Fp12 a;
