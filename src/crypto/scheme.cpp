@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "luxl2/crypto/bls12_381.hpp"
 #include "luxl2/crypto/keccak.hpp"
 #include "luxl2/crypto/secp256k1.hpp"
 
@@ -50,8 +51,34 @@ Result<bool> secp_verify(ByteView pub, ByteView msg, ByteView sig, ByteView ctx)
 
 constexpr SignatureScheme kSecp256k1{"secp256k1", 1, false, false, 32, 64, 65, secp_keygen, secp_sign, secp_verify};
 
+// BLS12-381, ciphersuite BLS_SIG_BLS12381G2_XMD:SHA-256_SSWU_RO_POP_: the seed is the KeyGen IKM
+// (at least 32 bytes), 32-byte secret keys, 48-byte G1 public keys, 96-byte G2 signatures.
+Result<KeyPair> bls_keygen(ByteView seed) {
+    LUXL2_TRY(sk, bls::keygen(seed));
+    auto pk = bls::sk_to_pk(sk);
+    KeyPair kp;
+    kp.secret_key.assign(sk.data(), sk.data() + sk.size());
+    secure_wipe(sk.data(), sk.size());
+    if (!pk) return std::unexpected(pk.error());
+    kp.public_key.assign(pk->data(), pk->data() + pk->size());
+    return kp;
+}
+
+Result<Bytes> bls_sign(ByteView secret, ByteView msg, ByteView ctx, bool) {
+    if (!ctx.empty()) return fail("sig.context_unsupported", "bls12-381 takes no context string");
+    LUXL2_TRY(sig, bls::sign(secret, msg));
+    return Bytes(sig.data(), sig.data() + sig.size());
+}
+
+Result<bool> bls_verify(ByteView pub, ByteView msg, ByteView sig, ByteView ctx) {
+    if (!ctx.empty()) return fail("sig.context_unsupported", "bls12-381 takes no context string");
+    return bls::verify(pub, msg, sig);
+}
+
+constexpr SignatureScheme kBls12381{"bls12-381", 1, false, false, 0, 48, 96, bls_keygen, bls_sign, bls_verify};
+
 // New schemes add their descriptor here.
-constexpr std::array<const SignatureScheme*, 1> kSchemes = {&kSecp256k1};
+constexpr std::array<const SignatureScheme*, 2> kSchemes = {&kSecp256k1, &kBls12381};
 
 }  // namespace
 
