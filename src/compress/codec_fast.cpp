@@ -33,6 +33,7 @@ Result<Bytes> snappy_decompress(ByteView in, std::uint64_t expected) {
 
 Result<Bytes> lz4_compress(ByteView in, bool hc, int level) {
     if (in.size() > LZ4_MAX_INPUT_SIZE) return fail(errc::internal, "lz4: input too large");
+    if (in.empty()) return Bytes{};  // the empty block: no sequences at all
     Bytes out(static_cast<std::size_t>(LZ4_compressBound(static_cast<int>(in.size()))));
     const char* src = reinterpret_cast<const char*>(in.data());
     char* dst = reinterpret_cast<char*>(out.data());
@@ -47,6 +48,10 @@ Result<Bytes> lz4_decompress(ByteView in, std::uint64_t expected) {
     if (in.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()) ||
         expected > static_cast<std::uint64_t>(std::numeric_limits<int>::max()))
         return fail(errc::size_limit, "lz4 block too large");
+    if (expected == 0) {
+        if (!in.empty()) return fail(errc::trailing_bytes, "lz4: bytes in an empty block");
+        return Bytes{};
+    }
     Bytes out(static_cast<std::size_t>(expected));
     const int n = LZ4_decompress_safe(reinterpret_cast<const char*>(in.data()), reinterpret_cast<char*>(out.data()),
                                       static_cast<int>(in.size()), static_cast<int>(out.size()));

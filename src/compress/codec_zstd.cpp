@@ -1,5 +1,6 @@
 // Zstandard through libzstd's streaming API, with contexts kept per thread (created once).
 #include <zstd.h>
+#include <zstd_errors.h>
 
 #include <bit>
 #include <memory>
@@ -75,6 +76,8 @@ Result<Bytes> zstd_decompress(ByteView in, std::uint64_t expected, const Diction
             return fail(errc::size_limit, "zstd stream expands past its declared size (refused decompression bomb)");
         ZSTD_outBuffer ob{room.data(), room.size(), 0};
         rc = ZSTD_decompressStream(d, &ob, &ib);
+        if (ZSTD_isError(rc) && ZSTD_getErrorCode(rc) == ZSTD_error_frameParameter_windowTooLarge)
+            return fail(errc::size_limit, "zstd frame window is wider than its declared size needs (refused)");
         if (ZSTD_isError(rc)) return fail(errc::corrupt, std::string("zstd: ") + ZSTD_getErrorName(rc));
         out.produced(ob.pos);
         if (rc != 0 && ib.pos == ib.size && ob.pos < ob.size) return fail(errc::corrupt, "zstd: truncated frame");
