@@ -19,10 +19,10 @@ const std::array<U256, kMaxExp + 1>& pow10() {
 
 }  // namespace
 
-void put_decfloat(Bytes& out, const U256& v) {
+void put_decfloat(Bytes& head, Bytes& mant, const U256& v) {
     if (v.is_zero()) {
-        out.push_back(0);
-        out.push_back(0);
+        head.push_back(0);
+        mant.push_back(0);
         return;
     }
     unsigned e = 0;
@@ -40,24 +40,24 @@ void put_decfloat(Bytes& out, const U256& v) {
         }
     }
     if (m.fits_u64()) {
-        out.push_back(static_cast<std::uint8_t>(e));
-        put_varint(out, m.low64());
+        head.push_back(static_cast<std::uint8_t>(e));
+        put_varint(mant, m.low64());
     } else {
-        out.push_back(static_cast<std::uint8_t>(e | 0x80));
-        put_compact_u256(out, m);
+        head.push_back(static_cast<std::uint8_t>(e | 0x80));
+        put_compact_u256(mant, m);
     }
 }
 
-Result<U256> get_decfloat(Reader& r) {
+Result<U256> get_decfloat(Reader& r, Reader& mr) {
     LUXL2_TRY(h, r.byte());
     const unsigned e = h & 0x7f;
     if (e > kMaxExp) return fail(errc::corrupt, std::string(r.name) + ": exponent out of range");
     U256 m;
     if ((h & 0x80) == 0) {
-        LUXL2_TRY(x, r.varint());
+        LUXL2_TRY(x, mr.varint());
         m = U256(x);
     } else {
-        LUXL2_TRY(big, get_compact_u256(r));
+        LUXL2_TRY(big, get_compact_u256(mr));
         if (big.fits_u64()) return fail(errc::corrupt, std::string(r.name) + ": long mantissa that fits 64 bits");
         m = big;
     }

@@ -56,8 +56,11 @@ inline Result<U256> get_compact_u256(Reader& r) {
 
 /// Decimal float: u8 h ‖ mantissa, value = m * 10^(h & 0x7f). h bit 7 clear: m as a varint; set: u8
 /// length (9..32) ‖ minimal big-endian m (m >= 2^64). Canonical: m not divisible by 10, zero as 00 00.
-void put_decfloat(Bytes& out, const U256& v);
-Result<U256> get_decfloat(Reader& r);
+/// The split form writes h to `head` and the mantissa to `mant` (two columns compress better than one).
+void put_decfloat(Bytes& head, Bytes& mant, const U256& v);
+Result<U256> get_decfloat(Reader& head, Reader& mant);
+inline void put_decfloat(Bytes& out, const U256& v) { put_decfloat(out, out, v); }
+inline Result<U256> get_decfloat(Reader& r) { return get_decfloat(r, r); }
 
 /// Zigzag for signed deltas.
 inline std::uint64_t zigzag(std::uint64_t delta) noexcept {

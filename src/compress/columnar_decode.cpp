@@ -120,7 +120,8 @@ Result<ColumnarBatch> decode_columnar(ByteView in, const ColumnarLimits& limits)
             continue;
         }
         if (codec != static_cast<std::uint8_t>(CompressionType::kZstandard) &&
-            codec != static_cast<std::uint8_t>(CompressionType::kBrotli))
+            codec != static_cast<std::uint8_t>(CompressionType::kBrotli) &&
+            codec != static_cast<std::uint8_t>(CompressionType::kCustom))
             return fail(errc::codec_not_allowed, std::string(kColumnNames[c]) + ": codec not allowed for a column");
         LUXL2_TRY(stored, h.varint());
         LUXL2_TRY(v, h.take(stored));
@@ -210,7 +211,7 @@ Result<ColumnarBatch> decode_columnar(ByteView in, const ColumnarLimits& limits)
         } else {
             tx.gas_price = full_fee;
         }
-        LUXL2_TRY(value, get_decfloat(r[kColValue]));
+        LUXL2_TRY(value, get_decfloat(r[kColValue], r[kColValueMant]));
         tx.value = value;
         if ((kind & kKindCreate) == 0) {
             LUXL2_TRY(to, get_address(r, t));

@@ -70,7 +70,7 @@ public:
         } else {
             put_decfloat(col(kColFee), tx.gas_price - base_fee_);
         }
-        put_decfloat(col(kColValue), tx.value);
+        put_decfloat(col(kColValue), col(kColValueMant), tx.value);
         if (tx.to) put_address(*tx.to);
         if (!sigfree_) {
             tx.r.to_be32(grow(kColSig, 32));
@@ -230,19 +230,21 @@ void write_column(Bytes& out, Column c, const Bytes& raw, const ColumnarOptions&
     const std::size_t start = out.size();
     Bytes best;
     CompressionType best_type = CompressionType::kNone;
-    if (raw.size() >= 32 && c != kColSig) {
-        if (auto z = compress_raw({CompressionType::kZstandard, Variant::kDefault, opt.zstd_level}, raw);
-            z && z->size() < raw.size()) {
-            best = std::move(*z);
-            best_type = CompressionType::kZstandard;
+    auto consider = [&](CompressionType t, Result<Bytes> r) {
+        if (r && r->size() < (best_type == CompressionType::kNone ? raw.size() : best.size())) {
+            best = std::move(*r);
+            best_type = t;
         }
-        if (raw.size() >= 256 && opt.brotli_level >= 0) {
-            if (auto b = compress_raw({CompressionType::kBrotli, Variant::kDefault, opt.brotli_level}, raw);
-                b && b->size() < (best_type == CompressionType::kNone ? raw.size() : best.size())) {
-                best = std::move(*b);
-                best_type = CompressionType::kBrotli;
-            }
-        }
+    };
+    if (raw.size() >= 8 && c != kColSig) {
+        // Our Huffman-over-RLE wins on near-constant columns, where the others' frame headers dominate.
+        consider(CompressionType::kCustom, compress_raw({CompressionType::kCustom, Variant::kDefault, 0}, raw));
+        if (raw.size() >= 32)
+            consider(CompressionType::kZstandard,
+                     compress_raw({CompressionType::kZstandard, Variant::kDefault, opt.zstd_level}, raw));
+        if (raw.size() >= 256 && opt.brotli_level >= 0)
+            consider(CompressionType::kBrotli,
+                     compress_raw({CompressionType::kBrotli, Variant::kDefault, opt.brotli_level}, raw));
     }
     out.push_back(static_cast<std::uint8_t>(best_type));
     put_varint(out, raw.size());

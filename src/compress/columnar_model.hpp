@@ -10,12 +10,14 @@ namespace luxl2::compress::detail {
 
 enum Column : std::uint8_t {
     kColKind, kColNonce, kColGas, kColFee, kColValue, kColAddrRef, kColAddrNew, kColSig, kColDataLen,
-    kColSelRef, kColSelNew, kColWordTag, kColWordBytes, kColDataRaw, kColAccess, kColMisc, kColumnCount
+    kColSelRef, kColSelNew, kColWordTag, kColWordBytes, kColDataRaw, kColAccess, kColMisc, kColValueMant,
+    kColumnCount
 };
 
 inline constexpr std::array<std::string_view, kColumnCount> kColumnNames{
     "kind", "nonce", "gas", "fee", "value", "addr_ref", "addr_new", "sig", "data_len",
-    "selector_ref", "selector_new", "word_tag", "word_bytes", "data_raw", "access", "misc"};
+    "selector_ref", "selector_new", "word_tag", "word_bytes", "data_raw", "access", "misc",
+    "value_mantissa"};
 
 // kind byte
 inline constexpr std::uint8_t kKindTypeMask = 0x07;
