@@ -141,6 +141,7 @@ Result<ColumnarBatch> decode_columnar(ByteView in, const ColumnarLimits& limits)
     if (sigfree) out.senders.reserve(static_cast<std::size_t>(n));
     Tables t{{}, {}, limits.max_table};
     std::unordered_map<Address, std::uint64_t> last_nonce;
+    std::uint64_t produced = 0;  // calldata bytes decoded so far
     auto hasher = crypto::keccak256_hasher();
     for (std::uint64_t i = 0; i < n; ++i) {
         LUXL2_TRY(kind, r[kColKind].byte());
@@ -225,8 +226,12 @@ Result<ColumnarBatch> decode_columnar(ByteView in, const ColumnarLimits& limits)
         LUXL2_TRY(len, r[kColDataLen].varint());
         const bool abi = (kind & kKindAbi) != 0;
         if (abi != (len >= 4 && (len - 4) % 32 == 0)) return fail(errc::corrupt, "kind: calldata shape flag disagrees with its length");
-        if (len > r[kColDataRaw].in.size() + r[kColWordBytes].in.size() * 32 + r[kColWordTag].in.size() * 32 + 4)
+        // Zero words expand 32-fold, so the output is bounded separately from the columns.
+        if (abi ? (len - 4) / 32 > r[kColWordTag].in.size() : len > r[kColDataRaw].in.size())
             return fail(errc::corrupt, "data_len: more calldata than the columns hold");
+        produced += len;
+        if (produced > limits.max_output)
+            return fail(errc::size_limit, "decoded calldata passes the output limit (refused decompression bomb)");
         if (abi) {
             LUXL2_CHECK(get_abi(r, t, tx.data, len));
         } else {

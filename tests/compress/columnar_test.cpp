@@ -154,6 +154,30 @@ TEST(Columnar, SpecBatchOfSimilarTransactions) {
     for (const auto& d : common_fields->deltas) EXPECT_LT(d.size(), 100u);
 }
 
+// Zero words cost one tag byte each but decode to 32 bytes: the decoder bounds what it produces, not
+// only the columns it reads.
+TEST(Columnar, ZeroWordCalldataBombIsRefused) {
+    auto key = crypto::SecretKey::from_bytes(Bytes(32, 0x07));
+    format::Transaction tx;
+    tx.type = format::TxType::kDynamicFee;
+    tx.chain_id = U256(1);
+    tx.to = Address::from_view(Bytes(20, 0x22));
+    tx.gas_limit = 30'000'000;
+    tx.data = Bytes(4 + 32 * 32768, 0);  // 1 MiB of zero words
+    tx.data[0] = 0x12;
+    format::sign_transaction(tx, *key);
+    const std::vector<Bytes> txs{format::encode_transaction(tx)};
+    auto enc = encode_columnar(txs);
+    ASSERT_TRUE(enc);
+    EXPECT_LT(enc->size(), 1000u);
+    ColumnarLimits limits;
+    limits.max_output = 64 * 1024;
+    auto dec = decode_columnar(*enc, limits);
+    ASSERT_FALSE(dec);
+    EXPECT_EQ(dec.error().code, errc::size_limit);
+    ASSERT_TRUE(decode_columnar(*enc));  // within the default limit it decodes
+}
+
 TEST(Blocks, SixteenRealBlocksRoundTripByteForByte) {
     std::vector<Bytes> blocks;
     for (const auto& e : std::filesystem::directory_iterator(testing::data_dir() / "eth-mainnet/derived/full_blocks"))
