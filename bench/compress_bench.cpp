@@ -20,6 +20,7 @@
 #include "luxl2/compress/synthetic.hpp"
 #include "luxl2/compress/tx_corpus.hpp"
 #include "luxl2/core/endian.hpp"
+#include "luxl2/crypto/keccak.hpp"
 #include "luxl2/format/transaction.hpp"
 
 namespace {
@@ -71,15 +72,15 @@ const std::vector<Corpus>& corpora() {
         Corpus transfers{"mainnet-transfers", Kind::kTxs, {}, {}, {}, {}, {}};
         Corpus first1000{"mainnet-1000tx", Kind::kTxs, {}, {}, {}, {}, {}};
         if (txs) {
+            // The dictionary rows train on other blocks only: never on the data they measure.
             std::set<std::uint64_t> measured_blocks;
+            for (std::size_t i = 0; i < txs->size() && i < 1000; ++i) measured_blocks.insert((*txs)[i].block_number);
             for (auto& t : *txs) {
                 if (is_plain_transfer(t.raw)) transfers.items.push_back(t.raw);
-                if (first1000.items.size() < 1000) first1000.items.push_back(t.raw), measured_blocks.insert(t.block_number);
+                if (first1000.items.size() < 1000) first1000.items.push_back(t.raw);
+                if (!measured_blocks.contains(t.block_number)) first1000.dict_training.push_back(t.raw);
                 mainnet.items.push_back(std::move(t.raw));
             }
-            // The dictionary rows train on other blocks only: never on the data they measure.
-            for (const auto& t : *txs)
-                if (!measured_blocks.contains(t.block_number)) first1000.dict_training.push_back(t.raw);
         }
         Corpus blocks{"mainnet-blocks", Kind::kBlocks, {}, {}, {}, {}, {}};
         if (fs::exists(data / "eth-mainnet/derived/full_blocks"))
@@ -141,7 +142,7 @@ std::vector<Method> methods_for(const Corpus& c) {
                              static const auto dict = train_zstd_dictionary(k.dict_training, 32 * 1024);
                              if (with_dict && !dict) return std::unexpected(dict.error());
                              Bytes out;
-                             const DictionaryRef ref{Hash32{}, with_dict ? ByteView(*dict) : ByteView{}};
+                             const DictionaryRef ref{with_dict ? crypto::keccak256(*dict) : Hash32{}, with_dict ? ByteView(*dict) : ByteView{}};
                              for (const auto& t : k.items) {
                                  LUXL2_TRY(z, compress_raw({CompressionType::kZstandard, Variant::kDefault, 19}, t,
                                                            with_dict ? &ref : nullptr));
@@ -153,7 +154,7 @@ std::vector<Method> methods_for(const Corpus& c) {
                          },
                          [with_dict](const Corpus& k, ByteView in) -> Result<std::size_t> {
                              static const auto dict = train_zstd_dictionary(k.dict_training, 32 * 1024);
-                             const DictionaryRef ref{Hash32{}, with_dict && dict ? ByteView(*dict) : ByteView{}};
+                             const DictionaryRef ref{with_dict && dict ? crypto::keccak256(*dict) : Hash32{}, with_dict && dict ? ByteView(*dict) : ByteView{}};
                              std::size_t n = 0;
                              while (!in.empty()) {
                                  LUXL2_TRY(size, get_varint(in));

@@ -3,6 +3,7 @@
 #include <zstd_errors.h>
 
 #include <bit>
+#include <map>
 #include <memory>
 
 #include "backends.hpp"
@@ -26,6 +27,38 @@ ZSTD_DCtx* dctx() {
     return d.get();
 }
 
+struct CDictFree {
+    void operator()(ZSTD_CDict* c) const noexcept { ZSTD_freeCDict(c); }
+};
+struct DDictFree {
+    void operator()(ZSTD_DDict* d) const noexcept { ZSTD_freeDDict(d); }
+};
+
+// Digested dictionaries, per thread, keyed by the dictionary's id (its keccak256, which the store has
+// checked against its bytes) and, for compression, the level. Digesting a dictionary costs far more
+// than a small frame, so it is done once. Small caches: cleared when full.
+constexpr std::size_t kDictCacheSize = 16;
+
+ZSTD_CDict* cdict(const DictionaryRef& d, int level) {
+    thread_local std::map<std::pair<Hash32, int>, std::unique_ptr<ZSTD_CDict, CDictFree>> cache;
+    auto it = cache.find({d.id, level});
+    if (it != cache.end()) return it->second.get();
+    if (cache.size() >= kDictCacheSize) cache.clear();
+    auto* made = ZSTD_createCDict(d.bytes.data(), d.bytes.size(), level);
+    if (made == nullptr) return nullptr;
+    return cache.emplace(std::pair{d.id, level}, made).first->second.get();
+}
+
+ZSTD_DDict* ddict(const DictionaryRef& d) {
+    thread_local std::map<Hash32, std::unique_ptr<ZSTD_DDict, DDictFree>> cache;
+    auto it = cache.find(d.id);
+    if (it != cache.end()) return it->second.get();
+    if (cache.size() >= kDictCacheSize) cache.clear();
+    auto* made = ZSTD_createDDict(d.bytes.data(), d.bytes.size());
+    if (made == nullptr) return nullptr;
+    return cache.emplace(d.id, made).first->second.get();
+}
+
 constexpr int kLongWindowLog = 27;  // zstd --long's default window
 constexpr int kMinWindowLog = 10;   // ZSTD_WINDOWLOG_ABSOLUTEMIN
 
@@ -44,8 +77,11 @@ Result<Bytes> zstd_compress(ByteView in, int level, bool long_mode, const Dictio
         const int need = std::max(kMinWindowLog, static_cast<int>(std::bit_width(in.size() | 1)));
         ZSTD_CCtx_setParameter(c, ZSTD_c_windowLog, std::min(kLongWindowLog, need));
     }
-    if (dict != nullptr && ZSTD_isError(ZSTD_CCtx_loadDictionary(c, dict->bytes.data(), dict->bytes.size())))
-        return fail(errc::internal, "zstd rejected the dictionary");
+    if (dict != nullptr) {
+        ZSTD_CDict* cd = cdict(*dict, level);
+        if (cd == nullptr || ZSTD_isError(ZSTD_CCtx_refCDict(c, cd))) return fail(errc::internal, "zstd rejected the dictionary");
+        // refCDict fixes the level it was digested with; parameters set after it still apply.
+    }
     Bytes out(ZSTD_compressBound(in.size()));
     const std::size_t n = ZSTD_compress2(c, out.data(), out.size(), in.data(), in.size());
     if (ZSTD_isError(n)) return fail(errc::internal, std::string("zstd: ") + ZSTD_getErrorName(n));
@@ -65,8 +101,10 @@ Result<Bytes> zstd_decompress(ByteView in, std::uint64_t expected, const Diction
     // The window the decoder may allocate is bounded by the output it may produce.
     const int window_log = std::clamp(static_cast<int>(std::bit_width(expected | 1)), kMinWindowLog, 31);
     ZSTD_DCtx_setParameter(d, ZSTD_d_windowLogMax, window_log);
-    if (dict != nullptr && ZSTD_isError(ZSTD_DCtx_loadDictionary(d, dict->bytes.data(), dict->bytes.size())))
-        return fail(errc::corrupt, "zstd rejected the dictionary");
+    if (dict != nullptr) {
+        ZSTD_DDict* dd = ddict(*dict);
+        if (dd == nullptr || ZSTD_isError(ZSTD_DCtx_refDDict(d, dd))) return fail(errc::corrupt, "zstd rejected the dictionary");
+    }
     ZSTD_inBuffer ib{in.data(), in.size(), 0};
     BoundedOutput out(expected + 1);
     std::size_t rc = 1;

@@ -2,6 +2,7 @@
 
 #include <zdict.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -37,13 +38,17 @@ const Dictionary* DictionaryStore::latest() const noexcept {
 }
 
 Result<Bytes> train_zstd_dictionary(std::span<const Bytes> samples, std::size_t capacity) {
+    constexpr std::size_t kMaxSample = 4096;
     if (samples.size() < 8) return fail(errc::internal, "dictionary training needs at least 8 samples");
     Bytes joined;
     std::vector<std::size_t> sizes;
     sizes.reserve(samples.size());
     for (const auto& s : samples) {
-        append(joined, s);
-        sizes.push_back(s.size());
+        // Dictionaries capture what small inputs share; a few huge samples (rollup calldata) only
+        // drown that out, so each sample counts with its first kMaxSample bytes.
+        const ByteView head = ByteView(s).first(std::min(s.size(), kMaxSample));
+        append(joined, head);
+        sizes.push_back(head.size());
     }
     Bytes dict(capacity);
     const std::size_t n = ZDICT_trainFromBuffer(dict.data(), dict.size(), joined.data(), sizes.data(),

@@ -41,7 +41,8 @@ private:
     std::map<std::uint32_t, Hash32> by_version_;
 };
 
-/// Trains a zstd dictionary of at most `capacity` bytes from `samples` with ZDICT. Needs enough
+/// Trains a zstd dictionary of at most `capacity` bytes from `samples` (the first 4 KiB of each) with
+/// ZDICT. Needs enough
 /// sample bytes (ZDICT wants roughly 100x the capacity; at least 8 samples here); errc::internal with
 /// ZDICT's reason otherwise.
 [[nodiscard]] Result<Bytes> train_zstd_dictionary(std::span<const Bytes> samples, std::size_t capacity = 16 * 1024);
