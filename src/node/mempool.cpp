@@ -8,12 +8,11 @@
 namespace luxl2::node {
 namespace {
 
-// a * (100 + percent) / 100, saturating.
+// a * (100 + percent) / 100 rounded down, as geth's price-bump threshold; saturating.
 U256 bumped(const U256& a, unsigned percent) {
     U256 product;
     if (mul_overflow(a, U256(100 + percent), product)) return U256::max();
-    const auto [q, r] = divmod(product, U256(100));
-    return r.is_zero() ? q : q + U256(1);
+    return product / U256(100);
 }
 
 }  // namespace
