@@ -1,5 +1,7 @@
 #include "luxl2/node/chain_store.hpp"
 
+#include <cstring>
+
 #include "luxl2/codec/rlp.hpp"
 #include "luxl2/core/endian.hpp"
 
@@ -14,14 +16,16 @@ Bytes number_key(std::uint8_t table, std::uint64_t n) {
 }
 
 Bytes hash_key(std::uint8_t table, const Hash32& h) {
-    Bytes k{table};
-    append(k, h);
+    Bytes k(1 + 32);
+    k[0] = table;
+    std::memcpy(k.data() + 1, h.data(), 32);
     return k;
 }
 
 Bytes meta_key(std::string_view name) {
-    Bytes k{'M'};
-    k.insert(k.end(), name.begin(), name.end());
+    Bytes k(1 + name.size());
+    k[0] = 'M';
+    std::memcpy(k.data() + 1, name.data(), name.size());
     return k;
 }
 

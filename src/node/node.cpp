@@ -37,8 +37,7 @@ Node::Node(std::unique_ptr<state::KvStore> store, NodeConfig config, std::unique
       pool_(config_.pool) {}
 
 Result<std::unique_ptr<Node>> Node::open(std::unique_ptr<state::KvStore> store, NodeConfig config) {
-    LUXL2_TRY(commitment, state::load_sorted_leaf_commitment(*store));
-    LUXL2_CHECK(state::check_commitment_name(*store, *commitment));
+    LUXL2_TRY(commitment, state::open_state_commitment(*store));
     std::unique_ptr<Node> node(new Node(std::move(store), std::move(config), std::move(commitment)));
     LUXL2_TRY(stored_chain, node->chain_.chain_id());
     if (stored_chain && *stored_chain != node->config_.chain_id)

@@ -7,7 +7,8 @@ namespace luxl2::node {
 
 Result<ReplayResult> replay_chain(const ChainStore& chain, const NodeConfig& config) {
     state::MemoryKvStore kv;
-    state::StateDb db(kv, std::make_unique<state::SortedLeafCommitment>());
+    LUXL2_TRY(commitment, state::new_state_commitment(kv));
+    state::StateDb db(kv, std::move(commitment));
     for (const auto& [addr, balance] : config.alloc) {
         LUXL2_TRY(acc, db.account(addr));
         acc.balance += balance;

@@ -104,7 +104,9 @@ std::optional<json> Rpc::handle_one(const json& req) {
             return err(rpc_code::invalid_request, "invalid request id");
         }
     }
-    if (req.value("jsonrpc", "") != "2.0" || !req.contains("method") || !req["method"].is_string())
+    const auto version = req.find("jsonrpc");
+    if (version == req.end() || !version->is_string() || version->get<std::string>() != "2.0" || !req.contains("method") ||
+        !req["method"].is_string())
         return err(rpc_code::invalid_request, "invalid request");
     const json params = req.contains("params") ? req["params"] : json::array();
     if (!params.is_array() && !params.is_object()) return err(rpc_code::invalid_request, "params must be an array");

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "luxl2/core/hex.hpp"
+#include "luxl2/state/smt_commitment.hpp"
 
 namespace luxl2::state {
 
@@ -121,6 +122,21 @@ Result<std::unique_ptr<SortedLeafCommitment>> load_sorted_leaf_commitment(const 
     c->load(leaves);
     return c;
 }
+
+Result<std::unique_ptr<StateCommitment>> open_state_commitment(KvStore& store) {
+    std::unique_ptr<StateCommitment> c;
+#if LUXL2_HAVE_SMT
+    LUXL2_TRY(smt, SmtCommitment::open(store));
+    c = std::move(smt);
+#else
+    LUXL2_TRY(sorted, load_sorted_leaf_commitment(store));
+    c = std::move(sorted);
+#endif
+    LUXL2_CHECK(check_commitment_name(store, *c));
+    return c;
+}
+
+Result<std::unique_ptr<StateCommitment>> new_state_commitment(KvStore& empty_store) { return open_state_commitment(empty_store); }
 
 Hash32 StateDb::stage(WriteBatch& batch) {
     overlay_.stage(batch);

@@ -31,6 +31,11 @@ TEST_F(RpcTest, ProtocolErrors) {
     EXPECT_EQ(error_code(json::parse(rpc.handle("[]"))), rpc_code::invalid_request);
     EXPECT_EQ(error_code(json::parse(rpc.handle(R"({"jsonrpc":"1.0","id":1,"method":"eth_chainId"})"))), rpc_code::invalid_request);
     EXPECT_EQ(error_code(json::parse(rpc.handle(R"({"jsonrpc":"2.0","id":1,"method":5})"))), rpc_code::invalid_request);
+    EXPECT_EQ(error_code(json::parse(rpc.handle(R"({"jsonrpc":2,"id":1,"method":"eth_chainId"})"))), rpc_code::invalid_request);
+    EXPECT_EQ(error_code(json::parse(rpc.handle(R"({"jsonrpc":"2.0","id":[1],"method":"eth_chainId"})"))), rpc_code::invalid_request);
+    EXPECT_EQ(error_code(json::parse(rpc.handle(R"({"jsonrpc":"2.0","id":1,"method":"eth_getBalance","params":{"a":1}})"))),
+              rpc_code::invalid_params);
+    EXPECT_EQ(error_code(json::parse(rpc.handle(std::string(100, '[') + std::string(100, ']')))), rpc_code::invalid_request);
     EXPECT_EQ(error_code(call("eth_nothing")), rpc_code::method_not_found);
     EXPECT_EQ(error_code(call("eth_getBalance", json::array({"0x12"}))), rpc_code::invalid_params);
     EXPECT_EQ(error_code(call("eth_getBalance", json::array({dev()[0].address.bytes.size()}))), rpc_code::invalid_params);

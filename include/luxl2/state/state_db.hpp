@@ -86,6 +86,12 @@ private:
 /// Loads every leaf of the store's state into a SortedLeafCommitment.
 [[nodiscard]] Result<std::unique_ptr<SortedLeafCommitment>> load_sorted_leaf_commitment(const KvStore& store);
 
+/// The node's state commitment over `store`: LP-500's sparse Merkle tree when the merkle module has
+/// it (smt_commitment.hpp), else SortedLeafCommitment. Checks the name recorded in the store.
+[[nodiscard]] Result<std::unique_ptr<StateCommitment>> open_state_commitment(KvStore& store);
+/// A fresh, empty commitment of the same kind (for replays into a new store).
+[[nodiscard]] Result<std::unique_ptr<StateCommitment>> new_state_commitment(KvStore& empty_store);
+
 /// The node's state: committed in a KvStore, pending writes in an Overlay, the root from a
 /// StateCommitment. Single writer (the block builder); readers of committed state use KvStateReader
 /// on the same store, which sees a block's writes all at once or not at all.
