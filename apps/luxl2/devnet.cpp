@@ -45,8 +45,7 @@ std::optional<std::chrono::milliseconds> parse_duration(const std::string& s) {
         const std::string unit = s.substr(used);
         if (unit.empty() || unit == "s") return std::chrono::milliseconds(v * 1000);
         if (unit == "ms") return std::chrono::milliseconds(v);
-    } catch (const std::exception&) {
-    }
+    } catch (const std::exception&) {}
     return std::nullopt;
 }
 
@@ -129,17 +128,17 @@ int run_devnet(const DevnetOptions& o) {
                     static_cast<unsigned long long>(o.balance_ether));
     std::printf("\nPrivate Keys\n==================\n");
     for (std::size_t i = 0; i < accounts.size(); ++i) std::printf("(%zu) %s\n", i, to_hex(accounts[i].secret).c_str());
-    std::printf("\nMnemonic: %s\nDerivation path: m/44'/60'/0'/0/\n\nListening on %s:%d\n", std::string(node::kDevMnemonic).c_str(),
-                o.host.c_str(), *port);
+    std::printf("\nMnemonic: %s\nDerivation path: m/44'/60'/0'/0/\n\nListening on %s:%d\n",
+                std::string(node::kDevMnemonic).c_str(), o.host.c_str(), *port);
     std::fflush(stdout);
 
     node::Sequencer seq(
         nd, *block_time,
         [](const node::BlockRecord& b) {
             std::printf("block %llu hash %s txs %zu gas %llu base_fee %s state_root %s\n",
-                        static_cast<unsigned long long>(b.number), to_hex(node::block_hash(b)).c_str(), b.transactions.size(),
-                        static_cast<unsigned long long>(b.gas_used), b.base_fee.to_string().c_str(),
-                        to_hex(b.state_root).c_str());
+                        static_cast<unsigned long long>(b.number), to_hex(node::block_hash(b)).c_str(),
+                        b.transactions.size(), static_cast<unsigned long long>(b.gas_used),
+                        b.base_fee.to_string().c_str(), to_hex(b.state_root).c_str());
             std::fflush(stdout);
         },
         [](const Error& e) {
@@ -167,10 +166,14 @@ void register_devnet(CLI::App& app, Registry& reg) {
     static DevnetOptions o;
     cmd->add_option("--datadir", o.datadir, "Data directory (default: a fresh temporary directory)");
     cmd->add_option("--host", o.host, "Address the JSON-RPC server binds")->capture_default_str();
-    cmd->add_option("--port", o.port, "JSON-RPC port (0: any free port)")->capture_default_str()->check(CLI::Range(0, 65535));
+    cmd->add_option("--port", o.port, "JSON-RPC port (0: any free port)")
+        ->capture_default_str()
+        ->check(CLI::Range(0, 65535));
     cmd->add_option("--block-time", o.block_time, "Time between blocks (1s, 500ms)")->capture_default_str();
     cmd->add_option("--chain-id", o.chain_id, "Chain id")->capture_default_str()->check(CLI::PositiveNumber);
-    cmd->add_option("--accounts", o.accounts, "Funded accounts of the test mnemonic")->capture_default_str()->check(CLI::Range(1, 1000));
+    cmd->add_option("--accounts", o.accounts, "Funded accounts of the test mnemonic")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 1000));
     cmd->add_option("--balance", o.balance_ether, "Balance of each funded account, in ether")->capture_default_str();
     cmd->callback([&reg] { reg.exit_code = run_devnet(o); });
 }

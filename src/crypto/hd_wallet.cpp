@@ -24,7 +24,8 @@ std::array<std::uint8_t, 64> bip39_seed(std::string_view mnemonic, std::string_v
 std::array<std::uint8_t, 64> hmac_sha512(ByteView key, ByteView data) noexcept {
     std::array<std::uint8_t, 64> out{};
     unsigned int len = 0;
-    const unsigned char* r = HMAC(EVP_sha512(), key.data(), static_cast<int>(key.size()), data.data(), data.size(), out.data(), &len);
+    const unsigned char* r =
+        HMAC(EVP_sha512(), key.data(), static_cast<int>(key.size()), data.data(), data.size(), out.data(), &len);
     LUXL2_ASSERT(r != nullptr && len == 64);
     return out;
 }

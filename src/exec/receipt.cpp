@@ -21,8 +21,8 @@ void encode_receipt(Bytes& out, const Receipt& r) {
         logs += rlp::header_length(p) + p;
     }
     const std::size_t payload = rlp::length(std::uint64_t{r.status ? 1u : 0u}) + rlp::length(r.cumulative_gas_used) +
-                                rlp::length(r.gas_used) + rlp::length(r.effective_gas_price) + rlp::length(r.state_root) +
-                                rlp::header_length(logs) + logs;
+                                rlp::length(r.gas_used) + rlp::length(r.effective_gas_price) +
+                                rlp::length(r.state_root) + rlp::header_length(logs) + logs;
     out.push_back(static_cast<std::uint8_t>(r.type));
     rlp::encode_header(out, {true, payload});
     rlp::encode(out, std::uint64_t{r.status ? 1u : 0u});

@@ -8,7 +8,9 @@
 namespace luxl2::exec {
 namespace {
 
-std::string dec(std::uint64_t v) { return std::to_string(v); }
+std::string dec(std::uint64_t v) {
+    return std::to_string(v);
+}
 
 // gas_limit * fee_cap + value, the most the sender can pay; nullopt on 256-bit overflow.
 std::optional<U256> max_cost(const format::Transaction& tx) {
@@ -41,9 +43,11 @@ Result<void> check_transaction(const state::StateReader& st, const BlockEnv& env
                                               " state: " + dec(from.nonce));
     if (from.nonce == UINT64_MAX) return fail(errc::nonce_max, "nonce has max value: address " + to_hex(sender));
     if (from.has_code())  // EIP-3607
-        return fail(errc::sender_not_eoa, "sender not an eoa: address " + to_hex(sender) + ", codehash: " + to_hex(from.code_hash));
+        return fail(errc::sender_not_eoa,
+                    "sender not an eoa: address " + to_hex(sender) + ", codehash: " + to_hex(from.code_hash));
     if (tip_cap(tx) > fee_cap(tx))
-        return fail(errc::tip_above_fee_cap, "max priority fee per gas higher than max fee per gas: address " + to_hex(sender));
+        return fail(errc::tip_above_fee_cap,
+                    "max priority fee per gas higher than max fee per gas: address " + to_hex(sender));
     if (fee_cap(tx) < env.base_fee)
         return fail(errc::fee_cap_too_low, "max fee per gas less than block base fee: address " + to_hex(sender) +
                                                ", maxFeePerGas: " + fee_cap(tx).to_string() +
@@ -55,13 +59,16 @@ Result<void> check_transaction(const state::StateReader& st, const BlockEnv& env
                                                   (cost ? cost->to_string() : std::string("more than 2^256-1")));
     const std::uint64_t intrinsic = format::intrinsic_gas(tx, env.rules);
     if (tx.gas_limit < intrinsic)
-        return fail(errc::intrinsic_gas, "intrinsic gas too low: gas " + dec(tx.gas_limit) + ", minimum needed " + dec(intrinsic));
+        return fail(errc::intrinsic_gas,
+                    "intrinsic gas too low: gas " + dec(tx.gas_limit) + ", minimum needed " + dec(intrinsic));
     if (tx.gas_limit > gas_available)
-        return fail(errc::block_gas_limit, "gas limit reached: tx wants " + dec(tx.gas_limit) + ", block has " + dec(gas_available));
+        return fail(errc::block_gas_limit,
+                    "gas limit reached: tx wants " + dec(tx.gas_limit) + ", block has " + dec(gas_available));
     LUXL2_TRY(to, st.account(*tx.to));
     if (to.has_code())
         return fail(errc::call_into_code_unsupported,
-                    "calls into contract code are not supported: this node executes no EVM code yet (to " + to_hex(*tx.to) + ")");
+                    "calls into contract code are not supported: this node executes no EVM code yet (to " +
+                        to_hex(*tx.to) + ")");
     return {};
 }
 

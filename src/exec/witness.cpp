@@ -48,7 +48,8 @@ public:
     }
     Result<U256> storage(const Address& a, const Hash32& slot) const override {
         auto it = w_.slots.find({a, slot});
-        if (it == w_.slots.end()) return fail(witness_incomplete, "witness lacks slot " + to_hex(slot) + " of " + to_hex(a));
+        if (it == w_.slots.end())
+            return fail(witness_incomplete, "witness lacks slot " + to_hex(slot) + " of " + to_hex(a));
         return it->second;
     }
     Result<Bytes> code(const Hash32& h) const override {
@@ -78,6 +79,26 @@ std::vector<Hash32> Witness::keys() const {
     return out;
 }
 
+std::vector<state::StateChange> Witness::claims() const {
+    std::vector<state::StateChange> out;
+    for (const auto& [a, acc] : accounts)
+        out.push_back(
+            {state::account_key(a), acc.is_empty() ? std::nullopt : std::optional<Bytes>(state::encode_account(acc))});
+    for (const auto& [k, v] : slots)
+        out.push_back({state::storage_key(k.first, k.second),
+                       v.is_zero() ? std::nullopt : std::optional<Bytes>(state::encode_slot_value(v))});
+    std::sort(out.begin(), out.end(), [](const auto& x, const auto& y) { return x.key < y.key; });
+    return out;
+}
+
+Result<WitnessRun> generate_witness(const state::StateDb& db, const BlockEnv& env, const format::Transaction& tx,
+                                    const Address& sender, std::uint64_t gas_available) {
+    const auto pending = db.pending().changes();
+    LUXL2_TRY(run, generate_witness(db, db.commitment().root_with(pending), env, tx, sender, gas_available));
+    run.witness.proof = db.commitment().prove_with(pending, run.witness.keys());
+    return run;
+}
+
 Result<WitnessRun> generate_witness(const state::StateReader& pre, const Hash32& pre_root, const BlockEnv& env,
                                     const format::Transaction& tx, const Address& sender, std::uint64_t gas_available) {
     WitnessRun run;
@@ -90,8 +111,15 @@ Result<WitnessRun> generate_witness(const state::StateReader& pre, const Hash32&
     return run;
 }
 
-Result<Reexecution> reexecute(const Witness& w, const BlockEnv& env, const format::Transaction& tx, const Address& sender,
-                              std::uint64_t gas_available) {
+Result<Reexecution> reexecute(const Witness& w, const BlockEnv& env, const format::Transaction& tx,
+                              const Address& sender, std::uint64_t gas_available,
+                              const state::StateCommitment* verifier) {
+    if (verifier) {
+        if (!w.proof) return fail(witness_proof, "witness carries no proof");
+        const auto claims = w.claims();
+        if (auto ok = verifier->verify(w.pre_root, *w.proof, claims); !ok)
+            return fail(witness_proof, "witness pre-state: " + ok.error().message);
+    }
     WitnessReader reader(w);
     state::Overlay overlay(reader);
     LUXL2_TRY(result, apply_transaction(overlay, env, tx, sender, gas_available));

@@ -7,9 +7,9 @@ namespace luxl2::node {
 namespace {
 
 std::size_t header_payload(const BlockRecord& b) {
-    return rlp::length(b.number) + rlp::length(b.parent_hash) + rlp::length(b.timestamp) + rlp::length(b.fee_recipient) +
-           rlp::length(b.state_root) + rlp::length(b.transactions_root) + rlp::length(b.receipts_root) +
-           rlp::length(b.gas_used) + rlp::length(b.gas_limit) + rlp::length(b.base_fee);
+    return rlp::length(b.number) + rlp::length(b.parent_hash) + rlp::length(b.timestamp) +
+           rlp::length(b.fee_recipient) + rlp::length(b.state_root) + rlp::length(b.transactions_root) +
+           rlp::length(b.receipts_root) + rlp::length(b.gas_used) + rlp::length(b.gas_limit) + rlp::length(b.base_fee);
 }
 
 void encode_header_fields(Bytes& out, const BlockRecord& b) {

@@ -35,7 +35,9 @@ Bytes be64(std::uint64_t n) {
     return v;
 }
 
-Error corrupt(std::string what) { return Error{state::errc::corrupt, std::move(what)}; }
+Error corrupt(std::string what) {
+    return Error{state::errc::corrupt, std::move(what)};
+}
 
 }  // namespace
 

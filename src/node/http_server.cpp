@@ -25,7 +25,9 @@ HttpServer::HttpServer(Rpc& rpc, std::size_t threads) : impl_(std::make_unique<I
     s.Get("/health", [](const httplib::Request&, httplib::Response& res) { res.set_content("ok\n", "text/plain"); });
 }
 
-HttpServer::~HttpServer() { stop(); }
+HttpServer::~HttpServer() {
+    stop();
+}
 
 Result<int> HttpServer::bind(const std::string& host, int port) {
     auto& s = impl_->server;
@@ -39,7 +41,9 @@ Result<int> HttpServer::bind(const std::string& host, int port) {
     return port;
 }
 
-void HttpServer::run() { impl_->server.listen_after_bind(); }
+void HttpServer::run() {
+    impl_->server.listen_after_bind();
+}
 
 void HttpServer::stop() {
     if (impl_) impl_->server.stop();

@@ -37,20 +37,21 @@ Result<void> Mempool::add(exec::SignedTx stx, Bytes raw, const state::StateReade
     if (exec::tip_cap(tx) > exec::fee_cap(tx))
         return fail(exec::errc::tip_above_fee_cap, "max priority fee per gas higher than max fee per gas");
     if (exec::fee_cap(tx) < env.base_fee)
-        return fail(exec::errc::fee_cap_too_low, "max fee per gas less than block base fee: address " + to_hex(stx.sender) +
-                                                     ", maxFeePerGas: " + exec::fee_cap(tx).to_string() +
-                                                     ", baseFee: " + env.base_fee.to_string());
+        return fail(exec::errc::fee_cap_too_low,
+                    "max fee per gas less than block base fee: address " + to_hex(stx.sender) +
+                        ", maxFeePerGas: " + exec::fee_cap(tx).to_string() + ", baseFee: " + env.base_fee.to_string());
     LUXL2_TRY(from, state.account(stx.sender));
     if (tx.nonce < from.nonce)
-        return fail(exec::errc::nonce_too_low, "nonce too low: next nonce " + std::to_string(from.nonce) + ", tx nonce " +
-                                                   std::to_string(tx.nonce));
+        return fail(exec::errc::nonce_too_low, "nonce too low: next nonce " + std::to_string(from.nonce) +
+                                                   ", tx nonce " + std::to_string(tx.nonce));
     if (from.has_code()) return fail(exec::errc::sender_not_eoa, "sender not an eoa: address " + to_hex(stx.sender));
     U256 cost;
-    const bool overflow = mul_overflow(U256(tx.gas_limit), exec::fee_cap(tx), cost) || add_overflow(cost, tx.value, cost);
+    const bool overflow =
+        mul_overflow(U256(tx.gas_limit), exec::fee_cap(tx), cost) || add_overflow(cost, tx.value, cost);
     if (overflow || from.balance < cost)
-        return fail(exec::errc::insufficient_funds, "insufficient funds for gas * price + value: balance " +
-                                                        from.balance.to_string() + ", tx cost " +
-                                                        (overflow ? std::string("more than 2^256-1") : cost.to_string()));
+        return fail(exec::errc::insufficient_funds,
+                    "insufficient funds for gas * price + value: balance " + from.balance.to_string() + ", tx cost " +
+                        (overflow ? std::string("more than 2^256-1") : cost.to_string()));
     if (tx.to) {
         LUXL2_TRY(to, state.account(*tx.to));
         if (to.has_code())
@@ -108,7 +109,8 @@ bool Mempool::evict_for_locked(const U256& incoming_fee_cap) {
     return true;
 }
 
-std::vector<exec::SignedTx> Mempool::select(const state::StateReader& state, const U256& base_fee, std::uint64_t gas_limit) const {
+std::vector<exec::SignedTx> Mempool::select(const state::StateReader& state, const U256& base_fee,
+                                            std::uint64_t gas_limit) const {
     std::lock_guard lock(mu_);
     struct Cursor {
         const Chain* chain;

@@ -23,7 +23,8 @@ Error geth_error(const Error& e, const format::Transaction& tx, const format::Ru
 
 // Rejections after which a transaction can never become valid again on this chain.
 bool permanent(std::string_view code) {
-    return code != exec::errc::nonce_too_high && code != exec::errc::block_gas_limit && code != exec::errc::fee_cap_too_low;
+    return code != exec::errc::nonce_too_high && code != exec::errc::block_gas_limit &&
+           code != exec::errc::fee_cap_too_low;
 }
 
 }  // namespace
@@ -41,8 +42,8 @@ Result<std::unique_ptr<Node>> Node::open(std::unique_ptr<state::KvStore> store, 
     std::unique_ptr<Node> node(new Node(std::move(store), std::move(config), std::move(commitment)));
     LUXL2_TRY(stored_chain, node->chain_.chain_id());
     if (stored_chain && *stored_chain != node->config_.chain_id)
-        return fail(nodeerrc::chain_mismatch, "the data directory holds chain " + stored_chain->to_string() +
-                                                  ", not " + node->config_.chain_id.to_string());
+        return fail(nodeerrc::chain_mismatch, "the data directory holds chain " + stored_chain->to_string() + ", not " +
+                                                  node->config_.chain_id.to_string());
     LUXL2_TRY(head, node->chain_.head());
     if (!head) {
         LUXL2_CHECK(node->init_genesis());
@@ -50,7 +51,8 @@ Result<std::unique_ptr<Node>> Node::open(std::unique_ptr<state::KvStore> store, 
         LUXL2_TRY(b, node->chain_.block(*head));
         if (!b) return fail(state::errc::corrupt, "head block " + std::to_string(*head) + " is missing");
         if (b->state_root != node->db_.committed_root())
-            return fail(state::errc::corrupt, "state root of the store does not match head block " + std::to_string(*head));
+            return fail(state::errc::corrupt,
+                        "state root of the store does not match head block " + std::to_string(*head));
         node->head_block_ = std::move(*b);
         node->head_.store(*head, std::memory_order_release);
     }
@@ -123,7 +125,8 @@ Result<Hash32> Node::send_raw_transaction(ByteView raw) {
     if (!sender) return std::unexpected(geth_error(sender.error(), *tx, r));
     const Hash32 hash = format::transaction_hash(*tx);
     PoolEnv env{next_base_fee(), config_.gas_limit, r};
-    LUXL2_CHECK(pool_.add(exec::SignedTx{std::move(*tx), *sender, hash}, Bytes(raw.begin(), raw.end()), committed_, env));
+    LUXL2_CHECK(
+        pool_.add(exec::SignedTx{std::move(*tx), *sender, hash}, Bytes(raw.begin(), raw.end()), committed_, env));
     return hash;
 }
 

@@ -24,7 +24,8 @@ Result<ReplayResult> replay_chain(const ChainStore& chain, const NodeConfig& con
     LUXL2_TRY(genesis_root, commit());
     LUXL2_TRY(genesis, chain.block(0));
     if (!genesis) return fail(replay_mismatch, "no genesis block");
-    if (genesis->state_root != genesis_root) return fail(replay_mismatch, "genesis state root differs from the allocation's");
+    if (genesis->state_root != genesis_root)
+        return fail(replay_mismatch, "genesis state root differs from the allocation's");
     LUXL2_TRY(head, chain.head());
     ReplayResult out;
     out.state_root = genesis_root;
@@ -55,7 +56,8 @@ Result<ReplayResult> replay_chain(const ChainStore& chain, const NodeConfig& con
         if (root != b->state_root || result.gas_used != b->gas_used ||
             merkle::root(std::span<const Bytes>(enc)) != b->receipts_root || stored_receipts != result.receipts)
             return fail(replay_mismatch, "block " + std::to_string(n) + ": replayed state root " + to_hex(root) +
-                                             " / gas " + std::to_string(result.gas_used) + " differ from the stored block");
+                                             " / gas " + std::to_string(result.gas_used) +
+                                             " differ from the stored block");
         out.blocks += 1;
         out.transactions += txs.size();
         out.state_root = root;

@@ -11,9 +11,13 @@ namespace {
 
 using json = nlohmann::json;
 
-std::string qty(std::uint64_t v) { return U256(v).to_hex(); }
+std::string qty(std::uint64_t v) {
+    return U256(v).to_hex();
+}
 
-[[noreturn]] void throw_params(const std::string& msg) { throw RpcError{rpc_code::invalid_params, msg}; }
+[[noreturn]] void throw_params(const std::string& msg) {
+    throw RpcError{rpc_code::invalid_params, msg};
+}
 
 const json& param(const json& params, std::size_t i) {
     static const json null;
@@ -58,7 +62,9 @@ Bytes parse_data(const json& j, const char* what) {
     return *b;
 }
 
-[[noreturn]] void throw_error(const Error& e) { throw RpcError{rpc_code::server_error, e.message}; }
+[[noreturn]] void throw_error(const Error& e) {
+    throw RpcError{rpc_code::server_error, e.message};
+}
 
 template <class T>
 T value_or_throw(Result<T> r) {
@@ -66,7 +72,9 @@ T value_or_throw(Result<T> r) {
     return std::move(*r);
 }
 
-std::string hex_bloom(const std::array<std::uint8_t, 256>& b) { return to_hex(ByteView(b)); }
+std::string hex_bloom(const std::array<std::uint8_t, 256>& b) {
+    return to_hex(ByteView(b));
+}
 
 }  // namespace
 
@@ -74,13 +82,15 @@ std::string Rpc::handle(std::string_view body) {
     auto error_response = [](int code, const std::string& msg) {
         return json{{"jsonrpc", "2.0"}, {"id", nullptr}, {"error", {{"code", code}, {"message", msg}}}}.dump();
     };
-    if (body.size() > limits_.max_body_bytes) return error_response(rpc_code::invalid_request, "request body too large");
+    if (body.size() > limits_.max_body_bytes)
+        return error_response(rpc_code::invalid_request, "request body too large");
     json req = json::parse(body, nullptr, false);
     if (req.is_discarded()) return error_response(rpc_code::parse_error, "parse error");
     if (req.is_array()) {
         if (req.empty()) return error_response(rpc_code::invalid_request, "empty batch");
         if (req.size() > limits_.max_batch)
-            return error_response(rpc_code::invalid_request, "batch too large: at most " + std::to_string(limits_.max_batch));
+            return error_response(rpc_code::invalid_request,
+                                  "batch too large: at most " + std::to_string(limits_.max_batch));
         json out = json::array();
         for (const auto& r : req)
             if (auto resp = handle_one(r)) out.push_back(std::move(*resp));
@@ -105,8 +115,8 @@ std::optional<json> Rpc::handle_one(const json& req) {
         }
     }
     const auto version = req.find("jsonrpc");
-    if (version == req.end() || !version->is_string() || version->get<std::string>() != "2.0" || !req.contains("method") ||
-        !req["method"].is_string())
+    if (version == req.end() || !version->is_string() || version->get<std::string>() != "2.0" ||
+        !req.contains("method") || !req["method"].is_string())
         return err(rpc_code::invalid_request, "invalid request");
     const json params = req.contains("params") ? req["params"] : json::array();
     if (!params.is_array() && !params.is_object()) return err(rpc_code::invalid_request, "params must be an array");
@@ -143,7 +153,8 @@ json Rpc::dispatch(const std::string& method, const json& params) {
     auto state_at = [&](const json& tag) {
         const std::uint64_t num = block_number(tag);
         if (num != n.head_number())
-            throw RpcError{rpc_code::server_error, "historical state not available (only the latest block's state is kept)"};
+            throw RpcError{rpc_code::server_error,
+                           "historical state not available (only the latest block's state is kept)"};
     };
     auto block_json = [&](const BlockRecord& b, bool full) -> json {
         const Hash32 hash = block_hash(b);
@@ -160,7 +171,8 @@ json Rpc::dispatch(const std::string& method, const json& params) {
             t["blockHash"] = to_hex(hash);
             t["blockNumber"] = qty(b.number);
             t["transactionIndex"] = qty(i);
-            if (tx->type == format::TxType::kDynamicFee) t["gasPrice"] = exec::effective_gas_price(*tx, b.base_fee).to_hex();
+            if (tx->type == format::TxType::kDynamicFee)
+                t["gasPrice"] = exec::effective_gas_price(*tx, b.base_fee).to_hex();
             txs.push_back(std::move(t));
         }
         auto receipts = value_or_throw(chain.receipts(b.number));
@@ -252,7 +264,8 @@ json Rpc::dispatch(const std::string& method, const json& params) {
             auto b = load_block(i);
             if (!b) throw RpcError{rpc_code::server_error, "header not found"};
             base.push_back(b->base_fee.to_hex());
-            ratio.push_back(b->gas_limit == 0 ? 0.0 : static_cast<double>(b->gas_used) / static_cast<double>(b->gas_limit));
+            ratio.push_back(b->gas_limit == 0 ? 0.0
+                                              : static_cast<double>(b->gas_used) / static_cast<double>(b->gas_limit));
             if (!percentiles.empty()) {
                 // Tips weighted by gas used, as geth: the tip at which the cumulative gas reaches p%.
                 auto receipts = value_or_throw(chain.receipts(i));
@@ -301,17 +314,21 @@ json Rpc::dispatch(const std::string& method, const json& params) {
                 for (const auto& k : e.value("storageKeys", json::array())) entry.storage_keys.push_back(parse_hash(k));
                 tx.access_list.push_back(std::move(entry));
             }
-        if (!tx.to) throw RpcError{rpc_code::server_error, "contract creation is not supported: this node executes no EVM code yet"};
+        if (!tx.to)
+            throw RpcError{rpc_code::server_error,
+                           "contract creation is not supported: this node executes no EVM code yet"};
         const auto to = value_or_throw(n.state().account(*tx.to));
         if (to.has_code())
-            throw RpcError{rpc_code::server_error, "calls into contract code are not supported: this node executes no EVM code yet"};
+            throw RpcError{rpc_code::server_error,
+                           "calls into contract code are not supported: this node executes no EVM code yet"};
         if (call.contains("from") && !call["from"].is_null()) {
             const auto from = value_or_throw(n.state().account(parse_address(call["from"])));
             if (from.balance < tx.value) throw RpcError{rpc_code::server_error, "insufficient funds for transfer"};
         }
         const std::uint64_t gas = format::intrinsic_gas(tx, n.rules());
         if (call.contains("gas") && parse_u64(call["gas"], "gas") < gas)
-            throw RpcError{rpc_code::server_error, "intrinsic gas too low: gas " + std::to_string(parse_u64(call["gas"], "gas")) +
+            throw RpcError{rpc_code::server_error, "intrinsic gas too low: gas " +
+                                                       std::to_string(parse_u64(call["gas"], "gas")) +
                                                        ", minimum needed " + std::to_string(gas)};
         if (method == "eth_call") return "0x";
         return qty(gas);
@@ -333,7 +350,8 @@ json Rpc::dispatch(const std::string& method, const json& params) {
             return t;
         }
         auto b = load_block(loc->block_number);
-        if (!b || loc->index >= b->transactions.size()) throw RpcError{rpc_code::internal_error, "transaction index is stale"};
+        if (!b || loc->index >= b->transactions.size())
+            throw RpcError{rpc_code::internal_error, "transaction index is stale"};
         auto tx = format::decode_transaction(b->transactions[loc->index]);
         if (!tx) throw RpcError{rpc_code::internal_error, "stored transaction does not decode"};
         auto sender = format::recover_sender(*tx);
@@ -341,7 +359,8 @@ json Rpc::dispatch(const std::string& method, const json& params) {
         t["blockHash"] = to_hex(block_hash(*b));
         t["blockNumber"] = qty(b->number);
         t["transactionIndex"] = qty(loc->index);
-        if (tx->type == format::TxType::kDynamicFee) t["gasPrice"] = exec::effective_gas_price(*tx, b->base_fee).to_hex();
+        if (tx->type == format::TxType::kDynamicFee)
+            t["gasPrice"] = exec::effective_gas_price(*tx, b->base_fee).to_hex();
         return t;
     }
     if (method == "eth_getTransactionReceipt") {
@@ -362,9 +381,15 @@ json Rpc::dispatch(const std::string& method, const json& params) {
         for (const auto& l : r.logs) {
             json topics = json::array();
             for (const auto& t : l.topics) topics.push_back(to_hex(t));
-            logs.push_back({{"address", to_hex(l.address)}, {"topics", topics}, {"data", to_hex(l.data)},
-                            {"blockNumber", qty(b->number)}, {"blockHash", to_hex(bh)}, {"transactionHash", to_hex(h)},
-                            {"transactionIndex", qty(loc->index)}, {"logIndex", qty(log_index++)}, {"removed", false}});
+            logs.push_back({{"address", to_hex(l.address)},
+                            {"topics", topics},
+                            {"data", to_hex(l.data)},
+                            {"blockNumber", qty(b->number)},
+                            {"blockHash", to_hex(bh)},
+                            {"transactionHash", to_hex(h)},
+                            {"transactionIndex", qty(loc->index)},
+                            {"logIndex", qty(log_index++)},
+                            {"removed", false}});
         }
         return json{{"transactionHash", to_hex(h)},
                     {"transactionIndex", qty(loc->index)},
@@ -386,9 +411,12 @@ json Rpc::dispatch(const std::string& method, const json& params) {
         const json& tag = param(params, 0);
         const std::uint64_t head = n.head_number();
         std::uint64_t num;
-        if (tag.is_string() && (tag == "latest" || tag == "pending" || tag == "safe" || tag == "finalized")) num = head;
-        else if (tag.is_string() && tag == "earliest") num = 0;
-        else num = parse_u64(tag, "block number");
+        if (tag.is_string() && (tag == "latest" || tag == "pending" || tag == "safe" || tag == "finalized"))
+            num = head;
+        else if (tag.is_string() && tag == "earliest")
+            num = 0;
+        else
+            num = parse_u64(tag, "block number");
         auto b = num > head ? std::nullopt : load_block(num);
         if (!b) return nullptr;
         return block_json(*b, param(params, 1).is_boolean() && param(params, 1).get<bool>());
@@ -406,7 +434,8 @@ json Rpc::dispatch(const std::string& method, const json& params) {
         if (!f.is_object()) throw_params("filter object expected");
         std::uint64_t from, to;
         if (f.contains("blockHash")) {
-            if (f.contains("fromBlock") || f.contains("toBlock")) throw_params("blockHash excludes fromBlock and toBlock");
+            if (f.contains("fromBlock") || f.contains("toBlock"))
+                throw_params("blockHash excludes fromBlock and toBlock");
             auto num = value_or_throw(chain.number_of(parse_hash(f["blockHash"])));
             if (!num) throw RpcError{rpc_code::server_error, "unknown block"};
             from = to = *num;
@@ -416,7 +445,8 @@ json Rpc::dispatch(const std::string& method, const json& params) {
         }
         if (from > to) throw_params("fromBlock is after toBlock");
         if (to - from >= limits_.max_log_range)
-            throw RpcError{rpc_code::server_error, "query exceeds max block range " + std::to_string(limits_.max_log_range)};
+            throw RpcError{rpc_code::server_error,
+                           "query exceeds max block range " + std::to_string(limits_.max_log_range)};
         std::vector<Address> addresses;
         if (f.contains("address")) {
             if (f["address"].is_array())
@@ -449,7 +479,8 @@ json Rpc::dispatch(const std::string& method, const json& params) {
             for (std::size_t t = 0; t < receipts.size(); ++t)
                 for (const auto& l : receipts[t].logs) {
                     const std::uint64_t li = log_index++;
-                    if (!addresses.empty() && std::find(addresses.begin(), addresses.end(), l.address) == addresses.end())
+                    if (!addresses.empty() &&
+                        std::find(addresses.begin(), addresses.end(), l.address) == addresses.end())
                         continue;
                     bool match = true;
                     for (std::size_t p = 0; p < topics.size() && match; ++p)
@@ -460,10 +491,15 @@ json Rpc::dispatch(const std::string& method, const json& params) {
                     json tj = json::array();
                     for (const auto& x : l.topics) tj.push_back(to_hex(x));
                     auto tx = format::decode_transaction(b->transactions[t]);
-                    out.push_back({{"address", to_hex(l.address)}, {"topics", tj}, {"data", to_hex(l.data)},
-                                   {"blockNumber", qty(i)}, {"blockHash", to_hex(bh)},
+                    out.push_back({{"address", to_hex(l.address)},
+                                   {"topics", tj},
+                                   {"data", to_hex(l.data)},
+                                   {"blockNumber", qty(i)},
+                                   {"blockHash", to_hex(bh)},
                                    {"transactionHash", tx ? to_hex(format::transaction_hash(*tx)) : std::string()},
-                                   {"transactionIndex", qty(t)}, {"logIndex", qty(li)}, {"removed", false}});
+                                   {"transactionIndex", qty(t)},
+                                   {"logIndex", qty(li)},
+                                   {"removed", false}});
                 }
         }
         return out;

@@ -28,7 +28,8 @@ void Sequencer::loop() {
         }
         next += block_time_;
         if (next < clock::now()) next = clock::now() + block_time_;  // fell behind: do not burst
-        const auto now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch());
+        const auto now =
+            std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch());
         auto b = node_.produce_block(static_cast<std::uint64_t>(now.count()));
         if (b) {
             if (on_block_) on_block_(*b);

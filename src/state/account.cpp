@@ -54,7 +54,8 @@ Result<Account> decode_account(ByteView in) {
         if (*scheme > 0xff) return fail(errc::bad_account, "account: pq scheme id above 255");
         auto key = rlp::decode_string(q);
         if (!key) return bad(key.error());
-        if (key->empty() || key->size() > kMaxPqKeyBytes) return fail(errc::bad_account, "account: pq key size out of range");
+        if (key->empty() || key->size() > kMaxPqKeyBytes)
+            return fail(errc::bad_account, "account: pq key size out of range");
         if (!q.empty()) return fail(errc::bad_account, "account: extra items in pq key");
         a.pq_key = PqKey{static_cast<std::uint8_t>(*scheme), Bytes(key->begin(), key->end())};
         if (!p.empty()) return fail(errc::bad_account, "account: more than 4 items");
@@ -63,7 +64,9 @@ Result<Account> decode_account(ByteView in) {
     return a;
 }
 
-Bytes encode_slot_value(const U256& v) { return v.to_be_trimmed(); }
+Bytes encode_slot_value(const U256& v) {
+    return v.to_be_trimmed();
+}
 
 Result<U256> decode_slot_value(ByteView in) {
     if (in.empty()) return fail(errc::bad_slot, "slot value: empty (zero is never stored)");

@@ -12,8 +12,10 @@ Result<std::optional<Bytes>> MemoryKvStore::get(ByteView key) const {
 Result<void> MemoryKvStore::write(const WriteBatch& batch, bool /*sync*/) {
     std::unique_lock lock(mu_);
     for (const auto& op : batch.ops()) {
-        if (op.value) map_.insert_or_assign(op.key, *op.value);
-        else map_.erase(op.key);
+        if (op.value)
+            map_.insert_or_assign(op.key, *op.value);
+        else
+            map_.erase(op.key);
     }
     return {};
 }

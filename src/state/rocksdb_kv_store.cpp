@@ -1,8 +1,8 @@
+#include <rocksdb/cache.h>
 #include <rocksdb/db.h>
 #include <rocksdb/options.h>
 #include <rocksdb/slice.h>
 #include <rocksdb/table.h>
-#include <rocksdb/cache.h>
 #include <rocksdb/write_batch.h>
 
 #include "luxl2/state/kv_store.hpp"
@@ -10,8 +10,12 @@
 namespace luxl2::state {
 namespace {
 
-rocksdb::Slice slice(ByteView b) { return {reinterpret_cast<const char*>(b.data()), b.size()}; }
-ByteView view(const rocksdb::Slice& s) { return {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()}; }
+rocksdb::Slice slice(ByteView b) {
+    return {reinterpret_cast<const char*>(b.data()), b.size()};
+}
+ByteView view(const rocksdb::Slice& s) {
+    return {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()};
+}
 
 class RocksDbKvStore final : public KvStore {
 public:

@@ -53,12 +53,12 @@ Hash32 smt_leaf_value(const std::optional<Bytes>& encoding) noexcept {
 
 Result<std::unique_ptr<SmtCommitment>> SmtCommitment::open(KvStore& store) {
     LUXL2_TRY(root, store.get(root_key()));
-    if (!root) return std::unique_ptr<SmtCommitment>(new SmtCommitment(store, merkle::smt::SparseMerkleTree()));
+    if (!root) return std::unique_ptr<SmtCommitment>(new SmtCommitment(&store, merkle::smt::SparseMerkleTree()));
     if (root->size() != 32) return fail(errc::corrupt, "stored state-tree root is not 32 bytes");
     StagingNodeStore nodes(store, nullptr);
     auto tree = merkle::smt::SparseMerkleTree::load(nodes, Hash32::from_view(*root));
     if (!tree) return fail(errc::corrupt, "state tree: " + tree.error().to_string());
-    return std::unique_ptr<SmtCommitment>(new SmtCommitment(store, std::move(*tree)));
+    return std::unique_ptr<SmtCommitment>(new SmtCommitment(&store, std::move(*tree)));
 }
 
 Hash32 SmtCommitment::root_with(std::span<const StateChange> changes) const {
@@ -73,11 +73,41 @@ Hash32 SmtCommitment::stage(std::span<const StateChange> changes, WriteBatch& ba
     staged_ = tree_;
     const auto u = updates_of(changes);
     staged_->update(u);
-    StagingNodeStore nodes(store_, &batch);
+    LUXL2_ASSERT(store_ != nullptr);  // a verifier() stages nothing
+    StagingNodeStore nodes(*store_, &batch);
     auto root = staged_->commit(nodes);
     LUXL2_ASSERT(root.has_value());  // staging writes cannot fail
     batch.put(root_key(), *root);
     return *root;
+}
+
+std::unique_ptr<SmtCommitment> SmtCommitment::verifier() {
+    return std::unique_ptr<SmtCommitment>(new SmtCommitment(nullptr, merkle::smt::SparseMerkleTree()));
+}
+
+std::optional<Bytes> SmtCommitment::prove_with(std::span<const StateChange> pending,
+                                               std::span<const Hash32> keys) const {
+    std::optional<merkle::smt::SparseMerkleTree> copy;
+    const merkle::smt::SparseMerkleTree* tree = &tree_;
+    if (!pending.empty()) {
+        copy = tree_;
+        const auto u = updates_of(pending);
+        copy->update(u);
+        tree = &*copy;
+    }
+    auto proof = tree->prove(keys);
+    if (!proof) return std::nullopt;  // duplicate keys: the caller's bug, reported as "no proof"
+    return merkle::smt::encode(*proof);
+}
+
+Result<void> SmtCommitment::verify(const Hash32& root, ByteView proof, std::span<const StateChange> claims) const {
+    auto p = merkle::smt::decode_proof(proof);
+    if (!p) return fail("state.bad_proof", "state proof: " + p.error().to_string());
+    std::vector<merkle::smt::Claim> c;
+    c.reserve(claims.size());
+    for (const auto& x : claims) c.push_back({x.key, smt_leaf_value(x.value)});
+    if (!merkle::smt::verify(root, *p, c)) return fail("state.bad_proof", "state proof does not match the root");
+    return {};
 }
 
 void SmtCommitment::publish() {

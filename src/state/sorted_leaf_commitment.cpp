@@ -17,7 +17,9 @@ void SortedLeafCommitment::load(std::span<const StateChange> leaves) {
         if (c.value) leaves_.insert_or_assign(c.key, sorted_leaf_hash(c.key, *c.value));
 }
 
-Hash32 SortedLeafCommitment::root() const { return root_with({}); }
+Hash32 SortedLeafCommitment::root() const {
+    return root_with({});
+}
 
 Hash32 SortedLeafCommitment::root_with(std::span<const StateChange> changes) const {
     // Merge the committed map with the sorted changes in one pass, in key order.
@@ -44,12 +46,16 @@ Hash32 SortedLeafCommitment::stage(std::span<const StateChange> changes, WriteBa
 
 void SortedLeafCommitment::publish() {
     for (const auto& c : pending_) {
-        if (c.value) leaves_.insert_or_assign(c.key, sorted_leaf_hash(c.key, *c.value));
-        else leaves_.erase(c.key);
+        if (c.value)
+            leaves_.insert_or_assign(c.key, sorted_leaf_hash(c.key, *c.value));
+        else
+            leaves_.erase(c.key);
     }
     pending_.clear();
 }
 
-void SortedLeafCommitment::discard() { pending_.clear(); }
+void SortedLeafCommitment::discard() {
+    pending_.clear();
+}
 
 }  // namespace luxl2::state

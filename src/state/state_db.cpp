@@ -57,11 +57,15 @@ void Overlay::revert(std::size_t snapshot) {
     while (journal_.size() > snapshot) {
         Undo& u = journal_.back();
         if (u.is_slot) {
-            if (u.value) slots_.insert_or_assign(SlotKey{u.address, u.slot}, *u.value);
-            else slots_.erase({u.address, u.slot});
+            if (u.value)
+                slots_.insert_or_assign(SlotKey{u.address, u.slot}, *u.value);
+            else
+                slots_.erase({u.address, u.slot});
         } else {
-            if (u.account) accounts_.insert_or_assign(u.address, *u.account);
-            else accounts_.erase(u.address);
+            if (u.account)
+                accounts_.insert_or_assign(u.address, *u.account);
+            else
+                accounts_.erase(u.address);
         }
         journal_.pop_back();
     }
@@ -73,18 +77,23 @@ std::vector<StateChange> Overlay::changes() const {
     for (const auto& [a, acc] : accounts_)
         out.push_back({account_key(a), acc.is_empty() ? std::nullopt : std::optional<Bytes>(encode_account(acc))});
     for (const auto& [k, v] : slots_)
-        out.push_back({storage_key(k.first, k.second), v.is_zero() ? std::nullopt : std::optional<Bytes>(encode_slot_value(v))});
+        out.push_back(
+            {storage_key(k.first, k.second), v.is_zero() ? std::nullopt : std::optional<Bytes>(encode_slot_value(v))});
     return out;
 }
 
 void Overlay::stage(WriteBatch& batch) const {
     for (const auto& [a, acc] : accounts_) {
-        if (acc.is_empty()) batch.del(account_db_key(a));
-        else batch.put(account_db_key(a), encode_account(acc));
+        if (acc.is_empty())
+            batch.del(account_db_key(a));
+        else
+            batch.put(account_db_key(a), encode_account(acc));
     }
     for (const auto& [k, v] : slots_) {
-        if (v.is_zero()) batch.del(storage_db_key(k.first, k.second));
-        else batch.put(storage_db_key(k.first, k.second), encode_slot_value(v));
+        if (v.is_zero())
+            batch.del(storage_db_key(k.first, k.second));
+        else
+            batch.put(storage_db_key(k.first, k.second), encode_slot_value(v));
     }
 }
 
@@ -136,7 +145,9 @@ Result<std::unique_ptr<StateCommitment>> open_state_commitment(KvStore& store) {
     return c;
 }
 
-Result<std::unique_ptr<StateCommitment>> new_state_commitment(KvStore& empty_store) { return open_state_commitment(empty_store); }
+Result<std::unique_ptr<StateCommitment>> new_state_commitment(KvStore& empty_store) {
+    return open_state_commitment(empty_store);
+}
 
 Hash32 StateDb::stage(WriteBatch& batch) {
     overlay_.stage(batch);

@@ -61,12 +61,12 @@ struct Fixture : ::testing::Test {
 
 TEST(Fees, LondonBaseFee) {
     const U256 base = kGwei;
-    EXPECT_EQ(next_base_fee(15'000'000, 30'000'000, base), base);                  // at target
-    EXPECT_EQ(next_base_fee(30'000'000, 30'000'000, base), U256(1'125'000'000));   // full: +12.5%
-    EXPECT_EQ(next_base_fee(0, 30'000'000, base), U256(875'000'000));              // empty: -12.5%
-    EXPECT_EQ(next_base_fee(20'000'000, 30'000'000, base), U256(1'041'666'666));   // 1e9 * 5e6 / 15e6 / 8 = 41666666
-    EXPECT_EQ(next_base_fee(15'000'001, 30'000'000, U256(7)), U256(8));            // at least +1 above target
-    EXPECT_EQ(next_base_fee(0, 30'000'000, U256(7)), U256(7));                     // 7/8 rounds to 0
+    EXPECT_EQ(next_base_fee(15'000'000, 30'000'000, base), base);                 // at target
+    EXPECT_EQ(next_base_fee(30'000'000, 30'000'000, base), U256(1'125'000'000));  // full: +12.5%
+    EXPECT_EQ(next_base_fee(0, 30'000'000, base), U256(875'000'000));             // empty: -12.5%
+    EXPECT_EQ(next_base_fee(20'000'000, 30'000'000, base), U256(1'041'666'666));  // 1e9 * 5e6 / 15e6 / 8 = 41666666
+    EXPECT_EQ(next_base_fee(15'000'001, 30'000'000, U256(7)), U256(8));           // at least +1 above target
+    EXPECT_EQ(next_base_fee(0, 30'000'000, U256(7)), U256(7));                    // 7/8 rounds to 0
 }
 
 TEST_F(Fixture, TransfersOfEveryTypeMoveValueAndPayFees) {
@@ -102,7 +102,8 @@ TEST_F(Fixture, RefusalsUseGethWordingAndChangeNothing) {
         EXPECT_EQ(db->root(), root);
     };
     expect(transfer(TxType::kDynamicFee, 1, 1), errc::nonce_too_high, "nonce too high");
-    expect(transfer(TxType::kDynamicFee, 0, kEther * U256(10)), errc::insufficient_funds, "insufficient funds for gas * price + value");
+    expect(transfer(TxType::kDynamicFee, 0, kEther * U256(10)), errc::insufficient_funds,
+           "insufficient funds for gas * price + value");
     Transaction low = transfer(TxType::kLegacy, 0, 1);
     low.gas_limit = 20'000;
     format::sign_transaction(low, alice_key);
@@ -188,6 +189,19 @@ TEST_F(Fixture, WitnessReexecutionGivesTheSamePostState) {
         ASSERT_NE(it, changes.end());
         EXPECT_EQ(it->value, ch.value);
     }
+
+    // Through the StateDb overload: same entries; the interim commitment has no proofs, so a
+    // verifier refuses the witness.
+    state::MemoryKvStore kv2;
+    state::StateDb db2(kv2, std::make_unique<state::SortedLeafCommitment>());
+    for (const auto& [a, acc] : run->witness.accounts) db2.set_account(a, acc);
+    auto run2 = generate_witness(db2, env, tx, alice, env.gas_limit);
+    ASSERT_TRUE(run2);
+    EXPECT_EQ(run2->witness.accounts, run->witness.accounts);
+    EXPECT_EQ(run2->post, run->post);
+    EXPECT_FALSE(run2->witness.proof.has_value());
+    state::SortedLeafCommitment verifier;
+    EXPECT_EQ(reexecute(run2->witness, env, tx, alice, env.gas_limit, &verifier).error().code, witness_proof);
 
     // A witness missing the fee recipient cannot re-execute.
     Witness partial = run->witness;

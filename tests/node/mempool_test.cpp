@@ -80,13 +80,16 @@ TEST_F(MempoolTest, RefusalsUseGethMessages) {
     ASSERT_TRUE(add(pool, tx));
     EXPECT_EQ(message(add(pool, tx)), "already known");
     set_nonce(1, 5);
-    EXPECT_TRUE(message(add(pool, transfer(1, 4, addr(1), 1))).starts_with("nonce too low")) << message(add(pool, transfer(1, 4, addr(1), 1)));
-    EXPECT_TRUE(message(add(pool, transfer(2, 0, addr(1), ether(100)))).starts_with("insufficient funds for gas * price + value"));
+    EXPECT_TRUE(message(add(pool, transfer(1, 4, addr(1), 1))).starts_with("nonce too low"))
+        << message(add(pool, transfer(1, 4, addr(1), 1)));
+    EXPECT_TRUE(message(add(pool, transfer(2, 0, addr(1), ether(100))))
+                    .starts_with("insufficient funds for gas * price + value"));
     auto low_gas = transfer(2, 0, addr(1), 1);
     low_gas.gas_limit = 20'999;
     format::sign_transaction(low_gas, dev_key(2));
     EXPECT_TRUE(message(add(pool, low_gas)).starts_with("intrinsic gas too low"));
-    EXPECT_TRUE(message(add(pool, transfer(2, 0, addr(1), 1, gwei(1) - U256(1), 0))).starts_with("max fee per gas less than block base fee"));
+    EXPECT_TRUE(message(add(pool, transfer(2, 0, addr(1), 1, gwei(1) - U256(1), 0)))
+                    .starts_with("max fee per gas less than block base fee"));
     auto create = transfer(2, 0, addr(1), 1);
     create.to.reset();
     format::sign_transaction(create, dev_key(2));
@@ -101,8 +104,10 @@ TEST_F(MempoolTest, RefusalsUseGethMessages) {
 TEST_F(MempoolTest, ReplacementNeedsTenPercentOnBothCaps) {
     Mempool pool;
     ASSERT_TRUE(add(pool, transfer(0, 0, addr(1), 1, gwei(100), gwei(10))));
-    EXPECT_EQ(message(add(pool, transfer(0, 0, addr(1), 2, gwei(109), gwei(11)))), "replacement transaction underpriced");
-    EXPECT_EQ(message(add(pool, transfer(0, 0, addr(1), 2, gwei(110), gwei(10)))), "replacement transaction underpriced");
+    EXPECT_EQ(message(add(pool, transfer(0, 0, addr(1), 2, gwei(109), gwei(11)))),
+              "replacement transaction underpriced");
+    EXPECT_EQ(message(add(pool, transfer(0, 0, addr(1), 2, gwei(110), gwei(10)))),
+              "replacement transaction underpriced");
     const auto better = transfer(0, 0, addr(1), 3, gwei(110), gwei(11));
     ASSERT_TRUE(add(pool, better));
     EXPECT_EQ(pool.size(), 1u);

@@ -42,7 +42,8 @@ using namespace testing;
 }
 
 TEST(NodeCrash, ResumesAtLastCommittedBlockAndMatchesReplay) {
-    const auto dir = (std::filesystem::temp_directory_path() / ("luxl2-node-crash-" + std::to_string(::getpid()))).string();
+    const auto dir =
+        (std::filesystem::temp_directory_path() / ("luxl2-node-crash-" + std::to_string(::getpid()))).string();
     std::filesystem::remove_all(dir);
     std::mt19937 rng(static_cast<unsigned>(::getpid()));
     std::uint64_t last_head = 0;
@@ -58,7 +59,8 @@ TEST(NodeCrash, ResumesAtLastCommittedBlockAndMatchesReplay) {
         ::close(fds[1]);
         std::uint64_t acked = 0;
         const int wait_blocks = 2 + static_cast<int>(rng() % 6);
-        for (int i = 0; i < wait_blocks; ++i) ASSERT_EQ(::read(fds[0], &acked, sizeof acked), static_cast<ssize_t>(sizeof acked));
+        for (int i = 0; i < wait_blocks; ++i)
+            ASSERT_EQ(::read(fds[0], &acked, sizeof acked), static_cast<ssize_t>(sizeof acked));
         std::this_thread::sleep_for(std::chrono::microseconds(rng() % 20'000));
         ASSERT_EQ(::kill(pid, SIGKILL), 0);
         int status = 0;

@@ -12,10 +12,16 @@ inline const std::vector<DevAccount>& dev() {
     return accounts;
 }
 
-inline crypto::SecretKey dev_key(std::size_t i) { return crypto::SecretKey::from_bytes(dev()[i].secret).value(); }
+inline crypto::SecretKey dev_key(std::size_t i) {
+    return crypto::SecretKey::from_bytes(dev()[i].secret).value();
+}
 
-inline U256 ether(std::uint64_t n) { return U256(n) * U256(1'000'000'000'000'000'000ULL); }
-inline U256 gwei(std::uint64_t n) { return U256(n) * U256(1'000'000'000ULL); }
+inline U256 ether(std::uint64_t n) {
+    return U256(n) * U256(1'000'000'000'000'000'000ULL);
+}
+inline U256 gwei(std::uint64_t n) {
+    return U256(n) * U256(1'000'000'000ULL);
+}
 
 inline format::Transaction transfer(std::size_t from, std::uint64_t nonce, const Address& to, U256 value,
                                     U256 max_fee = gwei(10), U256 tip = gwei(1), std::uint64_t chain_id = 1337) {

@@ -15,7 +15,8 @@ struct RpcTest : ::testing::Test {
     Rpc rpc{*node, "luxl2/test", RpcLimits{1024, 3, 100, 16}};
 
     json call(const std::string& method, json params = json::array()) {
-        const std::string out = rpc.handle(json{{"jsonrpc", "2.0"}, {"id", 7}, {"method", method}, {"params", params}}.dump());
+        const std::string out =
+            rpc.handle(json{{"jsonrpc", "2.0"}, {"id", 7}, {"method", method}, {"params", params}}.dump());
         return json::parse(out);
     }
     json result(const std::string& method, json params = json::array()) {
@@ -29,23 +30,32 @@ struct RpcTest : ::testing::Test {
 TEST_F(RpcTest, ProtocolErrors) {
     EXPECT_EQ(error_code(json::parse(rpc.handle("{"))), rpc_code::parse_error);
     EXPECT_EQ(error_code(json::parse(rpc.handle("[]"))), rpc_code::invalid_request);
-    EXPECT_EQ(error_code(json::parse(rpc.handle(R"({"jsonrpc":"1.0","id":1,"method":"eth_chainId"})"))), rpc_code::invalid_request);
+    EXPECT_EQ(error_code(json::parse(rpc.handle(R"({"jsonrpc":"1.0","id":1,"method":"eth_chainId"})"))),
+              rpc_code::invalid_request);
     EXPECT_EQ(error_code(json::parse(rpc.handle(R"({"jsonrpc":"2.0","id":1,"method":5})"))), rpc_code::invalid_request);
-    EXPECT_EQ(error_code(json::parse(rpc.handle(R"({"jsonrpc":2,"id":1,"method":"eth_chainId"})"))), rpc_code::invalid_request);
-    EXPECT_EQ(error_code(json::parse(rpc.handle(R"({"jsonrpc":"2.0","id":[1],"method":"eth_chainId"})"))), rpc_code::invalid_request);
-    EXPECT_EQ(error_code(json::parse(rpc.handle(R"({"jsonrpc":"2.0","id":1,"method":"eth_getBalance","params":{"a":1}})"))),
-              rpc_code::invalid_params);
-    EXPECT_EQ(error_code(json::parse(rpc.handle(std::string(100, '[') + std::string(100, ']')))), rpc_code::invalid_request);
+    EXPECT_EQ(error_code(json::parse(rpc.handle(R"({"jsonrpc":2,"id":1,"method":"eth_chainId"})"))),
+              rpc_code::invalid_request);
+    EXPECT_EQ(error_code(json::parse(rpc.handle(R"({"jsonrpc":"2.0","id":[1],"method":"eth_chainId"})"))),
+              rpc_code::invalid_request);
+    EXPECT_EQ(
+        error_code(json::parse(rpc.handle(R"({"jsonrpc":"2.0","id":1,"method":"eth_getBalance","params":{"a":1}})"))),
+        rpc_code::invalid_params);
+    const json nested = json::parse(rpc.handle(std::string(100, '[') + std::string(100, ']')));  // a batch of one array
+    ASSERT_EQ(nested.size(), 1u);
+    EXPECT_EQ(error_code(nested[0]), rpc_code::invalid_request);
     EXPECT_EQ(error_code(call("eth_nothing")), rpc_code::method_not_found);
     EXPECT_EQ(error_code(call("eth_getBalance", json::array({"0x12"}))), rpc_code::invalid_params);
-    EXPECT_EQ(error_code(call("eth_getBalance", json::array({dev()[0].address.bytes.size()}))), rpc_code::invalid_params);
+    EXPECT_EQ(error_code(call("eth_getBalance", json::array({dev()[0].address.bytes.size()}))),
+              rpc_code::invalid_params);
     EXPECT_EQ(error_code(json::parse(rpc.handle(std::string(2000, ' ')))), rpc_code::invalid_request);  // body limit
-    const std::string batch4 = R"([{"jsonrpc":"2.0","id":1,"method":"eth_chainId"},{"jsonrpc":"2.0","id":2,"method":"eth_chainId"},)"
-                               R"({"jsonrpc":"2.0","id":3,"method":"eth_chainId"},{"jsonrpc":"2.0","id":4,"method":"eth_chainId"}])";
+    const std::string batch4 =
+        R"([{"jsonrpc":"2.0","id":1,"method":"eth_chainId"},{"jsonrpc":"2.0","id":2,"method":"eth_chainId"},)"
+        R"({"jsonrpc":"2.0","id":3,"method":"eth_chainId"},{"jsonrpc":"2.0","id":4,"method":"eth_chainId"}])";
     EXPECT_EQ(error_code(json::parse(rpc.handle(batch4))), rpc_code::invalid_request);  // batch limit
     // Notifications get no response; a batch answers the rest, in order, with their ids.
     EXPECT_EQ(rpc.handle(R"({"jsonrpc":"2.0","method":"eth_chainId"})"), "");
-    const json b = json::parse(rpc.handle(R"([{"jsonrpc":"2.0","id":"a","method":"eth_chainId"},{"jsonrpc":"2.0","method":"eth_chainId"},5])"));
+    const json b = json::parse(rpc.handle(
+        R"([{"jsonrpc":"2.0","id":"a","method":"eth_chainId"},{"jsonrpc":"2.0","method":"eth_chainId"},5])"));
     ASSERT_EQ(b.size(), 2u);
     EXPECT_EQ(b[0]["id"], "a");
     EXPECT_EQ(b[0]["result"], "0x539");
@@ -68,7 +78,7 @@ TEST_F(RpcTest, ChainAndState) {
     EXPECT_EQ(result("eth_estimateGas", {{{"to", to_hex(addr(1))}, {"data", "0x0001"}}}), "0x521c");  // 21000 + 4 + 16
     EXPECT_EQ(result("eth_call", {{{"to", to_hex(addr(1))}}, "latest"}), "0x");
     EXPECT_EQ(error_code(call("eth_estimateGas", {{{"data", "0x60"}}})), rpc_code::server_error);  // creation
-    EXPECT_EQ(error_code(call("eth_getBalance", {a0, "0x5"})), rpc_code::server_error);  // future block
+    EXPECT_EQ(error_code(call("eth_getBalance", {a0, "0x5"})), rpc_code::server_error);            // future block
 }
 
 TEST_F(RpcTest, TransactionLifecycle) {

@@ -67,7 +67,9 @@ void check_consistent(const std::string& dir, std::uint64_t& last_seen) {
         const std::uint64_t batch = load_be64(k.data() + 1);
         EXPECT_EQ(load_be64(v.data()), batch);
         if (batch != current) {
-            if (current != UINT64_MAX) EXPECT_EQ(in_current, kKeysPerBatch) << "batch " << current << " is partial";
+            if (current != UINT64_MAX) {
+                EXPECT_EQ(in_current, kKeysPerBatch) << "batch " << current << " is partial";
+            }
             current = batch;
             in_current = 0;
             ++batches;
@@ -83,7 +85,8 @@ void check_consistent(const std::string& dir, std::uint64_t& last_seen) {
 
 void crash_rounds(bool sync, int rounds) {
     const auto dir = (std::filesystem::temp_directory_path() /
-                      ("luxl2-crash-" + std::to_string(::getpid()) + (sync ? "-sync" : "-nosync"))).string();
+                      ("luxl2-crash-" + std::to_string(::getpid()) + (sync ? "-sync" : "-nosync")))
+                         .string();
     std::filesystem::remove_all(dir);
     std::mt19937 rng(static_cast<unsigned>(::getpid()));
     std::uint64_t last_seen = 0;
@@ -111,8 +114,12 @@ void crash_rounds(bool sync, int rounds) {
     std::filesystem::remove_all(dir);
 }
 
-TEST(Crash, RocksDbBatchesAreAllOrNothingUnderSigkill) { crash_rounds(false, 6); }
-TEST(Crash, RocksDbSyncedBatchesAreAllOrNothingUnderSigkill) { crash_rounds(true, 3); }
+TEST(Crash, RocksDbBatchesAreAllOrNothingUnderSigkill) {
+    crash_rounds(false, 6);
+}
+TEST(Crash, RocksDbSyncedBatchesAreAllOrNothingUnderSigkill) {
+    crash_rounds(true, 3);
+}
 
 }  // namespace
 }  // namespace luxl2::state

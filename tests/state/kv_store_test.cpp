@@ -8,7 +8,9 @@
 namespace luxl2::state {
 namespace {
 
-Bytes b(std::string_view s) { return Bytes(s.begin(), s.end()); }
+Bytes b(std::string_view s) {
+    return Bytes(s.begin(), s.end());
+}
 
 std::string temp_dir(const char* name) {
     auto p = std::filesystem::temp_directory_path() / (std::string("luxl2-") + name + "-" + std::to_string(::getpid()));
@@ -61,7 +63,11 @@ TEST(KvStore, RocksDbPersistsAcrossReopen) {
 TEST(KvStore, RocksDbOpenFailsOnAFile) {
     const std::string dir = temp_dir("notadir");
     std::filesystem::create_directories(std::filesystem::path(dir).parent_path());
-    { FILE* f = std::fopen(dir.c_str(), "w"); ASSERT_NE(f, nullptr); std::fclose(f); }
+    {
+        FILE* f = std::fopen(dir.c_str(), "w");
+        ASSERT_NE(f, nullptr);
+        std::fclose(f);
+    }
     auto kv = open_rocksdb(dir);
     ASSERT_FALSE(kv);
     EXPECT_EQ(kv.error().code, errc::open_failed);

@@ -16,7 +16,9 @@ Address addr(std::uint8_t i) {
     return a;
 }
 
-TEST(Account, EmptyCodeHashIsKeccakOfNothing) { EXPECT_EQ(kEmptyCodeHash, crypto::keccak256({})); }
+TEST(Account, EmptyCodeHashIsKeccakOfNothing) {
+    EXPECT_EQ(kEmptyCodeHash, crypto::keccak256({}));
+}
 
 TEST(Account, EncodingRoundTripsAndIsCanonical) {
     Account a;
@@ -24,7 +26,8 @@ TEST(Account, EncodingRoundTripsAndIsCanonical) {
     a.balance = U256::from_string("1000000000000000000000").value();
     Bytes enc = encode_account(a);
     // rlp([7, 1000 ether, keccak("")])
-    EXPECT_EQ(to_hex(enc), "0xec07893635c9adc5dea00000a0c5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470");
+    EXPECT_EQ(to_hex(enc),
+              "0xec07893635c9adc5dea00000a0c5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470");
     EXPECT_EQ(decode_account(enc).value(), a);
     a.pq_key = PqKey{3, Bytes(1312, 0x42)};
     enc = encode_account(a);
@@ -33,10 +36,14 @@ TEST(Account, EncodingRoundTripsAndIsCanonical) {
     Bytes trailing = enc;
     trailing.push_back(0);
     EXPECT_FALSE(decode_account(trailing));
-    EXPECT_EQ(decode_account("0xe30080a0c5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470"_hex).error().code,
-              errc::bad_account);
-    EXPECT_FALSE(decode_account("0xe5820007" "80a0c5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470"_hex));
-    EXPECT_FALSE(decode_account("0xe38080a0c5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470"_hex));  // empty
+    EXPECT_EQ(
+        decode_account("0xe30080a0c5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470"_hex).error().code,
+        errc::bad_account);
+    EXPECT_FALSE(
+        decode_account("0xe5820007"
+                       "80a0c5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470"_hex));
+    EXPECT_FALSE(
+        decode_account("0xe38080a0c5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470"_hex));  // empty
     EXPECT_FALSE(decode_account("0xe4010180a0c5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470"_hex));
 }
 

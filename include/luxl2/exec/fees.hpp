@@ -8,14 +8,15 @@
 
 namespace luxl2::exec {
 
-inline constexpr std::uint64_t kElasticityMultiplier = 2;      // EIP-1559 ELASTICITY_MULTIPLIER
-inline constexpr std::uint64_t kBaseFeeChangeDenominator = 8;  // EIP-1559 BASE_FEE_MAX_CHANGE_DENOMINATOR
+inline constexpr std::uint64_t kElasticityMultiplier = 2;        // EIP-1559 ELASTICITY_MULTIPLIER
+inline constexpr std::uint64_t kBaseFeeChangeDenominator = 8;    // EIP-1559 BASE_FEE_MAX_CHANGE_DENOMINATOR
 inline constexpr std::uint64_t kInitialBaseFee = 1'000'000'000;  // EIP-1559 INITIAL_BASE_FEE (1 gwei)
 
 /// The base fee of the child of a block with `parent_gas_used` of `parent_gas_limit` and base fee
 /// `parent_base_fee`: unchanged at the target (limit / 2), up by at most 1/8 when full (and at least
 /// 1 wei when above target), down by at most 1/8 when empty.
-[[nodiscard]] U256 next_base_fee(std::uint64_t parent_gas_used, std::uint64_t parent_gas_limit, const U256& parent_base_fee) noexcept;
+[[nodiscard]] U256 next_base_fee(std::uint64_t parent_gas_used, std::uint64_t parent_gas_limit,
+                                 const U256& parent_base_fee) noexcept;
 
 /// The fee cap (max_fee_per_gas, or gas_price before EIP-1559) and the tip cap of a transaction.
 [[nodiscard]] const U256& fee_cap(const format::Transaction& tx) noexcept;

@@ -18,15 +18,18 @@
 namespace luxl2::exec {
 
 namespace errc {
-inline constexpr std::string_view nonce_too_low = "exec.nonce_too_low";          // "nonce too low"
-inline constexpr std::string_view nonce_too_high = "exec.nonce_too_high";        // "nonce too high"
-inline constexpr std::string_view nonce_max = "exec.nonce_max";                  // "nonce has max value"
-inline constexpr std::string_view insufficient_funds = "exec.insufficient_funds";  // "insufficient funds for gas * price + value"
+inline constexpr std::string_view nonce_too_low = "exec.nonce_too_low";    // "nonce too low"
+inline constexpr std::string_view nonce_too_high = "exec.nonce_too_high";  // "nonce too high"
+inline constexpr std::string_view nonce_max = "exec.nonce_max";            // "nonce has max value"
+inline constexpr std::string_view insufficient_funds =
+    "exec.insufficient_funds";  // "insufficient funds for gas * price + value"
 inline constexpr std::string_view intrinsic_gas = "exec.intrinsic_gas_too_low";  // "intrinsic gas too low"
-inline constexpr std::string_view fee_cap_too_low = "exec.fee_cap_too_low";      // "max fee per gas less than block base fee"
-inline constexpr std::string_view tip_above_fee_cap = "exec.tip_above_fee_cap";  // "max priority fee per gas higher than max fee per gas"
-inline constexpr std::string_view block_gas_limit = "exec.block_gas_limit";      // "gas limit reached"
-inline constexpr std::string_view sender_not_eoa = "exec.sender_not_eoa";        // "sender not an eoa"
+inline constexpr std::string_view fee_cap_too_low =
+    "exec.fee_cap_too_low";  // "max fee per gas less than block base fee"
+inline constexpr std::string_view tip_above_fee_cap =
+    "exec.tip_above_fee_cap";  // "max priority fee per gas higher than max fee per gas"
+inline constexpr std::string_view block_gas_limit = "exec.block_gas_limit";  // "gas limit reached"
+inline constexpr std::string_view sender_not_eoa = "exec.sender_not_eoa";    // "sender not an eoa"
 inline constexpr std::string_view tx_type_not_supported = "exec.tx_type_not_supported";
 inline constexpr std::string_view contract_creation_unsupported = "exec.contract_creation_unsupported";
 inline constexpr std::string_view call_into_code_unsupported = "exec.call_into_code_unsupported";
@@ -58,8 +61,9 @@ struct TxResult {
 
 /// Checks, then applies `tx`: buys gas at the effective price, bumps the nonce, moves the value, refunds
 /// unused gas, pays the tip to env.fee_recipient and burns the base fee. On error nothing changed.
-[[nodiscard]] Result<TxResult> apply_transaction(state::StateAccess& st, const BlockEnv& env, const format::Transaction& tx,
-                                                 const Address& sender, std::uint64_t gas_available);
+[[nodiscard]] Result<TxResult> apply_transaction(state::StateAccess& st, const BlockEnv& env,
+                                                 const format::Transaction& tx, const Address& sender,
+                                                 std::uint64_t gas_available);
 
 /// The gas a transaction uses when it succeeds: its intrinsic gas (no EVM code runs yet).
 [[nodiscard]] std::uint64_t execution_gas(const format::Transaction& tx, const format::Rules& rules) noexcept;

@@ -20,8 +20,8 @@ namespace luxl2::node {
 struct NodeConfig {
     U256 chain_id = U256(1337);
     std::uint64_t gas_limit = 30'000'000;
-    Address fee_recipient;                         // the sequencer's
-    std::vector<std::pair<Address, U256>> alloc;   // genesis balances (used only on a new datadir)
+    Address fee_recipient;                        // the sequencer's
+    std::vector<std::pair<Address, U256>> alloc;  // genesis balances (used only on a new datadir)
     std::uint64_t genesis_timestamp = 0;
     MempoolConfig pool;
     bool sync_writes = true;  // fsync each block's batch

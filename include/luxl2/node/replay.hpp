@@ -12,9 +12,9 @@ namespace luxl2::node {
 inline constexpr std::string_view replay_mismatch = "node.replay_mismatch";
 
 struct ReplayResult {
-    std::uint64_t blocks = 0;        // blocks replayed after genesis
+    std::uint64_t blocks = 0;  // blocks replayed after genesis
     std::uint64_t transactions = 0;
-    Hash32 state_root;               // after the last block
+    Hash32 state_root;  // after the last block
 };
 
 /// Replays blocks 1..head of `chain` from `config.alloc`. Fails with replay_mismatch naming the

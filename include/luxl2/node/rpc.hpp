@@ -15,8 +15,8 @@ namespace luxl2::node {
 struct RpcLimits {
     std::size_t max_body_bytes = 5u << 20;
     std::size_t max_batch = 1000;
-    std::uint64_t max_log_range = 10'000;    // blocks per eth_getLogs
-    std::uint64_t max_fee_history = 1024;    // blocks per eth_feeHistory
+    std::uint64_t max_log_range = 10'000;  // blocks per eth_getLogs
+    std::uint64_t max_fee_history = 1024;  // blocks per eth_feeHistory
 };
 
 namespace rpc_code {

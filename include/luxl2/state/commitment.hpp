@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -38,6 +39,25 @@ public:
     [[nodiscard]] virtual Hash32 stage(std::span<const StateChange> changes, WriteBatch& batch) = 0;
     virtual void publish() = 0;
     virtual void discard() = 0;
+
+    /// A compact proof of the leaves under `keys` (present or absent) in the state "committed plus
+    /// `pending`" (whose root is root_with(pending)); nullopt when this commitment has no compact
+    /// proofs. The encoding is the commitment's own.
+    [[nodiscard]] virtual std::optional<Bytes> prove_with(std::span<const StateChange> pending,
+                                                          std::span<const Hash32> keys) const {
+        (void)pending;
+        (void)keys;
+        return std::nullopt;
+    }
+    /// Checks that `proof` shows every claim (value nullopt: absent) under `root`. Does not use the
+    /// commitment's own leaves. Code "state.bad_proof".
+    [[nodiscard]] virtual Result<void> verify(const Hash32& root, ByteView proof,
+                                              std::span<const StateChange> claims) const {
+        (void)root;
+        (void)proof;
+        (void)claims;
+        return fail("state.bad_proof", std::string(name()) + " has no compact proofs");
+    }
 };
 
 /// An interim but real commitment: the positional keccak tree of merkle/tree.hpp over the leaves

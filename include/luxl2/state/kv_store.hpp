@@ -19,8 +19,8 @@
 namespace luxl2::state {
 
 namespace errc {
-inline constexpr std::string_view io = "state.io";              // the store failed to read or write
-inline constexpr std::string_view corrupt = "state.corrupt";    // a stored value does not decode
+inline constexpr std::string_view io = "state.io";            // the store failed to read or write
+inline constexpr std::string_view corrupt = "state.corrupt";  // a stored value does not decode
 inline constexpr std::string_view open_failed = "state.open_failed";
 }  // namespace errc
 
@@ -32,7 +32,9 @@ public:
         std::optional<Bytes> value;  // nullopt: delete
     };
 
-    void put(ByteView key, ByteView value) { ops_.push_back({Bytes(key.begin(), key.end()), Bytes(value.begin(), value.end())}); }
+    void put(ByteView key, ByteView value) {
+        ops_.push_back({Bytes(key.begin(), key.end()), Bytes(value.begin(), value.end())});
+    }
     void del(ByteView key) { ops_.push_back({Bytes(key.begin(), key.end()), std::nullopt}); }
     [[nodiscard]] const std::vector<Op>& ops() const noexcept { return ops_; }
     [[nodiscard]] std::size_t size() const noexcept { return ops_.size(); }
@@ -78,6 +80,7 @@ struct RocksDbOptions {
 };
 
 /// Opens (or creates) a RocksDB database in directory `path`. Codes errc::open_failed.
-[[nodiscard]] Result<std::unique_ptr<KvStore>> open_rocksdb(const std::string& path, const RocksDbOptions& options = {});
+[[nodiscard]] Result<std::unique_ptr<KvStore>> open_rocksdb(const std::string& path,
+                                                            const RocksDbOptions& options = {});
 
 }  // namespace luxl2::state

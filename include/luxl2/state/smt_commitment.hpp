@@ -29,12 +29,20 @@ public:
     [[nodiscard]] Hash32 stage(std::span<const StateChange> changes, WriteBatch& batch) override;
     void publish() override;
     void discard() override { staged_.reset(); }
+    [[nodiscard]] std::optional<Bytes> prove_with(std::span<const StateChange> pending,
+                                                  std::span<const Hash32> keys) const override;
+    [[nodiscard]] Result<void> verify(const Hash32& root, ByteView proof,
+                                      std::span<const StateChange> claims) const override;
 
     [[nodiscard]] const merkle::smt::SparseMerkleTree& tree() const noexcept { return tree_; }
 
+    /// An empty tree not backed by a store: for verifying proofs.
+    [[nodiscard]] static std::unique_ptr<SmtCommitment> verifier();
+
 private:
-    explicit SmtCommitment(KvStore& store, merkle::smt::SparseMerkleTree tree) : store_(store), tree_(std::move(tree)) {}
-    KvStore& store_;
+    explicit SmtCommitment(KvStore* store, merkle::smt::SparseMerkleTree tree)
+        : store_(store), tree_(std::move(tree)) {}
+    KvStore* store_;
     merkle::smt::SparseMerkleTree tree_;
     std::optional<merkle::smt::SparseMerkleTree> staged_;
 };

@@ -101,7 +101,9 @@ public:
         : store_(store), committed_(store), overlay_(committed_), commitment_(std::move(commitment)) {}
 
     [[nodiscard]] Result<Account> account(const Address& a) const override { return overlay_.account(a); }
-    [[nodiscard]] Result<U256> storage(const Address& a, const Hash32& slot) const override { return overlay_.storage(a, slot); }
+    [[nodiscard]] Result<U256> storage(const Address& a, const Hash32& slot) const override {
+        return overlay_.storage(a, slot);
+    }
     [[nodiscard]] Result<Bytes> code(const Hash32& h) const override { return overlay_.code(h); }
     void set_account(const Address& a, const Account& acc) override { overlay_.set_account(a, acc); }
     void set_storage(const Address& a, const Hash32& slot, const U256& v) override { overlay_.set_storage(a, slot, v); }
