@@ -14,6 +14,7 @@ HttpServer::HttpServer(Rpc& rpc, std::size_t threads) : impl_(std::make_unique<I
     auto& s = impl_->server;
     s.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
     s.set_payload_max_length(rpc.limits().max_body_bytes);
+    s.set_tcp_nodelay(true);  // small JSON answers must not wait for Nagle + delayed ACK (~40 ms)
     s.Post("/", [this](const httplib::Request& req, httplib::Response& res) {
         std::string body = impl_->rpc.handle(req.body);
         if (body.empty()) {
