@@ -57,6 +57,12 @@ async function sendRaw(url, raw) {
   return json;
 }
 
+// Nonces straight from the node: ethers caches identical requests for a moment, and tx.wait() itself
+// asks for the sender's nonce, so provider.getTransactionCount can return a value from before the block.
+async function nonceOf(provider, address, tag = 'latest') {
+  return Number(await provider.send('eth_getTransactionCount', [address, tag]));
+}
+
 function refused(resp, prefix, what) {
   const msg = resp?.error?.message ?? '';
   check(resp?.error?.code === -32000 && msg.startsWith(prefix), `${what}: expected "${prefix}…", got ${JSON.stringify(resp)}`);
@@ -93,7 +99,7 @@ try {
   let value = 0n;
   const before = await provider.getBalance(w.address);
   for (const [i, req] of sends.entries()) {
-    const tx = await w.sendTransaction(req);
+    const tx = await w.sendTransaction({ ...req, nonce: i });  // explicit: see nonceOf
     const receipt = await tx.wait();
     check(receipt.status === 1, `transfer ${i} status`);
     const wantGas = 21000n + (req.data ? 2n * 4n + 2n * 16n : 0n);
@@ -111,19 +117,19 @@ try {
   }
   check((await provider.getBalance(to)) === value, 'recipient received every value');
   check((await provider.getBalance(w.address)) === before - value - spent, 'sender paid value + gas * price');
-  check((await provider.getTransactionCount(w.address)) === sends.length, 'nonce after transfers');
+  check((await nonceOf(provider, w.address)) === sends.length, 'nonce after transfers');
 
   // 2. Five transfers in a row from one sender (nonces from the pending count), mined in nonce order.
   const w2 = wallets[2];
   const txs = [];
-  // Explicit nonces: ethers caches identical requests (getTransactionCount) for a moment.
   for (let i = 0; i < 5; i++) txs.push(await w2.sendTransaction({ to, value: BigInt(i + 1), nonce: i }));
-  check((await provider.getTransactionCount(w2.address, 'pending')) === 5, 'pending nonce counts the pool');
+  check((await nonceOf(provider, w2.address, 'pending')) === 5, 'pending nonce counts the pool');
   const receipts = await Promise.all(txs.map((t) => t.wait()));
   check(receipts.every((r) => r.status === 1), 'burst: all succeeded');
   check(receipts.every((r, i) => i === 0 || r.blockNumber > receipts[i - 1].blockNumber ||
     (r.blockNumber === receipts[i - 1].blockNumber && r.index > receipts[i - 1].index)), 'burst: mined in nonce order');
-  check((await provider.getTransactionCount(w2.address, 'latest')) === 5, 'latest nonce after burst');
+  const burstNonce = await nonceOf(provider, w2.address);
+  check(burstNonce === 5, `latest nonce after burst: ${burstNonce}`);
 
   // 3. Fee history, estimateGas, call, code, logs, batches.
   const history = await provider.send('eth_feeHistory', ['0x4', 'latest', [25, 75]]);
@@ -190,7 +196,7 @@ try {
   check(rg.status === 1 && rr.status === 1, 'gap filled: queued replacement mined');
   check((await provider.getTransaction(replacement.hash)).value === 7n, 'the replacement, not the original, was mined');
   check((await provider.getTransaction(Transaction.from(queued).hash)) === null, 'the replaced transaction is gone');
-  check((await provider.getTransactionCount(w3.address)) === 3, 'nonce after gap and replacement');
+  check((await nonceOf(provider, w3.address)) === 3, 'nonce after gap and replacement');
 
   // 5. Restart: the chain resumes from its data directory.
   const head = await provider.getBlockNumber();
@@ -202,7 +208,7 @@ try {
   const p2 = new JsonRpcProvider(devnet.url, undefined, { staticNetwork: true, pollingInterval: 100 });
   check((await p2.getBlockNumber()) >= head, 'resumed at or after the last block');
   check((await p2.getBalance(to)) === balance, 'balances survive a restart');
-  check((await p2.getTransactionCount(w3.address)) === 3, 'nonces survive a restart');
+  check((await nonceOf(p2, w3.address)) === 3, 'nonces survive a restart');
   const after = await new Wallet(KEYS[4][1], p2).sendTransaction({ to, value: 1n });
   check((await after.wait()).status === 1, 'transfers work after a restart');
   p2.destroy();
