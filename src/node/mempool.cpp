@@ -51,7 +51,8 @@ Result<void> Mempool::add(exec::SignedTx stx, Bytes raw, const state::StateReade
     if (overflow || from.balance < cost)
         return fail(exec::errc::insufficient_funds,
                     "insufficient funds for gas * price + value: balance " + from.balance.to_string() + ", tx cost " +
-                        (overflow ? std::string("more than 2^256-1") : cost.to_string()));
+                        (overflow ? std::string("more than 2^256-1")
+                                  : cost.to_string() + ", overshot " + (cost - from.balance).to_string()));
     if (tx.to) {
         LUXL2_TRY(to, state.account(*tx.to));
         if (to.has_code())
