@@ -15,9 +15,9 @@ build: bootstrap
 	@cmake --preset $(PRESET) >/dev/null
 	@cmake --build --preset $(PRESET) -j $(JOBS)
 
-# The showcase; the devnet replaces it once the node exists.
+# The devnet: a fresh data directory each time, JSON-RPC on 127.0.0.1:8545, the ten test accounts funded.
 run: build
-	@$(BUILD)/luxl2 demo
+	@$(BUILD)/luxl2 devnet
 
 # Unit tests, official vectors, interop with independent implementations, fuzz-corpus replay and lint.
 test: build

@@ -126,6 +126,28 @@ PublicKey public_key(const SecretKey& key) noexcept {
     return serialize(pk);
 }
 
+FixedBytes<33> public_key_compressed(const SecretKey& key) noexcept {
+    secp256k1_pubkey pk;
+    const int ok = secp256k1_ec_pubkey_create(ctx(), &pk, key.data());
+    LUXL2_ASSERT(ok == 1);
+    FixedBytes<33> out;
+    std::size_t len = out.size();
+    (void)secp256k1_ec_pubkey_serialize(ctx(), out.data(), &len, &pk, SECP256K1_EC_COMPRESSED);
+    return out;
+}
+
+Result<SecretKey> secret_key_tweak_add(const SecretKey& key, const Hash32& tweak) {
+    std::array<std::uint8_t, 32> k;
+    std::memcpy(k.data(), key.data(), 32);
+    if (secp256k1_ec_seckey_tweak_add(ctx(), k.data(), tweak.data()) != 1) {
+        secure_wipe(k.data(), 32);
+        return fail("secp256k1.invalid_tweak", "tweak is not below the curve order or gives the zero key");
+    }
+    auto out = SecretKey::from_bytes(k);
+    secure_wipe(k.data(), 32);
+    return out;
+}
+
 Address to_address(const PublicKey& pub) noexcept {
     const Hash32 h = keccak256(pub.view());
     return Address::from_view(ByteView(h.data() + 12, 20));

@@ -67,6 +67,13 @@ struct RecoverableSignature {
 /// The public key of a secret key.
 [[nodiscard]] PublicKey public_key(const SecretKey& key) noexcept;
 
+/// The 33-byte SEC1 compressed public key of a secret key (BIP-32 serP).
+[[nodiscard]] FixedBytes<33> public_key_compressed(const SecretKey& key) noexcept;
+
+/// (key + tweak) mod n, the BIP-32 child key step. Fails (code "secp256k1.invalid_tweak") when tweak ≥ n
+/// or the sum is zero; BIP-32 then skips to the next index.
+[[nodiscard]] Result<SecretKey> secret_key_tweak_add(const SecretKey& key, const Hash32& tweak);
+
 /// The Ethereum address: the last 20 bytes of keccak256(x ‖ y).
 [[nodiscard]] Address to_address(const PublicKey& pub) noexcept;
 

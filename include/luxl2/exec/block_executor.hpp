@@ -1,0 +1,32 @@
+// Executes a list of candidate transactions into a block's worth of state writes and receipts.
+// Transactions that fail a check are left out (a rollup sequencer never includes invalid ones) and
+// reported with their error, so the mempool can drop or keep them.
+#pragma once
+
+#include <span>
+#include <vector>
+
+#include "luxl2/exec/receipt.hpp"
+#include "luxl2/exec/transition.hpp"
+
+namespace luxl2::exec {
+
+/// A transaction with what validation found: its sender and hash.
+struct SignedTx {
+    format::Transaction tx;
+    Address sender;
+    Hash32 hash;
+};
+
+struct BlockResult {
+    std::vector<std::size_t> included;  // indices into the candidates, in block order
+    std::vector<Receipt> receipts;      // one per included transaction
+    std::vector<std::pair<std::size_t, Error>> rejected;
+    std::uint64_t gas_used = 0;
+};
+
+/// Applies the candidates in order over `db`'s pending state; each receipt's state_root is db.root()
+/// after its transaction.
+[[nodiscard]] BlockResult execute_block(state::StateDb& db, const BlockEnv& env, std::span<const SignedTx> candidates);
+
+}  // namespace luxl2::exec

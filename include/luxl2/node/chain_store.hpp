@@ -1,0 +1,47 @@
+// Where blocks, receipts and the transaction index live in the KvStore. Writes are staged into the
+// caller's WriteBatch, next to the block's state writes, so the whole block commits atomically.
+//
+// Keys (one-byte table prefixes; numbers big-endian so blocks sort in order):
+//   'B' ‖ be64(number)      → encode_block_record
+//   'H' ‖ block hash        → be64(number)
+//   'R' ‖ be64(number)      → rlp([receipt...]) (each exec::encode_receipt as an RLP string)
+//   'T' ‖ tx hash           → be64(number) ‖ be32(index)
+//   "Mhead"                 → be64(number) of the newest committed block
+//   "Mchain"                → the chain id (minimal big-endian)
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "luxl2/exec/receipt.hpp"
+#include "luxl2/node/block_record.hpp"
+#include "luxl2/state/kv_store.hpp"
+
+namespace luxl2::node {
+
+struct TxLocation {
+    std::uint64_t block_number = 0;
+    std::uint32_t index = 0;
+};
+
+class ChainStore {
+public:
+    explicit ChainStore(state::KvStore& store) : store_(store) {}
+
+    /// Stages the block, its receipts, its hash and transaction indexes, and the new head.
+    void stage_block(state::WriteBatch& batch, const BlockRecord& block, const Hash32& hash,
+                     const std::vector<exec::Receipt>& receipts, const std::vector<Hash32>& tx_hashes) const;
+    void stage_chain_id(state::WriteBatch& batch, const U256& chain_id) const;
+
+    [[nodiscard]] Result<std::optional<std::uint64_t>> head() const;
+    [[nodiscard]] Result<std::optional<U256>> chain_id() const;
+    [[nodiscard]] Result<std::optional<BlockRecord>> block(std::uint64_t number) const;
+    [[nodiscard]] Result<std::optional<std::uint64_t>> number_of(const Hash32& block_hash) const;
+    [[nodiscard]] Result<std::vector<exec::Receipt>> receipts(std::uint64_t number) const;
+    [[nodiscard]] Result<std::optional<TxLocation>> transaction(const Hash32& tx_hash) const;
+
+private:
+    state::KvStore& store_;
+};
+
+}  // namespace luxl2::node

@@ -1,0 +1,125 @@
+#include "luxl2/node/chain_store.hpp"
+
+#include <cstring>
+
+#include "luxl2/codec/rlp.hpp"
+#include "luxl2/core/endian.hpp"
+
+namespace luxl2::node {
+namespace {
+
+Bytes number_key(std::uint8_t table, std::uint64_t n) {
+    Bytes k(9);
+    k[0] = table;
+    store_be64(k.data() + 1, n);
+    return k;
+}
+
+Bytes hash_key(std::uint8_t table, const Hash32& h) {
+    Bytes k(1 + 32);
+    k[0] = table;
+    std::memcpy(k.data() + 1, h.data(), 32);
+    return k;
+}
+
+Bytes meta_key(std::string_view name) {
+    Bytes k(1 + name.size());
+    k[0] = 'M';
+    std::memcpy(k.data() + 1, name.data(), name.size());
+    return k;
+}
+
+Bytes be64(std::uint64_t n) {
+    Bytes v(8);
+    store_be64(v.data(), n);
+    return v;
+}
+
+Error corrupt(std::string what) {
+    return Error{state::errc::corrupt, std::move(what)};
+}
+
+}  // namespace
+
+void ChainStore::stage_block(state::WriteBatch& batch, const BlockRecord& block, const Hash32& hash,
+                             const std::vector<exec::Receipt>& receipts, const std::vector<Hash32>& tx_hashes) const {
+    batch.put(number_key('B', block.number), encode_block_record(block));
+    batch.put(hash_key('H', hash), be64(block.number));
+    std::vector<Bytes> enc;
+    std::size_t payload = 0;
+    for (const auto& r : receipts) {
+        enc.push_back(exec::encode_receipt(r));
+        payload += rlp::length(ByteView(enc.back()));
+    }
+    Bytes rs;
+    rlp::encode_header(rs, {true, payload});
+    for (const auto& e : enc) rlp::encode(rs, ByteView(e));
+    batch.put(number_key('R', block.number), rs);
+    for (std::size_t i = 0; i < tx_hashes.size(); ++i) {
+        Bytes loc = be64(block.number);
+        loc.resize(12);
+        store_be32(loc.data() + 8, static_cast<std::uint32_t>(i));
+        batch.put(hash_key('T', tx_hashes[i]), loc);
+    }
+    batch.put(meta_key("head"), be64(block.number));
+}
+
+void ChainStore::stage_chain_id(state::WriteBatch& batch, const U256& chain_id) const {
+    batch.put(meta_key("chain"), chain_id.to_be_trimmed());
+}
+
+Result<std::optional<std::uint64_t>> ChainStore::head() const {
+    LUXL2_TRY(v, store_.get(meta_key("head")));
+    if (!v) return std::optional<std::uint64_t>{};
+    if (v->size() != 8) return std::unexpected(corrupt("head is not 8 bytes"));
+    return std::optional<std::uint64_t>{load_be64(v->data())};
+}
+
+Result<std::optional<U256>> ChainStore::chain_id() const {
+    LUXL2_TRY(v, store_.get(meta_key("chain")));
+    if (!v) return std::optional<U256>{};
+    LUXL2_TRY(id, U256::from_be_bytes(*v));
+    return std::optional<U256>{id};
+}
+
+Result<std::optional<BlockRecord>> ChainStore::block(std::uint64_t number) const {
+    LUXL2_TRY(v, store_.get(number_key('B', number)));
+    if (!v) return std::optional<BlockRecord>{};
+    auto b = decode_block_record(*v);
+    if (!b) return std::unexpected(corrupt("block " + std::to_string(number) + ": " + b.error().message));
+    return std::optional<BlockRecord>{std::move(*b)};
+}
+
+Result<std::optional<std::uint64_t>> ChainStore::number_of(const Hash32& block_hash) const {
+    LUXL2_TRY(v, store_.get(hash_key('H', block_hash)));
+    if (!v) return std::optional<std::uint64_t>{};
+    if (v->size() != 8) return std::unexpected(corrupt("block index is not 8 bytes"));
+    return std::optional<std::uint64_t>{load_be64(v->data())};
+}
+
+Result<std::vector<exec::Receipt>> ChainStore::receipts(std::uint64_t number) const {
+    LUXL2_TRY(v, store_.get(number_key('R', number)));
+    std::vector<exec::Receipt> out;
+    if (!v) return out;
+    ByteView in = *v;
+    auto list = rlp::decode_list(in);
+    if (!list) return std::unexpected(corrupt("receipts: " + list.error().message));
+    ByteView p = *list;
+    while (!p.empty()) {
+        auto s = rlp::decode_string(p);
+        if (!s) return std::unexpected(corrupt("receipts: " + s.error().message));
+        auto r = exec::decode_receipt(*s);
+        if (!r) return std::unexpected(corrupt(r.error().message));
+        out.push_back(std::move(*r));
+    }
+    return out;
+}
+
+Result<std::optional<TxLocation>> ChainStore::transaction(const Hash32& tx_hash) const {
+    LUXL2_TRY(v, store_.get(hash_key('T', tx_hash)));
+    if (!v) return std::optional<TxLocation>{};
+    if (v->size() != 12) return std::unexpected(corrupt("tx index is not 12 bytes"));
+    return std::optional<TxLocation>{TxLocation{load_be64(v->data()), load_be32(v->data() + 8)}};
+}
+
+}  // namespace luxl2::node

@@ -1,0 +1,73 @@
+#include <rocksdb/cache.h>
+#include <rocksdb/db.h>
+#include <rocksdb/options.h>
+#include <rocksdb/slice.h>
+#include <rocksdb/table.h>
+#include <rocksdb/write_batch.h>
+
+#include "luxl2/state/kv_store.hpp"
+
+namespace luxl2::state {
+namespace {
+
+rocksdb::Slice slice(ByteView b) {
+    return {reinterpret_cast<const char*>(b.data()), b.size()};
+}
+ByteView view(const rocksdb::Slice& s) {
+    return {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()};
+}
+
+class RocksDbKvStore final : public KvStore {
+public:
+    explicit RocksDbKvStore(std::unique_ptr<rocksdb::DB> db) : db_(std::move(db)) {}
+
+    Result<std::optional<Bytes>> get(ByteView key) const override {
+        std::string value;
+        const rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), slice(key), &value);
+        if (s.IsNotFound()) return std::optional<Bytes>{};
+        if (!s.ok()) return fail(errc::io, "rocksdb get: " + s.ToString());
+        return std::optional<Bytes>{Bytes(value.begin(), value.end())};
+    }
+
+    Result<void> write(const WriteBatch& batch, bool sync) override {
+        // One rocksdb::WriteBatch goes to the WAL as one record: RocksDB replays it whole or not at all.
+        rocksdb::WriteBatch wb;
+        for (const auto& op : batch.ops()) {
+            const rocksdb::Status s = op.value ? wb.Put(slice(op.key), slice(*op.value)) : wb.Delete(slice(op.key));
+            if (!s.ok()) return fail(errc::io, "rocksdb batch: " + s.ToString());
+        }
+        rocksdb::WriteOptions wo;
+        wo.sync = sync;
+        const rocksdb::Status s = db_->Write(wo, &wb);
+        if (!s.ok()) return fail(errc::io, "rocksdb write: " + s.ToString());
+        return {};
+    }
+
+    Result<void> scan(ByteView prefix, const ScanVisitor& visit) const override {
+        std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions()));
+        for (it->Seek(slice(prefix)); it->Valid() && it->key().starts_with(slice(prefix)); it->Next())
+            if (!visit(view(it->key()), view(it->value()))) break;
+        if (!it->status().ok()) return fail(errc::io, "rocksdb scan: " + it->status().ToString());
+        return {};
+    }
+
+private:
+    std::unique_ptr<rocksdb::DB> db_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<KvStore>> open_rocksdb(const std::string& path, const RocksDbOptions& options) {
+    rocksdb::Options o;
+    o.create_if_missing = options.create_if_missing;
+    o.IncreaseParallelism(2);
+    rocksdb::BlockBasedTableOptions table;
+    table.block_cache = rocksdb::NewLRUCache(options.block_cache_bytes);
+    o.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+    rocksdb::DB* raw = nullptr;
+    const rocksdb::Status s = rocksdb::DB::Open(o, path, &raw);
+    if (!s.ok()) return fail(errc::open_failed, "cannot open RocksDB at " + path + ": " + s.ToString());
+    return std::unique_ptr<KvStore>(new RocksDbKvStore(std::unique_ptr<rocksdb::DB>(raw)));
+}
+
+}  // namespace luxl2::state

@@ -1,0 +1,71 @@
+// The sparse-Merkle-tree commitment (compiled once the merkle module has the tree).
+#include <gtest/gtest.h>
+
+#include "luxl2/state/smt_commitment.hpp"
+#include "luxl2/state/state_db.hpp"
+
+#if LUXL2_HAVE_SMT
+
+namespace luxl2::state {
+namespace {
+
+Address addr(std::uint8_t i) {
+    Address a;
+    a[19] = i;
+    return a;
+}
+
+TEST(SmtCommitment, RootIsTheTreeOfHashedLeavesAndSurvivesReopen) {
+    MemoryKvStore kv;
+    auto c = open_state_commitment(kv);
+    ASSERT_TRUE(c) << c.error().to_string();
+    EXPECT_EQ((*c)->name(), "smt-keccak-v1");
+    StateDb db(kv, std::move(*c));
+    const Hash32 empty = db.committed_root();
+    EXPECT_EQ(empty, merkle::smt::SparseMerkleTree().root());
+
+    merkle::smt::SparseMerkleTree expect;
+    for (std::uint8_t i = 1; i <= 20; ++i) {
+        Account a;
+        a.balance = U256(i) * U256(1000);
+        a.nonce = i;
+        db.set_account(addr(i), a);
+        expect.set(account_key(addr(i)), smt_leaf_value(encode_account(a)));
+    }
+    db.set_storage(addr(1), Hash32{}, U256(5));
+    expect.set(storage_key(addr(1), Hash32{}), smt_leaf_value(encode_slot_value(U256(5))));
+    EXPECT_EQ(db.root(), expect.root());
+    EXPECT_EQ(db.committed_root(), empty);  // root() does not change the committed tree
+
+    WriteBatch wb;
+    EXPECT_EQ(db.stage(wb), expect.root());
+    db.discard();  // a failed write leaves the committed tree as it was
+    EXPECT_EQ(db.committed_root(), empty);
+
+    for (std::uint8_t i = 1; i <= 20; ++i) {
+        Account a;
+        a.balance = U256(i) * U256(1000);
+        a.nonce = i;
+        db.set_account(addr(i), a);
+    }
+    db.set_storage(addr(1), Hash32{}, U256(5));
+    WriteBatch wb2;
+    const Hash32 root = db.stage(wb2);
+    ASSERT_TRUE(kv.write(wb2, true));
+    db.publish();
+    EXPECT_EQ(db.committed_root(), root);
+
+    // Deleting an account removes its leaf.
+    db.set_account(addr(20), Account{});
+    expect.erase(account_key(addr(20)));
+    EXPECT_EQ(db.root(), expect.root());
+
+    auto reopened = open_state_commitment(kv);
+    ASSERT_TRUE(reopened) << reopened.error().to_string();
+    EXPECT_EQ((*reopened)->root(), root);
+}
+
+}  // namespace
+}  // namespace luxl2::state
+
+#endif
