@@ -3,6 +3,7 @@
 // half of a large tree's memory unused). Used by the state tree's node arrays.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -18,6 +19,23 @@ class ChunkedArena {
     static constexpr std::size_t kBlock = std::size_t{1} << kShift;
 
 public:
+    ChunkedArena() = default;
+    ChunkedArena(ChunkedArena&&) noexcept = default;
+    ChunkedArena& operator=(ChunkedArena&&) noexcept = default;
+    /// A deep copy (a tree is copied to try changes without touching the original).
+    ChunkedArena(const ChunkedArena& o) : size_(o.size_) {
+        blocks_.reserve(o.blocks_.size());
+        for (const auto& b : o.blocks_) {
+            blocks_.push_back(std::make_unique_for_overwrite<T[]>(kBlock));
+            std::copy(b.get(), b.get() + kBlock, blocks_.back().get());
+        }
+    }
+    ChunkedArena& operator=(const ChunkedArena& o) {
+        if (this != &o) *this = ChunkedArena(o);
+        return *this;
+    }
+    ~ChunkedArena() = default;
+
     [[nodiscard]] std::size_t size() const noexcept { return size_; }
     [[nodiscard]] T& operator[](std::size_t i) noexcept { return blocks_[i >> kShift][i & (kBlock - 1)]; }
     [[nodiscard]] const T& operator[](std::size_t i) const noexcept { return blocks_[i >> kShift][i & (kBlock - 1)]; }
