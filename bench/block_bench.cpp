@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "bench_data.hpp"
 #include "bench_summary.hpp"
 #include "luxl2/format/codec.hpp"
 #include "luxl2/format/hashing.hpp"
@@ -19,7 +20,7 @@ using format::Encoding;
 
 const format::L2Block& block() {
     static const format::L2Block b = [] {
-        std::ifstream f(std::string(LUXL2_DATA_DIR) + "/eth-mainnet/derived/mainnet_txs.csv", std::ios::binary);
+        std::ifstream f(luxl2::bench::data_dir() + "/eth-mainnet/derived/mainnet_txs.csv", std::ios::binary);
         std::stringstream ss;
         ss << f.rdbuf();
         auto sample = format::testing::parse_eth_sample_csv(ss.str());
