@@ -123,6 +123,23 @@ TEST(StrictJson, RejectsUnknownKeysAndLeadingZeros) {
     EXPECT_EQ(partial->memory_peak, U256(16));
 }
 
+TEST(StrictStrings, MustBeUtf8InEveryEncoding) {
+    ComputeRequirements r;
+    r.accelerator_type = "h100";
+    Bytes rlp = rlp_encode(r);
+    Bytes bin = binary_encode(r);
+    ASSERT_EQ(rlp.back(), '0');
+    rlp.back() = 0xC0;  // a lone lead byte
+    bin.back() = 0xC0;
+    EXPECT_EQ(rlp_decode<ComputeRequirements>(rlp).error().code, errc::malformed);
+    EXPECT_EQ(binary_decode<ComputeRequirements>(bin).error().code, errc::malformed);
+    EXPECT_TRUE(detail::valid_utf8(Bytes{0xE2, 0x82, 0xAC}));          // €
+    EXPECT_FALSE(detail::valid_utf8(Bytes{0xE0, 0x80, 0x80}));         // overlong
+    EXPECT_FALSE(detail::valid_utf8(Bytes{0xED, 0xA0, 0x80}));         // surrogate
+    EXPECT_FALSE(detail::valid_utf8(Bytes{0xF4, 0x90, 0x80, 0x80}));   // > U+10FFFF
+    EXPECT_FALSE(detail::valid_utf8(Bytes{0xE2, 0x82}));               // truncated
+}
+
 TEST(BalanceDeltaForm, ZigzagAndCanonicalForms) {
     EXPECT_EQ(BalanceDelta::make(false, U256(5))->zigzag(), U256(10));
     EXPECT_EQ(BalanceDelta::make(true, U256(5))->zigzag(), U256(11));

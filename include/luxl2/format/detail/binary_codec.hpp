@@ -200,6 +200,8 @@ Result<void> decode_value(ByteView& in, T& out, Ctx& c, std::size_t list_limit) 
         if (*n > c.lim.max_field_bytes)
             return at(c, start, errc::too_large, std::to_string(*n) + " bytes exceed the field limit");
         if (*n > in.size()) return at(c, start, errc::truncated, "length runs past the input");
+        if constexpr (std::is_same_v<T, std::string>)
+            if (!valid_utf8(in.first(static_cast<std::size_t>(*n)))) return at(c, start, errc::malformed, "a string must be UTF-8");
         out.assign(in.begin(), in.begin() + static_cast<std::ptrdiff_t>(*n));
         in = in.subspan(static_cast<std::size_t>(*n));
     } else if constexpr (std::is_same_v<T, BalanceDelta>) {

@@ -53,6 +53,31 @@ template <class T>
     }
 }
 
+/// Well-formed UTF-8 (RFC 3629: no overlongs, no surrogates, ≤ U+10FFFF). String fields must be, as
+/// in proto3 and JSON, so that every encoding can carry every decoded value.
+[[nodiscard]] inline bool valid_utf8(ByteView s) noexcept {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const std::uint8_t c = s[i];
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        // n continuation bytes; cp starts with the lead byte's payload bits.
+        const std::size_t n = (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : 0;
+        if (n == 0) return false;
+        std::uint32_t cp = c & (0x7Fu >> (n + 1));
+        for (std::size_t k = 1; k <= n; ++k) {
+            if (i + k >= s.size() || (s[i + k] & 0xC0) != 0x80) return false;
+            cp = (cp << 6) | (s[i + k] & 0x3Fu);
+        }
+        static constexpr std::uint32_t kMin[] = {0, 0x80, 0x800, 0x10000};
+        if (cp < kMin[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+        i += n + 1;
+    }
+    return true;
+}
+
 /// Sets a value to its zero value (what an absent binary field means). Not `T{}` for structs:
 /// some members have non-zero initialisers (BlockHeader::version), which the wire does not know.
 template <class T>

@@ -129,6 +129,8 @@ Result<void> decode(ByteView& in, T& out, Ctx& c, std::size_t list_limit) {
         if (!r) return at(c, start, std::move(r.error()));
         if (r->size() > c.lim.max_field_bytes)
             return at(c, start, errc::too_large, std::to_string(r->size()) + " bytes exceed the field limit");
+        if constexpr (std::is_same_v<T, std::string>)
+            if (!valid_utf8(*r)) return at(c, start, errc::malformed, "a string must be UTF-8");
         out.assign(r->begin(), r->end());
     } else if constexpr (std::is_same_v<T, std::optional<Address>>) {
         auto r = rlp::decode_string(in);
