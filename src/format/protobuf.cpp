@@ -227,10 +227,7 @@ Result<void> get_struct(const pb::Message& m, T& out, Ctx& c) {
         const pb::FieldDescriptor* fd = d->FindFieldByNumber(++number);
         LUXL2_ASSERT(fd != nullptr);
         if (!res) return;
-        std::size_t lim = 0;
-        if (name == "transactions") lim = c.lim.max_transactions;
-        else if (name == "blocks") lim = c.lim.max_blocks;
-        res = get_field(m, r, fd, f, c, lim);
+        res = get_field(m, r, fd, f, c, detail::list_limit_for(name, c.lim));
         if (!res) c.path.name(name);
     });
     return res;

@@ -21,7 +21,7 @@
 
 namespace luxl2::format {
 
-// ---- RLP (docs/format/rlp.md): also the canonical encoding (docs/format/canonical.md) ----------
+// ---- RLP: also the canonical encoding (docs/format/canonical.md) ---------------------------------
 
 template <Described T>
 void rlp_encode(Bytes& out, const T& v) {

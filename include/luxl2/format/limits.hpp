@@ -34,6 +34,13 @@ struct Limits {
 
 namespace detail {
 
+/// The item limit of a list field: transactions and blocks have their own, others `max_list`.
+[[nodiscard]] inline std::size_t list_limit_for(std::string_view field, const Limits& lim) noexcept {
+    if (field == "transactions") return lim.max_transactions;
+    if (field == "blocks") return lim.max_blocks;
+    return lim.max_list;
+}
+
 /// Where a decoder is, for error messages: "transactions[3].payload at byte 1234: ...". The path is
 /// collected while an error unwinds, so decoding that succeeds pays nothing for it.
 struct ErrorPath {

@@ -159,10 +159,7 @@ Result<void> decode_struct(ByteView& in, T& out, Ctx& c) {
             }
         } else {
             const ByteView start = in;
-            std::size_t lim = 0;
-            if (name == "transactions") lim = c.lim.max_transactions;
-            else if (name == "blocks") lim = c.lim.max_blocks;
-            res = decode_value(in, f, c, lim);
+            res = decode_value(in, f, c, list_limit_for(name, c.lim));
             if (res && is_default(f)) res = at(c, start, errc::non_canonical, "a present field holds its default value");
         }
         if (!res) c.path.name(name);

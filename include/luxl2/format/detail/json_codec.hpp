@@ -118,10 +118,7 @@ Result<void> from_json(const nlohmann::json& j, T& out, const Limits& lim, Error
             const auto it = j.find(std::string(name));
             if (it == j.end()) return;
             ++known;
-            std::size_t l = 0;
-            if (name == "transactions") l = lim.max_transactions;
-            else if (name == "blocks") l = lim.max_blocks;
-            res = from_json(*it, f, lim, path, l);
+            res = from_json(*it, f, lim, path, list_limit_for(name, lim));
             if (!res) path.name(name);
         });
         if (!res) return res;

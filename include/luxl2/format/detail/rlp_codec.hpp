@@ -172,10 +172,7 @@ Result<void> decode(ByteView& in, T& out, Ctx& c, std::size_t list_limit) {
                     c.path.name(name);
                     return;
                 }
-                std::size_t lim = 0;
-                if (name == "transactions") lim = c.lim.max_transactions;
-                else if (name == "blocks") lim = c.lim.max_blocks;
-                res = decode(p, f, c, lim);
+                res = decode(p, f, c, list_limit_for(name, c.lim));
                 if (!res) c.path.name(name);
             });
             if (!res) return res;
