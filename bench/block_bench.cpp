@@ -25,7 +25,8 @@ const format::L2Block& block() {
         std::stringstream ss;
         ss << f.rdbuf();
         auto sample = format::testing::parse_eth_sample_csv(ss.str());
-        if (!sample || sample->txs.empty()) std::fprintf(stderr, "block bench: no mainnet sample, synthesising transactions\n");
+        if (!sample || sample->txs.empty())
+            std::fprintf(stderr, "block bench: no mainnet sample, synthesising transactions\n");
         return format::testing::random_block(2026, 1000, sample ? &*sample : nullptr);
     }();
     return b;
@@ -97,7 +98,8 @@ const bool registered = [] {
         const std::string n(format::encoding_name(e));
         benchmark::RegisterBenchmark(("block/" + n + "/encode").c_str(), BM_encode, e)->Unit(benchmark::kMicrosecond);
         benchmark::RegisterBenchmark(("block/" + n + "/decode").c_str(), BM_decode, e)->Unit(benchmark::kMicrosecond);
-        benchmark::RegisterBenchmark(("block/" + n + "/hash").c_str(), BM_encoding_hash, e)->Unit(benchmark::kMicrosecond);
+        benchmark::RegisterBenchmark(("block/" + n + "/hash").c_str(), BM_encoding_hash, e)
+            ->Unit(benchmark::kMicrosecond);
     }
     if (format::ssz_hooks().encode != nullptr) {
         benchmark::RegisterBenchmark("block/ssz/encode", BM_encode, Encoding::kSsz)->Unit(benchmark::kMicrosecond);
@@ -119,16 +121,17 @@ const bool summary = luxl2::bench::register_summary("block", [](const std::vecto
     std::printf("\nLP-505 block of %zu transactions (mainnet sample + LP-505 types)\n", block().transactions.size());
     // Wall time suffers when other processes share the cores; CPU time (bytes / CPU throughput) is
     // the figure to hold against the goal.
-    std::printf("%-10s %10s %10s %10s %10s %10s %10s %10s %12s\n", "encoding", "bytes", "enc ms", "dec ms", "enc cpu ms", "dec cpu ms",
-                "enc MB/s", "dec MB/s", "keccak cpu ms");
+    std::printf("%-10s %10s %10s %10s %10s %10s %10s %10s %12s\n", "encoding", "bytes", "enc ms", "dec ms",
+                "enc cpu ms", "dec cpu ms", "enc MB/s", "dec MB/s", "keccak cpu ms");
     for (const char* n : {"rlp", "binary", "protobuf", "json", "ssz"}) {
         const auto* enc = luxl2::bench::find(runs, std::string("block/") + n + "/encode");
         const auto* dec = luxl2::bench::find(runs, std::string("block/") + n + "/decode");
         if (enc == nullptr || dec == nullptr) continue;
         const double bytes = enc->counters.count("bytes") ? enc->counters.at("bytes") : 0;
         const auto* h = luxl2::bench::find(runs, std::string("block/") + n + "/hash");
-        std::printf("%-10s %10.0f %10.3f %10.3f %10.3f %10.3f %10.0f %10.0f %12.3f\n", n, bytes, enc->real_time_ns / 1e6, dec->real_time_ns / 1e6,
-                    cpu_ms(*enc), cpu_ms(*dec), enc->bytes_per_second / 1e6, dec->bytes_per_second / 1e6, h ? cpu_ms(*h) : 0.0);
+        std::printf("%-10s %10.0f %10.3f %10.3f %10.3f %10.3f %10.0f %10.0f %12.3f\n", n, bytes,
+                    enc->real_time_ns / 1e6, dec->real_time_ns / 1e6, cpu_ms(*enc), cpu_ms(*dec),
+                    enc->bytes_per_second / 1e6, dec->bytes_per_second / 1e6, h ? cpu_ms(*h) : 0.0);
     }
     for (const char* n : {"block/header/hash", "block/transactions_root/hash", "block/canonical/hash"})
         if (const auto* r = luxl2::bench::find(runs, n)) std::printf("%-30s %10.3f ms\n", n, r->real_time_ns / 1e6);

@@ -134,8 +134,8 @@ void section_row(const std::string& name, const F& field) {
 }
 
 int inspect(const format::L2Block& b) {
-    std::printf("block %s  number %s  transactions %zu\n", to_hex(format::block_hash(b)).c_str(), b.header.block_number.to_string().c_str(),
-                b.transactions.size());
+    std::printf("block %s  number %s  transactions %zu\n", to_hex(format::block_hash(b)).c_str(),
+                b.header.block_number.to_string().c_str(), b.transactions.size());
     std::map<unsigned, std::size_t> types;
     for (const auto& tx : b.transactions) ++types[tx.tx_type];
     std::printf("transaction types:");
@@ -150,12 +150,16 @@ int inspect(const format::L2Block& b) {
     std::printf("\n%-18s", "whole block");
     for (auto e : kAll) {
         auto bytes = format::encode_block(b, e);
-        if (bytes) std::printf(" %s=%zu", std::string(format::encoding_name(e)).c_str(), bytes->size());
-        else std::printf(" %s=n/a", std::string(format::encoding_name(e)).c_str());
+        if (bytes)
+            std::printf(" %s=%zu", std::string(format::encoding_name(e)).c_str(), bytes->size());
+        else
+            std::printf(" %s=n/a", std::string(format::encoding_name(e)).c_str());
     }
     std::printf("\n");
-    if (auto v = format::validate(b); !v) std::printf("validate: %s\n", v.error().to_string().c_str());
-    else std::printf("validate: ok\n");
+    if (auto v = format::validate(b); !v)
+        std::printf("validate: %s\n", v.error().to_string().c_str());
+    else
+        std::printf("validate: ok\n");
     return 0;
 }
 
@@ -173,8 +177,10 @@ void register_block(CLI::App& app, Registry& reg) {
     static bool pretty = false;
     gen->add_option("--txs", txs, "number of transactions")->capture_default_str();
     gen->add_option("--seed", seed, "generator seed")->capture_default_str();
-    gen->add_option("--sample", sample_path, "CSV of real Ethereum transactions (raw_tx_hex column)")->capture_default_str();
-    gen->add_flag("--synthetic", synthetic, "synthesise signed Ethereum transactions instead of drawing from the sample");
+    gen->add_option("--sample", sample_path, "CSV of real Ethereum transactions (raw_tx_hex column)")
+        ->capture_default_str();
+    gen->add_flag("--synthetic", synthetic,
+                  "synthesise signed Ethereum transactions instead of drawing from the sample");
     gen->add_flag("--pretty", pretty, "indent the JSON");
     gen->callback([&reg] {
         std::optional<format::testing::EthSample> sample;
@@ -184,7 +190,8 @@ void register_block(CLI::App& app, Registry& reg) {
         reg.exit_code = 0;
     });
 
-    auto* convert = block->add_subcommand("convert", "Convert a block between encodings (json, rlp, protobuf, binary, canonical, ssz)");
+    auto* convert = block->add_subcommand(
+        "convert", "Convert a block between encodings (json, rlp, protobuf, binary, canonical, ssz)");
     static std::string from, to, in, out;
     static bool hex = false;
     convert->add_option("--from", from, "input encoding")->required();
@@ -208,13 +215,16 @@ void register_block(CLI::App& app, Registry& reg) {
             reg.exit_code = report(bytes.error());
             return;
         }
-        if (*e == format::Encoding::kJson) bytes->push_back('\n');
-        else *bytes = hex_if(std::move(*bytes), hex);
+        if (*e == format::Encoding::kJson)
+            bytes->push_back('\n');
+        else
+            *bytes = hex_if(std::move(*bytes), hex);
         auto w = write_output(out, *bytes);
         reg.exit_code = w ? 0 : report(w.error());
     });
 
-    auto* hash = block->add_subcommand("hash", "Print the block hash (keccak256 of the canonical header without signature)");
+    auto* hash =
+        block->add_subcommand("hash", "Print the block hash (keccak256 of the canonical header without signature)");
     static std::string hash_in, hash_fmt;
     static bool hash_hex = false;
     hash->add_option("IN", hash_in, "input file, - for stdin")->required();

@@ -19,7 +19,9 @@ U256 BalanceDelta::zigzag() const {
     return (magnitude << 1) | U256(negative ? 1 : 0);
 }
 
-std::string BalanceDelta::to_hex() const { return (negative ? "-" : "") + magnitude.to_hex(); }
+std::string BalanceDelta::to_hex() const {
+    return (negative ? "-" : "") + magnitude.to_hex();
+}
 
 Result<BalanceDelta> BalanceDelta::from_hex(std::string_view s) {
     const bool neg = !s.empty() && s[0] == '-';

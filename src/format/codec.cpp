@@ -15,10 +15,12 @@ std::string_view encoding_name(Encoding e) noexcept {
 }
 
 Result<Encoding> parse_encoding(std::string_view name) {
-    for (auto e : {Encoding::kJson, Encoding::kRlp, Encoding::kProtobuf, Encoding::kBinary, Encoding::kCanonical, Encoding::kSsz})
+    for (auto e : {Encoding::kJson, Encoding::kRlp, Encoding::kProtobuf, Encoding::kBinary, Encoding::kCanonical,
+                   Encoding::kSsz})
         if (encoding_name(e) == name) return e;
     if (name == "proto" || name == "pb") return Encoding::kProtobuf;
-    return fail(errc::unsupported, "unknown encoding \"" + std::string(name) + "\" (json, rlp, protobuf, binary, canonical, ssz)");
+    return fail(errc::unsupported,
+                "unknown encoding \"" + std::string(name) + "\" (json, rlp, protobuf, binary, canonical, ssz)");
 }
 
 SszHooks& ssz_hooks() noexcept {
@@ -37,7 +39,8 @@ Result<Bytes> encode_block(const L2Block& b, Encoding e) {
         case Encoding::kProtobuf: return protobuf_encode(b);
         case Encoding::kBinary: return binary_encode(b);
         case Encoding::kSsz:
-            if (ssz_hooks().encode == nullptr) return fail(errc::unsupported, "the SSZ form is not linked into this build yet");
+            if (ssz_hooks().encode == nullptr)
+                return fail(errc::unsupported, "the SSZ form is not linked into this build yet");
             return ssz_hooks().encode(b);
     }
     return fail(errc::unsupported, "unknown encoding");
@@ -52,7 +55,8 @@ Result<L2Block> decode_block(ByteView in, Encoding e, const Limits& lim) {
         case Encoding::kProtobuf: return protobuf_decode<L2Block>(in, lim);
         case Encoding::kBinary: return binary_decode<L2Block>(in, lim);
         case Encoding::kSsz:
-            if (ssz_hooks().decode == nullptr) return fail(errc::unsupported, "the SSZ form is not linked into this build yet");
+            if (ssz_hooks().decode == nullptr)
+                return fail(errc::unsupported, "the SSZ form is not linked into this build yet");
             return ssz_hooks().decode(in, lim);
     }
     return fail(errc::unsupported, "unknown encoding");

@@ -42,11 +42,19 @@ Bytes signed_header_bytes(const BlockHeader& h) {
     return out;
 }
 
-Hash32 block_hash(const BlockHeader& h) { return crypto::keccak256(signed_header_bytes(h)); }
+Hash32 block_hash(const BlockHeader& h) {
+    return crypto::keccak256(signed_header_bytes(h));
+}
 
-Hash32 transactions_root(std::span<const TransactionData> txs) { return root_over(txs); }
-Hash32 messages_root(std::span<const CrossRollupMessage> msgs) { return root_over(msgs); }
-Hash32 receipts_root(std::span<const Bytes> receipts) { return merkle::root(receipts); }
+Hash32 transactions_root(std::span<const TransactionData> txs) {
+    return root_over(txs);
+}
+Hash32 messages_root(std::span<const CrossRollupMessage> msgs) {
+    return root_over(msgs);
+}
+Hash32 receipts_root(std::span<const Bytes> receipts) {
+    return merkle::root(receipts);
+}
 
 Hash32 batch_root(std::span<const L2Block> blocks) {
     std::vector<Hash32> leaves;
@@ -74,13 +82,15 @@ void sign_header(BlockHeader& h, const crypto::SecretKey& key) {
 Result<Address> verify_header(const BlockHeader& h) {
     if (h.signature.size() != 65 || h.signature[64] > 1)
         return fail("format.bad_signature", "header.signature must be 65 bytes r ‖ s ‖ v with v ∈ {0, 1}");
-    const crypto::RecoverableSignature sig{U256::from_be32(h.signature.data()), U256::from_be32(h.signature.data() + 32),
-                                           h.signature[64]};
+    const crypto::RecoverableSignature sig{U256::from_be32(h.signature.data()),
+                                           U256::from_be32(h.signature.data() + 32), h.signature[64]};
     if (!crypto::is_low_s(sig.s)) return fail("format.bad_signature", "header.signature has a high s");
     auto pub = crypto::recover(block_hash(h), sig);
     if (!pub) return fail("format.bad_signature", "header.signature: " + pub.error().message);
     const Address signer = crypto::to_address(*pub);
-    if (signer != h.sequencer) return fail("format.wrong_signer", "header signed by " + to_hex(signer) + ", not the sequencer " + to_hex(h.sequencer));
+    if (signer != h.sequencer)
+        return fail("format.wrong_signer",
+                    "header signed by " + to_hex(signer) + ", not the sequencer " + to_hex(h.sequencer));
     return signer;
 }
 

@@ -15,10 +15,10 @@ namespace pb = google::protobuf;
 
 template <class T>
 struct PbMessage;
-#define LUXL2_PB(T)                      \
-    template <>                          \
-    struct PbMessage<T> {                \
-        using type = ::luxl2::v1::T;     \
+#define LUXL2_PB(T)                  \
+    template <>                      \
+    struct PbMessage<T> {            \
+        using type = ::luxl2::v1::T; \
     };
 LUXL2_PB(L2Block)
 LUXL2_PB(BlockHeader)
@@ -51,8 +51,12 @@ LUXL2_PB(QuantumTransaction)
 LUXL2_PB(DepositTransaction)
 #undef LUXL2_PB
 
-std::string as_string(ByteView b) { return std::string(reinterpret_cast<const char*>(b.data()), b.size()); }
-ByteView as_bytes(const std::string& s) { return ByteView(reinterpret_cast<const std::uint8_t*>(s.data()), s.size()); }
+std::string as_string(ByteView b) {
+    return std::string(reinterpret_cast<const char*>(b.data()), b.size());
+}
+ByteView as_bytes(const std::string& s) {
+    return ByteView(reinterpret_cast<const std::uint8_t*>(s.data()), s.size());
+}
 std::string u256_string(const U256& v) {
     if (v.fits_u64() && v.low64() == 0) return {};
     const auto be = v.to_be_bytes();
@@ -68,22 +72,33 @@ void put_struct(const T& v, pb::Message& m);
 // A scalar of a list element, as the string a repeated bytes field holds.
 template <class E>
 std::string element_string(const E& e) {
-    if constexpr (std::is_same_v<E, U256>) return u256_string(e);
-    else return as_string(e.view());  // fixed-size
+    if constexpr (std::is_same_v<E, U256>)
+        return u256_string(e);
+    else
+        return as_string(e.view());  // fixed-size
 }
 
 template <class F>
 void put_field(pb::Message& m, const pb::Reflection* r, const pb::FieldDescriptor* fd, const F& f) {
     using namespace detail;
-    if constexpr (std::is_same_v<F, U256>) r->SetString(&m, fd, u256_string(f));
-    else if constexpr (std::is_same_v<F, std::uint64_t>) r->SetUInt64(&m, fd, f);
-    else if constexpr (std::is_same_v<F, bool>) r->SetBool(&m, fd, f);
-    else if constexpr (is_small_v<F>) r->SetUInt32(&m, fd, static_cast<std::uint32_t>(f));
-    else if constexpr (is_fixed<F>::value) r->SetString(&m, fd, as_string(f.view()));
-    else if constexpr (is_bytes_v<F>) r->SetString(&m, fd, as_string(f));
-    else if constexpr (std::is_same_v<F, std::string>) r->SetString(&m, fd, f);
-    else if constexpr (std::is_same_v<F, std::optional<Address>>) r->SetString(&m, fd, f ? as_string(f->view()) : std::string());
-    else if constexpr (std::is_same_v<F, BalanceDelta>) r->SetString(&m, fd, u256_string(f.zigzag()));
+    if constexpr (std::is_same_v<F, U256>)
+        r->SetString(&m, fd, u256_string(f));
+    else if constexpr (std::is_same_v<F, std::uint64_t>)
+        r->SetUInt64(&m, fd, f);
+    else if constexpr (std::is_same_v<F, bool>)
+        r->SetBool(&m, fd, f);
+    else if constexpr (is_small_v<F>)
+        r->SetUInt32(&m, fd, static_cast<std::uint32_t>(f));
+    else if constexpr (is_fixed<F>::value)
+        r->SetString(&m, fd, as_string(f.view()));
+    else if constexpr (is_bytes_v<F>)
+        r->SetString(&m, fd, as_string(f));
+    else if constexpr (std::is_same_v<F, std::string>)
+        r->SetString(&m, fd, f);
+    else if constexpr (std::is_same_v<F, std::optional<Address>>)
+        r->SetString(&m, fd, f ? as_string(f->view()) : std::string());
+    else if constexpr (std::is_same_v<F, BalanceDelta>)
+        r->SetString(&m, fd, u256_string(f.zigzag()));
     else if constexpr (is_list_v<F>) {
         using E = typename F::value_type;
         for (const auto& e : f) {
@@ -121,7 +136,9 @@ struct Ctx {
     detail::ErrorPath path;
 };
 
-std::unexpected<Error> bad(std::string_view code, std::string msg) { return std::unexpected(Error{code, std::move(msg)}); }
+std::unexpected<Error> bad(std::string_view code, std::string msg) {
+    return std::unexpected(Error{code, std::move(msg)});
+}
 
 Result<U256> u256_from(const std::string& s) {
     if (s.size() > 32) return bad(errc::malformed, "a uint256 is at most 32 bytes");
@@ -131,10 +148,12 @@ Result<U256> u256_from(const std::string& s) {
 
 template <class E>
 Result<E> element_from(const std::string& s) {
-    if constexpr (std::is_same_v<E, U256>) return u256_from(s);
+    if constexpr (std::is_same_v<E, U256>)
+        return u256_from(s);
     else {
         if (s.size() != E::size_bytes)
-            return bad(errc::malformed, "expected " + std::to_string(E::size_bytes) + " bytes, got " + std::to_string(s.size()));
+            return bad(errc::malformed,
+                       "expected " + std::to_string(E::size_bytes) + " bytes, got " + std::to_string(s.size()));
         return E::from_view(as_bytes(s));
     }
 }
@@ -143,7 +162,8 @@ template <class T>
 Result<void> get_struct(const pb::Message& m, T& out, Ctx& c);
 
 template <class F>
-Result<void> get_field(const pb::Message& m, const pb::Reflection* r, const pb::FieldDescriptor* fd, F& f, Ctx& c, std::size_t list_limit) {
+Result<void> get_field(const pb::Message& m, const pb::Reflection* r, const pb::FieldDescriptor* fd, F& f, Ctx& c,
+                       std::size_t list_limit) {
     using namespace detail;
     std::string scratch;
     if constexpr (std::is_same_v<F, U256>) {
@@ -166,9 +186,12 @@ Result<void> get_field(const pb::Message& m, const pb::Reflection* r, const pb::
         f.assign(s.begin(), s.end());
     } else if constexpr (std::is_same_v<F, std::optional<Address>>) {
         const std::string& s = r->GetStringReference(m, fd, &scratch);
-        if (s.empty()) f.reset();
-        else if (s.size() == 20) f = Address::from_view(as_bytes(s));
-        else return bad(errc::malformed, "an address must be empty or 20 bytes");
+        if (s.empty())
+            f.reset();
+        else if (s.size() == 20)
+            f = Address::from_view(as_bytes(s));
+        else
+            return bad(errc::malformed, "an address must be empty or 20 bytes");
     } else if constexpr (std::is_same_v<F, BalanceDelta>) {
         LUXL2_TRY(z, u256_from(r->GetStringReference(m, fd, &scratch)));
         LUXL2_TRY(d, BalanceDelta::from_zigzag(z));
@@ -190,10 +213,12 @@ Result<void> get_field(const pb::Message& m, const pb::Reflection* r, const pb::
                 const pb::Message& path = r->GetRepeatedMessage(m, fd, i);
                 const pb::FieldDescriptor* sib = path.GetDescriptor()->FindFieldByNumber(1);
                 const int k = path.GetReflection()->FieldSize(path, sib);
-                if (static_cast<std::size_t>(k) > c.lim.max_list) return bad(errc::too_large, "sibling path exceeds the list limit");
+                if (static_cast<std::size_t>(k) > c.lim.max_list)
+                    return bad(errc::too_large, "sibling path exceeds the list limit");
                 e.resize(static_cast<std::size_t>(k));
                 for (int j = 0; j < k && res; ++j) {
-                    auto h = element_from<typename E::value_type>(path.GetReflection()->GetRepeatedStringReference(path, sib, j, &scratch));
+                    auto h = element_from<typename E::value_type>(
+                        path.GetReflection()->GetRepeatedStringReference(path, sib, j, &scratch));
                     if (!h) {
                         res = std::unexpected(std::move(h.error()));
                         c.path.index(static_cast<std::size_t>(j));
@@ -203,8 +228,10 @@ Result<void> get_field(const pb::Message& m, const pb::Reflection* r, const pb::
                 }
             } else {
                 auto v = element_from<E>(r->GetRepeatedStringReference(m, fd, i, &scratch));
-                if (v) e = *v;
-                else res = std::unexpected(std::move(v.error()));
+                if (v)
+                    e = *v;
+                else
+                    res = std::unexpected(std::move(v.error()));
             }
             if (!res) {
                 c.path.index(static_cast<std::size_t>(i));
@@ -263,13 +290,14 @@ Result<T> protobuf_decode(ByteView in, const Limits& lim) {
         std::size_t at = 0;
         while (at < again.size() && at < in.size() && again[at] == in[at]) ++at;
         return fail(errc::non_canonical, "<root> at byte " + std::to_string(at) +
-                                             ": not the canonical Protobuf form of its value (unknown, repeated, reordered or default fields, or long varints)");
+                                             ": not the canonical Protobuf form of its value (unknown, repeated, "
+                                             "reordered or default fields, or long varints)");
     }
     return out;
 }
 
-#define LUXL2_PB_INST(T)                            \
-    template Bytes protobuf_encode<T>(const T&);   \
+#define LUXL2_PB_INST(T)                         \
+    template Bytes protobuf_encode<T>(const T&); \
     template Result<T> protobuf_decode<T>(ByteView, const Limits&);
 LUXL2_PB_INST(L2Block)
 LUXL2_PB_INST(BlockHeader)
@@ -304,7 +332,8 @@ LUXL2_PB_INST(DepositTransaction)
 
 std::vector<std::string> protobuf_field_names(std::string_view message) {
     std::vector<std::string> out;
-    const pb::Descriptor* d = pb::DescriptorPool::generated_pool()->FindMessageTypeByName("luxl2.v1." + std::string(message));
+    const pb::Descriptor* d =
+        pb::DescriptorPool::generated_pool()->FindMessageTypeByName("luxl2.v1." + std::string(message));
     if (d == nullptr) return out;
     for (int i = 1; i <= d->field_count(); ++i) {
         const pb::FieldDescriptor* fd = d->FindFieldByNumber(i);

@@ -26,7 +26,9 @@ crypto::SecretKey key_from(std::uint64_t seed, std::uint64_t index) {
     }
 }
 
-U256 gwei(Rng& r, std::uint64_t lo, std::uint64_t hi) { return U256(lo + r.below(hi - lo + 1)) * U256(1'000'000'000); }
+U256 gwei(Rng& r, std::uint64_t lo, std::uint64_t hi) {
+    return U256(lo + r.below(hi - lo + 1)) * U256(1'000'000'000);
+}
 
 TransactionData synth_ethereum(Rng& r, std::uint64_t seed) {
     Transaction tx;
@@ -68,7 +70,8 @@ struct Builder {
         t.nonce = r.below(1000);
         static const char* const kModels[] = {"llama-3-8b", "stable-diffusion-xl", "bert-base", "whisper-large"};
         const auto m = r.below(4);
-        const Hash32 model_hash = crypto::keccak256(ByteView(reinterpret_cast<const std::uint8_t*>(kModels[m]), std::strlen(kModels[m])));
+        const Hash32 model_hash =
+            crypto::keccak256(ByteView(reinterpret_cast<const std::uint8_t*>(kModels[m]), std::strlen(kModels[m])));
         t.model = Address::from_view(model_hash.view().subspan(12));
         t.input = r.bytes(32 + r.below(400));
         t.max_gas = U256(100'000 + r.below(5'000'000));
@@ -149,11 +152,13 @@ struct Builder {
         t.gas_limit = 21000 + r.below(100'000);
         t.to = r.fixed<20>();
         t.value = U256(r.below(1'000'000)) * U256(1'000'000'000'000ULL);
-        static const std::uint8_t kSchemes[] = {pq_scheme::kMlDsa44, pq_scheme::kMlDsa65, pq_scheme::kFalcon512, pq_scheme::kFalcon512};
+        static const std::uint8_t kSchemes[] = {pq_scheme::kMlDsa44, pq_scheme::kMlDsa65, pq_scheme::kFalcon512,
+                                                pq_scheme::kFalcon512};
         t.scheme = kSchemes[r.below(4)];
         const auto sz = *pq_scheme::sizes(t.scheme);
         t.public_key = r.bytes(sz.public_key);
-        const std::size_t sig = sz.signature_min == sz.signature_max ? sz.signature_max : 600 + r.below(sz.signature_max - 600 + 1);
+        const std::size_t sig =
+            sz.signature_min == sz.signature_max ? sz.signature_max : 600 + r.below(sz.signature_max - 600 + 1);
         b.transactions.push_back(make_tx_data(t, r.bytes(sig)));
     }
 
@@ -203,10 +208,12 @@ Result<EthSample> parse_eth_sample_csv(std::string_view csv) {
         if (column == std::string_view::npos) {
             for (std::size_t i = 0; i < cells.size(); ++i)
                 if (cells[i] == "raw_tx_hex") column = i;
-            if (column == std::string_view::npos) return fail("format.sample", "the CSV header has no raw_tx_hex column");
+            if (column == std::string_view::npos)
+                return fail("format.sample", "the CSV header has no raw_tx_hex column");
             continue;
         }
-        if (column >= cells.size()) return fail("format.sample", "line " + std::to_string(line_no) + " has no raw_tx_hex cell");
+        if (column >= cells.size())
+            return fail("format.sample", "line " + std::to_string(line_no) + " has no raw_tx_hex cell");
         auto raw = from_hex(cells[column]);
         if (!raw) return fail("format.sample", "line " + std::to_string(line_no) + ": " + raw.error().message);
         if (auto tx = decode_transaction(*raw); !tx)
@@ -242,12 +249,18 @@ L2Block random_block(std::uint64_t seed, std::size_t tx_count, const EthSample* 
             } else {
                 b.transactions.push_back(synth_ethereum(r, seed));
             }
-        } else if (p < 89) g.ai();
-        else if (p < 92) g.training();
-        else if (p < 95) g.cross_rollup();
-        else if (p < 96) g.compressed();
-        else if (p < 98) g.quantum();
-        else g.deposit();
+        } else if (p < 89)
+            g.ai();
+        else if (p < 92)
+            g.training();
+        else if (p < 95)
+            g.cross_rollup();
+        else if (p < 96)
+            g.compressed();
+        else if (p < 98)
+            g.quantum();
+        else
+            g.deposit();
         if (r.below(50) == 0) b.transactions.back().metadata = r.bytes(8 + r.below(24));
     }
     h.gas_used = U256(21'000 * tx_count + r.below(1'000'000));

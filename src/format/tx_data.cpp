@@ -21,7 +21,9 @@ Error tagged(Error e, std::string_view what) {
 
 // The signature item of 0x50..0x52: r ‖ s ‖ yParity.
 Result<void> check_secp_signature(ByteView sig) {
-    if (sig.size() != 65) return fail(txdata_errc::bad_signature, "signature must be 65 bytes (r ‖ s ‖ yParity), got " + std::to_string(sig.size()));
+    if (sig.size() != 65)
+        return fail(txdata_errc::bad_signature,
+                    "signature must be 65 bytes (r ‖ s ‖ yParity), got " + std::to_string(sig.size()));
     if (sig[64] > 1) return fail(txdata_errc::bad_signature, "yParity must be 0 or 1");
     return {};
 }
@@ -122,7 +124,8 @@ Result<TransactionData> from_envelope(ByteView raw, const TxLimits& limits) {
 
 Result<void> check_payload(const TransactionData& tx, const TxLimits& limits) {
     if (is_ethereum_tx_type(tx.tx_type)) {
-        if (!tx.signature.empty()) return fail(txdata_errc::malformed, "an Ethereum transaction carries its signature in its payload");
+        if (!tx.signature.empty())
+            return fail(txdata_errc::malformed, "an Ethereum transaction carries its signature in its payload");
         if (tx.payload.empty()) return fail(txdata_errc::malformed, "empty payload");
         const bool legacy_bytes = tx.payload[0] >= 0xc0;
         if ((tx.tx_type == 0) != legacy_bytes || (!legacy_bytes && tx.payload[0] != tx.tx_type))
@@ -143,25 +146,29 @@ Result<void> check_payload(const TransactionData& tx, const TxLimits& limits) {
             return check_secp_signature(tx.signature);
         case lp505_type::kCompressed:
             LUXL2_CHECK(check_lp505<CompressedTransaction>(tx, limits));
-            if (tx.signature.size() != 96) return fail(txdata_errc::bad_signature, "a BLS aggregate signature is 96 bytes");
+            if (tx.signature.size() != 96)
+                return fail(txdata_errc::bad_signature, "a BLS aggregate signature is 96 bytes");
             return {};
         case lp505_type::kQuantum: {
             auto q = rlp_decode<QuantumTransaction>(tx.payload, payload_limits(limits));
             if (!q) return std::unexpected(tagged(std::move(q.error()), "payload"));
             const auto sz = pq_scheme::sizes(q->scheme);
-            if (!sz) return fail(txdata_errc::bad_signature, "unknown post-quantum scheme " + std::to_string(q->scheme));
+            if (!sz)
+                return fail(txdata_errc::bad_signature, "unknown post-quantum scheme " + std::to_string(q->scheme));
             if (q->public_key.size() != sz->public_key)
-                return fail(txdata_errc::bad_signature, "public key of " + std::to_string(q->public_key.size()) + " bytes, the scheme's is " + std::to_string(sz->public_key));
+                return fail(txdata_errc::bad_signature, "public key of " + std::to_string(q->public_key.size()) +
+                                                            " bytes, the scheme's is " +
+                                                            std::to_string(sz->public_key));
             if (tx.signature.size() < sz->signature_min || tx.signature.size() > sz->signature_max)
-                return fail(txdata_errc::bad_signature, "signature of " + std::to_string(tx.signature.size()) + " bytes does not fit the scheme");
+                return fail(txdata_errc::bad_signature,
+                            "signature of " + std::to_string(tx.signature.size()) + " bytes does not fit the scheme");
             return {};
         }
         case lp505_type::kDeposit:
             LUXL2_CHECK(check_lp505<DepositTransaction>(tx, limits));
             if (!tx.signature.empty()) return fail(txdata_errc::bad_signature, "a deposit has no signature");
             return {};
-        default:
-            return fail(txdata_errc::unknown_type, "unknown transaction type " + std::to_string(tx.tx_type));
+        default: return fail(txdata_errc::unknown_type, "unknown transaction type " + std::to_string(tx.tx_type));
     }
 }
 
@@ -204,8 +211,8 @@ Result<Address> tx_sender(const TransactionData& tx) {
         case lp505_type::kCrossRollup: {
             LUXL2_CHECK(check_payload(tx));
             LUXL2_TRY(digest, tx_signing_hash(tx));
-            const crypto::RecoverableSignature sig{U256::from_be32(tx.signature.data()), U256::from_be32(tx.signature.data() + 32),
-                                                   tx.signature[64]};
+            const crypto::RecoverableSignature sig{U256::from_be32(tx.signature.data()),
+                                                   U256::from_be32(tx.signature.data() + 32), tx.signature[64]};
             if (!crypto::is_low_s(sig.s)) return fail(txdata_errc::bad_signature, "signature s is not low (EIP-2)");
             LUXL2_TRY(pub, crypto::recover(digest, sig));
             return crypto::to_address(pub);
@@ -219,7 +226,8 @@ Result<Address> tx_sender(const TransactionData& tx) {
             return d.from;
         }
         default:
-            return fail(txdata_errc::wrong_type, "transaction type " + std::to_string(tx.tx_type) + " has no single sender");
+            return fail(txdata_errc::wrong_type,
+                        "transaction type " + std::to_string(tx.tx_type) + " has no single sender");
     }
 }
 
@@ -238,8 +246,8 @@ Result<T> decode_tx_payload(const TransactionData& tx, const TxLimits& limits) {
     return rlp_decode<T>(tx.payload, payload_limits(limits));
 }
 
-#define LUXL2_TX_TYPE(T)                                                 \
-    template TransactionData make_tx_data<T>(const T&, Bytes);           \
+#define LUXL2_TX_TYPE(T)                                       \
+    template TransactionData make_tx_data<T>(const T&, Bytes); \
     template Result<T> decode_tx_payload<T>(const TransactionData&, const TxLimits&);
 LUXL2_TX_TYPE(AIInferenceTransaction)
 LUXL2_TX_TYPE(TrainingTransaction)

@@ -31,8 +31,8 @@ const U256 kBasisPoints = U256(10'000);
 
 Result<void> validate(const BlockHeader& h) {
     if (h.version == 0 || h.version > kFormatVersion)
-        return fail(errc::unsupported, "header.version: format version " + std::to_string(h.version) + " is not supported (known: 1.." +
-                                           std::to_string(kFormatVersion) + ")");
+        return fail(errc::unsupported, "header.version: format version " + std::to_string(h.version) +
+                                           " is not supported (known: 1.." + std::to_string(kFormatVersion) + ")");
     if (h.gas_used > h.gas_limit) return invalid("header.gasUsed", "exceeds gasLimit");
     if (!h.signature.empty() && (h.signature.size() != 65 || h.signature[64] > 1))
         return invalid("header.signature", "must be empty or 65 bytes r ‖ s ‖ v with v ∈ {0, 1}");
@@ -53,7 +53,8 @@ Result<void> validate(const AccountDelta& d) {
 Result<void> validate(const StorageDelta& d) {
     if (d.keys.size() != d.values.size()) return invalid("values", "one value per key is required");
     for (std::size_t i = 1; i < d.keys.size(); ++i)
-        if (!(d.keys[i - 1] < d.keys[i])) return invalid("keys[" + std::to_string(i) + "]", "keys must be strictly increasing");
+        if (!(d.keys[i - 1] < d.keys[i]))
+            return invalid("keys[" + std::to_string(i) + "]", "keys must be strictly increasing");
     return {};
 }
 
@@ -65,11 +66,14 @@ Result<void> validate(const StateTransition& s) {
     LUXL2_CHECK(each(s.storage_deltas, "storageDeltas"));
     for (std::size_t i = 1; i < s.storage_deltas.size(); ++i)
         if (!(s.storage_deltas[i - 1].contract < s.storage_deltas[i].contract))
-            return invalid("storageDeltas[" + std::to_string(i) + "].contract", "contracts must be strictly increasing");
+            return invalid("storageDeltas[" + std::to_string(i) + "].contract",
+                           "contracts must be strictly increasing");
     return {};
 }
 
-Result<void> validate(const ModelExecution&) { return {}; }
+Result<void> validate(const ModelExecution&) {
+    return {};
+}
 
 Result<void> validate(const ResourceUsage& r) {
     if (r.gpu_utilization > kBasisPoints) return invalid("gpuUtilization", "above 10000 basis points");
@@ -79,7 +83,8 @@ Result<void> validate(const ResourceUsage& r) {
 Result<void> validate(const ComputeMetadata& m) {
     U256 sum;
     for (std::size_t i = 0; i < m.executions.size(); ++i)
-        if (add_overflow(sum, m.executions[i].inference_count, sum)) return invalid("executions", "inference counts overflow");
+        if (add_overflow(sum, m.executions[i].inference_count, sum))
+            return invalid("executions", "inference counts overflow");
     if (sum > m.total_inferences) return invalid("totalInferences", "less than the executions' inference counts");
     return nest(validate(m.resources), "resources");
 }
@@ -131,11 +136,13 @@ Result<void> validate(const L2Block& b) {
 
 Result<void> validate(const BatchedBlocks& b) {
     if (b.end_block < b.start_block) return invalid("endBlock", "before startBlock");
-    if (U256(b.blocks.size()) != b.end_block - b.start_block + U256(1)) return invalid("blocks", "count differs from endBlock − startBlock + 1");
+    if (U256(b.blocks.size()) != b.end_block - b.start_block + U256(1))
+        return invalid("blocks", "count differs from endBlock − startBlock + 1");
     for (std::size_t i = 0; i < b.blocks.size(); ++i) {
         const std::string where = "blocks[" + std::to_string(i) + "]";
         LUXL2_CHECK(nest(validate(b.blocks[i]), where));
-        if (b.blocks[i].header.block_number != b.start_block + U256(i)) return invalid(where + ".header.blockNumber", "not consecutive");
+        if (b.blocks[i].header.block_number != b.start_block + U256(i))
+            return invalid(where + ".header.blockNumber", "not consecutive");
         if (i > 0 && b.blocks[i].header.parent_hash != block_hash(b.blocks[i - 1].header))
             return invalid(where + ".header.parentHash", "is not the previous block's hash");
     }
@@ -153,7 +160,8 @@ Result<void> validate(const MerkleMultiProof& p) {
     if (p.proofs.size() != p.leaves.size()) return invalid("proofs", "one proof per leaf is required");
     if (p.indices.size() != p.leaves.size()) return invalid("indices", "one index per leaf is required");
     for (std::size_t i = 1; i < p.indices.size(); ++i)
-        if (!(p.indices[i - 1] < p.indices[i])) return invalid("indices[" + std::to_string(i) + "]", "must be strictly increasing");
+        if (!(p.indices[i - 1] < p.indices[i]))
+            return invalid("indices[" + std::to_string(i) + "]", "must be strictly increasing");
     return {};
 }
 
@@ -161,13 +169,11 @@ Result<void> validate(const QuantumSignature& s) {
     switch (s.algorithm) {
         case PostQuantumAlgorithm::kSphincsShake256:
         case PostQuantumAlgorithm::kDilithium3:
-        case PostQuantumAlgorithm::kFalcon512:
-            break;
+        case PostQuantumAlgorithm::kFalcon512: break;
         case PostQuantumAlgorithm::kRainbow:
         case PostQuantumAlgorithm::kMcEliece:
             return invalid("algorithm", "Rainbow is broken and McEliece is not a signature scheme");
-        default:
-            return invalid("algorithm", "unknown algorithm " + std::to_string(static_cast<unsigned>(s.algorithm)));
+        default: return invalid("algorithm", "unknown algorithm " + std::to_string(static_cast<unsigned>(s.algorithm)));
     }
     if (s.public_key.empty()) return invalid("publicKey", "is empty");
     if (s.signature.empty()) return invalid("signature", "is empty");
@@ -183,14 +189,17 @@ Result<void> validate(const HybridSignature& s) {
 }
 
 Result<void> validate(const CompressionConfig& c) {
-    if (static_cast<unsigned>(c.algorithm) > static_cast<unsigned>(CompressionType::kCustom)) return invalid("algorithm", "unknown compression");
+    if (static_cast<unsigned>(c.algorithm) > static_cast<unsigned>(CompressionType::kCustom))
+        return invalid("algorithm", "unknown compression");
     if (c.compression_level > U256(22)) return invalid("compressionLevel", "above 22");
-    if (c.dictionary_size != U256(c.dictionary.size())) return invalid("dictionarySize", "differs from the dictionary's size");
+    if (c.dictionary_size != U256(c.dictionary.size()))
+        return invalid("dictionarySize", "differs from the dictionary's size");
     return {};
 }
 
 Result<void> validate(const CompressedBlock& c) {
-    if (static_cast<unsigned>(c.compression) > static_cast<unsigned>(CompressionType::kCustom)) return invalid("compression", "unknown compression");
+    if (static_cast<unsigned>(c.compression) > static_cast<unsigned>(CompressionType::kCustom))
+        return invalid("compression", "unknown compression");
     return {};
 }
 

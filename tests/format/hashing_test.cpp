@@ -102,7 +102,9 @@ TEST(Roots, BatchRootAndValidBatch) {
     EXPECT_TRUE(validate(batch)) << validate(batch).error().to_string();
     for (auto e : {0, 1, 2}) {
         Bytes bytes = e == 0 ? rlp_encode(batch) : e == 1 ? binary_encode(batch) : protobuf_encode(batch);
-        auto back = e == 0 ? rlp_decode<BatchedBlocks>(bytes) : e == 1 ? binary_decode<BatchedBlocks>(bytes) : protobuf_decode<BatchedBlocks>(bytes);
+        auto back = e == 0   ? rlp_decode<BatchedBlocks>(bytes)
+                    : e == 1 ? binary_decode<BatchedBlocks>(bytes)
+                             : protobuf_decode<BatchedBlocks>(bytes);
         ASSERT_TRUE(back);
         EXPECT_EQ(*back, batch);
     }

@@ -17,7 +17,10 @@ void fill(T& v, testing::Rng& r, int depth = 0) {
     using namespace detail;
     if constexpr (std::is_same_v<T, U256>) {
         const auto k = r.below(4);
-        v = k == 0 ? U256() : k == 1 ? U256(r.below(300)) : k == 2 ? U256(r.next()) : U256::from_words(r.next(), r.next(), r.next(), r.next());
+        v = k == 0   ? U256()
+            : k == 1 ? U256(r.below(300))
+            : k == 2 ? U256(r.next())
+                     : U256::from_words(r.next(), r.next(), r.next(), r.next());
     } else if constexpr (std::is_same_v<T, std::uint64_t>) {
         v = r.below(3) == 0 ? 0 : r.next() >> r.below(64);
     } else if constexpr (std::is_same_v<T, bool>) {
@@ -32,8 +35,10 @@ void fill(T& v, testing::Rng& r, int depth = 0) {
         v.clear();
         for (auto n = r.below(12); n > 0; --n) v.push_back(static_cast<char>('a' + r.below(26)));
     } else if constexpr (std::is_same_v<T, std::optional<Address>>) {
-        if (r.below(2) == 0) v.reset();
-        else v = r.template fixed<20>();
+        if (r.below(2) == 0)
+            v.reset();
+        else
+            v = r.template fixed<20>();
     } else if constexpr (std::is_same_v<T, BalanceDelta>) {
         const U256 m = U256(r.below(1000));
         v = *BalanceDelta::make(!m.is_zero() && r.below(2) == 0, m);

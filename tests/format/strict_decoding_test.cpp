@@ -8,7 +8,9 @@
 namespace luxl2::format {
 namespace {
 
-bool has(const Error& e, std::string_view s) { return e.message.find(s) != std::string::npos; }
+bool has(const Error& e, std::string_view s) {
+    return e.message.find(s) != std::string::npos;
+}
 
 TEST(StrictRlp, RejectsTrailingBytesAndTruncation) {
     const auto b = testing::random_block(5, 6);
@@ -133,11 +135,11 @@ TEST(StrictStrings, MustBeUtf8InEveryEncoding) {
     bin.back() = 0xC0;
     EXPECT_EQ(rlp_decode<ComputeRequirements>(rlp).error().code, errc::malformed);
     EXPECT_EQ(binary_decode<ComputeRequirements>(bin).error().code, errc::malformed);
-    EXPECT_TRUE(detail::valid_utf8(Bytes{0xE2, 0x82, 0xAC}));          // €
-    EXPECT_FALSE(detail::valid_utf8(Bytes{0xE0, 0x80, 0x80}));         // overlong
-    EXPECT_FALSE(detail::valid_utf8(Bytes{0xED, 0xA0, 0x80}));         // surrogate
-    EXPECT_FALSE(detail::valid_utf8(Bytes{0xF4, 0x90, 0x80, 0x80}));   // > U+10FFFF
-    EXPECT_FALSE(detail::valid_utf8(Bytes{0xE2, 0x82}));               // truncated
+    EXPECT_TRUE(detail::valid_utf8(Bytes{0xE2, 0x82, 0xAC}));         // €
+    EXPECT_FALSE(detail::valid_utf8(Bytes{0xE0, 0x80, 0x80}));        // overlong
+    EXPECT_FALSE(detail::valid_utf8(Bytes{0xED, 0xA0, 0x80}));        // surrogate
+    EXPECT_FALSE(detail::valid_utf8(Bytes{0xF4, 0x90, 0x80, 0x80}));  // > U+10FFFF
+    EXPECT_FALSE(detail::valid_utf8(Bytes{0xE2, 0x82}));              // truncated
 }
 
 TEST(BalanceDeltaForm, ZigzagAndCanonicalForms) {

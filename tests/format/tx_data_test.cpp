@@ -14,7 +14,8 @@ namespace {
 using namespace luxl2::literals;
 
 crypto::SecretKey test_key() {
-    return std::move(*crypto::SecretKey::from_bytes("0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318"_hex));
+    return std::move(
+        *crypto::SecretKey::from_bytes("0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318"_hex));
 }
 
 TEST(TxData, EveryGeneratedTransactionRoundTripsThroughItsEnvelope) {
@@ -116,7 +117,8 @@ TEST(TxData, DepositIsTheOpStackLayout) {
     auto tx = make_tx_data(d);
     const Bytes env = *to_envelope(tx);
     // 0x7E ‖ rlp([sourceHash, from, to, mint, value, gas, isSystemTx, data]).
-    const Bytes expect = "0x7ef852a0111111111111111111111111111111111111111111111111111111111111111194222222222222222222222222222222222222222294333333333333333333333333333333333333333301018252088080"_hex;
+    const Bytes expect =
+        "0x7ef852a0111111111111111111111111111111111111111111111111111111111111111194222222222222222222222222222222222222222294333333333333333333333333333333333333333301018252088080"_hex;
     EXPECT_EQ(env, expect);
     EXPECT_EQ(*tx_sender(tx), d.from);
     EXPECT_FALSE(tx_signing_hash(tx));

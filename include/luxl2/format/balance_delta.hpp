@@ -15,8 +15,7 @@ struct BalanceDelta {
     U256 magnitude;         // < 2^255
 
     /// The largest magnitude: 2^255 − 1.
-    static constexpr U256 kMaxMagnitude =
-        U256::from_words(0x7FFFFFFFFFFFFFFFULL, ~0ULL, ~0ULL, ~0ULL);
+    static constexpr U256 kMaxMagnitude = U256::from_words(0x7FFFFFFFFFFFFFFFULL, ~0ULL, ~0ULL, ~0ULL);
 
     /// Builds a delta; fails (code "format.balance_delta") for −0 or a magnitude ≥ 2^255.
     [[nodiscard]] static Result<BalanceDelta> make(bool negative, const U256& magnitude);

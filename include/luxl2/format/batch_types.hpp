@@ -13,7 +13,7 @@ namespace luxl2::format {
 
 struct BatchedBlocks {
     U256 start_block;
-    U256 end_block;  // inclusive: blocks.size() == end_block − start_block + 1
+    U256 end_block;     // inclusive: blocks.size() == end_block − start_block + 1
     Hash32 batch_root;  // merkle root over the blocks' hashes
     std::vector<L2Block> blocks;
     Bytes aggregated_proof;

@@ -36,14 +36,16 @@ template <Described T>
 }
 template <Described T>
 [[nodiscard]] Result<T> rlp_decode(ByteView in, const Limits& lim = {}) {
-    if (in.size() > lim.max_bytes) return fail(errc::too_large, "input of " + std::to_string(in.size()) + " bytes exceeds the limit");
+    if (in.size() > lim.max_bytes)
+        return fail(errc::too_large, "input of " + std::to_string(in.size()) + " bytes exceeds the limit");
     detail::rlpc::Ctx c{lim, in.data(), {}, 0};
     T out{};
     ByteView p = in;
     if (auto r = detail::rlpc::decode(p, out, c); !r) return std::unexpected(c.path.finish(std::move(r.error())));
     if (!p.empty()) {
         c.path.offset = in.size() - p.size();
-        return std::unexpected(c.path.finish(Error{errc::trailing_bytes, std::to_string(p.size()) + " bytes after the value"}));
+        return std::unexpected(
+            c.path.finish(Error{errc::trailing_bytes, std::to_string(p.size()) + " bytes after the value"}));
     }
     return out;
 }
@@ -63,14 +65,16 @@ template <Described T>
 }
 template <Described T>
 [[nodiscard]] Result<T> binary_decode(ByteView in, const Limits& lim = {}) {
-    if (in.size() > lim.max_bytes) return fail(errc::too_large, "input of " + std::to_string(in.size()) + " bytes exceeds the limit");
+    if (in.size() > lim.max_bytes)
+        return fail(errc::too_large, "input of " + std::to_string(in.size()) + " bytes exceeds the limit");
     detail::binc::Ctx c{lim, in.data(), {}, 0};
     T out{};
     ByteView p = in;
     if (auto r = detail::binc::decode_value(p, out, c); !r) return std::unexpected(c.path.finish(std::move(r.error())));
     if (!p.empty()) {
         c.path.offset = in.size() - p.size();
-        return std::unexpected(c.path.finish(Error{errc::trailing_bytes, std::to_string(p.size()) + " bytes after the value"}));
+        return std::unexpected(
+            c.path.finish(Error{errc::trailing_bytes, std::to_string(p.size()) + " bytes after the value"}));
     }
     return out;
 }
@@ -144,8 +148,12 @@ SszHooks& ssz_hooks() noexcept;
 [[nodiscard]] Result<L2Block> decode_block(ByteView in, Encoding e, const Limits& lim = {});
 
 /// The canonical encoding (docs/format/canonical.md): the RLP form.
-[[nodiscard]] inline Bytes canonical_encode(const L2Block& b) { return rlp_encode(b); }
+[[nodiscard]] inline Bytes canonical_encode(const L2Block& b) {
+    return rlp_encode(b);
+}
 template <Described T>
-[[nodiscard]] Bytes canonical_encode(const T& v) { return rlp_encode(v); }
+[[nodiscard]] Bytes canonical_encode(const T& v) {
+    return rlp_encode(v);
+}
 
 }  // namespace luxl2::format

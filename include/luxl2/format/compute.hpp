@@ -22,10 +22,10 @@ struct ModelExecution {
 
 struct ResourceUsage {
     U256 cpu_cycles;
-    U256 gpu_utilization;  // basis points, ≤ 10000
-    U256 memory_peak;      // bytes
+    U256 gpu_utilization;    // basis points, ≤ 10000
+    U256 memory_peak;        // bytes
     U256 network_bandwidth;  // bytes transferred
-    U256 storage_io;       // read/write operations
+    U256 storage_io;         // read/write operations
     friend bool operator==(const ResourceUsage&, const ResourceUsage&) = default;
 };
 

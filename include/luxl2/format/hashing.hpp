@@ -19,9 +19,13 @@ namespace luxl2::format {
 /// without its last item, the signature).
 [[nodiscard]] Bytes signed_header_bytes(const BlockHeader& h);
 [[nodiscard]] Hash32 block_hash(const BlockHeader& h);
-[[nodiscard]] inline Hash32 block_hash(const L2Block& b) { return block_hash(b.header); }
+[[nodiscard]] inline Hash32 block_hash(const L2Block& b) {
+    return block_hash(b.header);
+}
 /// LP-505 computeBlockHash.
-[[nodiscard]] inline Hash32 compute_block_hash(const L2Block& b) { return block_hash(b.header); }
+[[nodiscard]] inline Hash32 compute_block_hash(const L2Block& b) {
+    return block_hash(b.header);
+}
 
 [[nodiscard]] Hash32 transactions_root(std::span<const TransactionData> txs);
 [[nodiscard]] Hash32 messages_root(std::span<const CrossRollupMessage> msgs);

@@ -16,20 +16,20 @@ inline constexpr std::string_view truncated = "format.truncated";          // in
 inline constexpr std::string_view malformed = "format.malformed";          // wrong shape or size
 inline constexpr std::string_view non_canonical = "format.non_canonical";  // a value with a shorter or unique form
 inline constexpr std::string_view trailing_bytes = "format.trailing_bytes";
-inline constexpr std::string_view too_large = "format.too_large";          // a limit was hit
-inline constexpr std::string_view invalid = "format.invalid";              // a broken invariant (validate)
-inline constexpr std::string_view unsupported = "format.unsupported";      // encoding or version not available
-inline constexpr std::string_view json = "format.json";                    // JSON that is not the JSON form
+inline constexpr std::string_view too_large = "format.too_large";      // a limit was hit
+inline constexpr std::string_view invalid = "format.invalid";          // a broken invariant (validate)
+inline constexpr std::string_view unsupported = "format.unsupported";  // encoding or version not available
+inline constexpr std::string_view json = "format.json";                // JSON that is not the JSON form
 }  // namespace errc
 
 /// Limits for untrusted input, checked before anything is allocated.
 struct Limits {
-    std::size_t max_bytes = 64 * 1024 * 1024;   // a whole encoded value
-    std::size_t max_transactions = 100'000;     // L2Block.transactions
-    std::size_t max_blocks = 4096;              // BatchedBlocks.blocks
-    std::size_t max_list = 1 << 20;             // items of any other list
+    std::size_t max_bytes = 64 * 1024 * 1024;        // a whole encoded value
+    std::size_t max_transactions = 100'000;          // L2Block.transactions
+    std::size_t max_blocks = 4096;                   // BatchedBlocks.blocks
+    std::size_t max_list = 1 << 20;                  // items of any other list
     std::size_t max_field_bytes = 16 * 1024 * 1024;  // one bytes/string field
-    std::size_t max_depth = 16;                 // nesting of structs and lists
+    std::size_t max_depth = 16;                      // nesting of structs and lists
 };
 
 namespace detail {

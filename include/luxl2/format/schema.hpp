@@ -17,7 +17,9 @@ template <class T>
 struct Schema;
 
 template <class T>
-concept Described = requires { Schema<std::remove_const_t<T>>::name; };
+concept Described = requires {
+    Schema<std::remove_const_t<T>>::name;
+};
 
 /// The number of fields of a described struct (counted once).
 template <Described T>

@@ -304,7 +304,9 @@ inline constexpr std::string_view wrong_type = "txdata.wrong_type";
 
 /// true for the types a TransactionData may carry.
 [[nodiscard]] bool is_known_tx_type(std::uint8_t type) noexcept;
-[[nodiscard]] inline bool is_ethereum_tx_type(std::uint8_t type) noexcept { return type <= 0x04; }
+[[nodiscard]] inline bool is_ethereum_tx_type(std::uint8_t type) noexcept {
+    return type <= 0x04;
+}
 
 /// The EIP-2718 envelope: the Ethereum bytes as they are; for LP-505 types
 /// `type ‖ rlp([payload fields…, signature])` (0x7E: `type ‖ payload`, as the OP Stack's deposit).

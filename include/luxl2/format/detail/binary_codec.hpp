@@ -51,7 +51,8 @@ inline Result<U256> get_int(ByteView& in, unsigned max_bytes) {
         return U256(b);
     }
     const unsigned n = b - 0xE0u + 1;
-    if (n > max_bytes) return fail(errc::malformed, "integer of " + std::to_string(n) + " bytes exceeds " + std::to_string(max_bytes));
+    if (n > max_bytes)
+        return fail(errc::malformed, "integer of " + std::to_string(n) + " bytes exceeds " + std::to_string(max_bytes));
     if (in.size() < 1 + n) return fail(errc::truncated, "input ends inside an integer");
     if (in[1] == 0) return fail(errc::non_canonical, "integer has a leading zero byte");
     if (n == 1 && in[1] <= kIntDirectMax) return fail(errc::non_canonical, "integer below 0xE0 in long form");
@@ -81,10 +82,14 @@ void encode_struct(Bytes& out, const T& v) {
 
 template <class T>
 void encode_value(Bytes& out, const T& v) {
-    if constexpr (std::is_same_v<T, U256> || std::is_same_v<T, std::uint64_t>) put_int(out, v);
-    else if constexpr (std::is_same_v<T, bool>) out.push_back(v ? 1 : 0);
-    else if constexpr (is_small_v<T>) out.push_back(static_cast<std::uint8_t>(v));
-    else if constexpr (is_fixed<T>::value) append(out, v.view());
+    if constexpr (std::is_same_v<T, U256> || std::is_same_v<T, std::uint64_t>)
+        put_int(out, v);
+    else if constexpr (std::is_same_v<T, bool>)
+        out.push_back(v ? 1 : 0);
+    else if constexpr (is_small_v<T>)
+        out.push_back(static_cast<std::uint8_t>(v));
+    else if constexpr (is_fixed<T>::value)
+        append(out, v.view());
     else if constexpr (is_bytes_v<T>) {
         put_varint(out, v.size());
         append(out, v);
@@ -94,11 +99,13 @@ void encode_value(Bytes& out, const T& v) {
     } else if constexpr (std::is_same_v<T, std::optional<Address>>) {
         // Only reached as a present field (an optional is never a list element).
         append(out, v->view());
-    } else if constexpr (std::is_same_v<T, BalanceDelta>) put_int(out, v.zigzag());
+    } else if constexpr (std::is_same_v<T, BalanceDelta>)
+        put_int(out, v.zigzag());
     else if constexpr (is_list_v<T>) {
         put_varint(out, v.size());
         for (const auto& e : v) encode_value(out, e);
-    } else encode_struct(out, v);
+    } else
+        encode_struct(out, v);
 }
 
 struct Ctx {
@@ -120,9 +127,12 @@ inline std::unexpected<Error> at(Ctx& c, ByteView in, std::string_view code, std
 /// against the remaining input before anything is allocated.
 template <class T>
 [[nodiscard]] std::size_t min_size() {
-    if constexpr (is_fixed<T>::value) return T::size_bytes;
-    else if constexpr (Described<T>) return (field_count<T>() + 7) / 8;
-    else return 1;
+    if constexpr (is_fixed<T>::value)
+        return T::size_bytes;
+    else if constexpr (Described<T>)
+        return (field_count<T>() + 7) / 8;
+    else
+        return 1;
 }
 
 template <class T>
@@ -135,7 +145,8 @@ Result<void> decode_struct(ByteView& in, T& out, Ctx& c) {
     if (in.size() < nb) return at(c, in, errc::truncated, "input ends inside a presence bitmap");
     const ByteView bitmap = in.first(nb);
     if (nf % 8 != 0 && (bitmap[nb - 1] >> (nf % 8)) != 0)
-        return at(c, in, errc::malformed, "presence bitmap names fields " + std::string(Schema<T>::name) + " does not have");
+        return at(c, in, errc::malformed,
+                  "presence bitmap names fields " + std::string(Schema<T>::name) + " does not have");
     in = in.subspan(nb);
     Result<void> res;
     std::size_t i = 0;
@@ -160,7 +171,8 @@ Result<void> decode_struct(ByteView& in, T& out, Ctx& c) {
         } else {
             const ByteView start = in;
             res = decode_value(in, f, c, list_limit_for(name, c.lim));
-            if (res && is_default(f)) res = at(c, start, errc::non_canonical, "a present field holds its default value");
+            if (res && is_default(f))
+                res = at(c, start, errc::non_canonical, "a present field holds its default value");
         }
         if (!res) c.path.name(name);
     });
@@ -198,7 +210,8 @@ Result<void> decode_value(ByteView& in, T& out, Ctx& c, std::size_t list_limit) 
             return at(c, start, errc::too_large, std::to_string(*n) + " bytes exceed the field limit");
         if (*n > in.size()) return at(c, start, errc::truncated, "length runs past the input");
         if constexpr (std::is_same_v<T, std::string>)
-            if (!valid_utf8(in.first(static_cast<std::size_t>(*n)))) return at(c, start, errc::malformed, "a string must be UTF-8");
+            if (!valid_utf8(in.first(static_cast<std::size_t>(*n))))
+                return at(c, start, errc::malformed, "a string must be UTF-8");
         out.assign(in.begin(), in.begin() + static_cast<std::ptrdiff_t>(*n));
         in = in.subspan(static_cast<std::size_t>(*n));
     } else if constexpr (std::is_same_v<T, BalanceDelta>) {
@@ -215,7 +228,8 @@ Result<void> decode_value(ByteView& in, T& out, Ctx& c, std::size_t list_limit) 
             if (!n) return at(c, start, errc::malformed, n.error().message);
             const std::size_t limit = list_limit ? list_limit : c.lim.max_list;
             if (*n > limit)
-                return at(c, start, errc::too_large, std::to_string(*n) + " items exceed the limit of " + std::to_string(limit));
+                return at(c, start, errc::too_large,
+                          std::to_string(*n) + " items exceed the limit of " + std::to_string(limit));
             if (*n > in.size() / min_size<E>()) return at(c, start, errc::truncated, "list count runs past the input");
             out.clear();
             out.resize(static_cast<std::size_t>(*n));

@@ -18,15 +18,24 @@ namespace luxl2::format::detail::jsonc {
 
 template <class T>
 [[nodiscard]] nlohmann::json to_json(const T& v) {
-    if constexpr (std::is_same_v<T, U256>) return v.to_hex();
-    else if constexpr (std::is_same_v<T, std::uint64_t>) return U256(v).to_hex();
-    else if constexpr (std::is_same_v<T, bool>) return v;
-    else if constexpr (is_small_v<T>) return U256(static_cast<std::uint64_t>(v)).to_hex();
-    else if constexpr (is_fixed<T>::value) return to_hex(v.view());
-    else if constexpr (is_bytes_v<T>) return to_hex(ByteView(v));
-    else if constexpr (std::is_same_v<T, std::string>) return v;
-    else if constexpr (std::is_same_v<T, std::optional<Address>>) return v ? nlohmann::json(to_hex(v->view())) : nlohmann::json(nullptr);
-    else if constexpr (std::is_same_v<T, BalanceDelta>) return v.to_hex();
+    if constexpr (std::is_same_v<T, U256>)
+        return v.to_hex();
+    else if constexpr (std::is_same_v<T, std::uint64_t>)
+        return U256(v).to_hex();
+    else if constexpr (std::is_same_v<T, bool>)
+        return v;
+    else if constexpr (is_small_v<T>)
+        return U256(static_cast<std::uint64_t>(v)).to_hex();
+    else if constexpr (is_fixed<T>::value)
+        return to_hex(v.view());
+    else if constexpr (is_bytes_v<T>)
+        return to_hex(ByteView(v));
+    else if constexpr (std::is_same_v<T, std::string>)
+        return v;
+    else if constexpr (std::is_same_v<T, std::optional<Address>>)
+        return v ? nlohmann::json(to_hex(v->view())) : nlohmann::json(nullptr);
+    else if constexpr (std::is_same_v<T, BalanceDelta>)
+        return v.to_hex();
     else if constexpr (is_list_v<T>) {
         auto a = nlohmann::json::array();
         for (const auto& e : v) a.push_back(to_json(e));
@@ -42,7 +51,8 @@ template <class T>
 inline Result<U256> quantity(const nlohmann::json& j) {
     if (!j.is_string()) return fail(errc::json, "expected a 0x-hex quantity string");
     const auto& s = j.get_ref<const std::string&>();
-    if (s.size() < 3 || s[0] != '0' || s[1] != 'x') return fail(errc::json, "expected a 0x-hex quantity, got \"" + s + "\"");
+    if (s.size() < 3 || s[0] != '0' || s[1] != 'x')
+        return fail(errc::json, "expected a 0x-hex quantity, got \"" + s + "\"");
     if (s.size() > 3 && s[2] == '0') return fail(errc::json, "quantity \"" + s + "\" has leading zeros");
     for (std::size_t i = 2; i < s.size(); ++i)
         if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
@@ -61,7 +71,8 @@ inline Result<Bytes> hex_bytes(const nlohmann::json& j, const Limits& lim) {
 }
 
 template <class T>
-Result<void> from_json(const nlohmann::json& j, T& out, const Limits& lim, ErrorPath& path, std::size_t list_limit = 0) {
+Result<void> from_json(const nlohmann::json& j, T& out, const Limits& lim, ErrorPath& path,
+                       std::size_t list_limit = 0) {
     if constexpr (std::is_same_v<T, U256>) {
         LUXL2_TRY(v, quantity(j));
         out = v;
@@ -76,14 +87,16 @@ Result<void> from_json(const nlohmann::json& j, T& out, const Limits& lim, Error
     } else if constexpr (is_fixed<T>::value) {
         LUXL2_TRY(b, hex_bytes(j, lim));
         if (b.size() != T::size_bytes)
-            return fail(errc::json, "expected " + std::to_string(T::size_bytes) + " bytes, got " + std::to_string(b.size()));
+            return fail(errc::json,
+                        "expected " + std::to_string(T::size_bytes) + " bytes, got " + std::to_string(b.size()));
         out = T::from_view(b);
     } else if constexpr (is_bytes_v<T>) {
         LUXL2_TRY(b, hex_bytes(j, lim));
         out = std::move(b);
     } else if constexpr (std::is_same_v<T, std::string>) {
         if (!j.is_string()) return fail(errc::json, "expected a string");
-        if (j.get_ref<const std::string&>().size() > lim.max_field_bytes) return fail(errc::too_large, "string exceeds the field limit");
+        if (j.get_ref<const std::string&>().size() > lim.max_field_bytes)
+            return fail(errc::too_large, "string exceeds the field limit");
         out = j.get<std::string>();
     } else if constexpr (std::is_same_v<T, std::optional<Address>>) {
         if (j.is_null()) {

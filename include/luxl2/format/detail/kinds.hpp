@@ -35,14 +35,22 @@ inline constexpr bool is_small_v = std::is_enum_v<T> || std::is_same_v<T, std::u
 
 template <class T>
 [[nodiscard]] bool is_default(const T& v) {
-    if constexpr (std::is_same_v<T, U256>) return v.is_zero();
-    else if constexpr (std::is_same_v<T, std::uint64_t>) return v == 0;
-    else if constexpr (std::is_same_v<T, bool>) return !v;
-    else if constexpr (is_small_v<T>) return static_cast<std::uint8_t>(v) == 0;
-    else if constexpr (is_fixed<T>::value) return v.is_zero();
-    else if constexpr (std::is_same_v<T, std::string> || is_vector<T>::value) return v.empty();
-    else if constexpr (std::is_same_v<T, std::optional<Address>>) return !v.has_value();
-    else if constexpr (std::is_same_v<T, BalanceDelta>) return v.magnitude.is_zero() && !v.negative;
+    if constexpr (std::is_same_v<T, U256>)
+        return v.is_zero();
+    else if constexpr (std::is_same_v<T, std::uint64_t>)
+        return v == 0;
+    else if constexpr (std::is_same_v<T, bool>)
+        return !v;
+    else if constexpr (is_small_v<T>)
+        return static_cast<std::uint8_t>(v) == 0;
+    else if constexpr (is_fixed<T>::value)
+        return v.is_zero();
+    else if constexpr (std::is_same_v<T, std::string> || is_vector<T>::value)
+        return v.empty();
+    else if constexpr (std::is_same_v<T, std::optional<Address>>)
+        return !v.has_value();
+    else if constexpr (std::is_same_v<T, BalanceDelta>)
+        return v.magnitude.is_zero() && !v.negative;
     else {
         static_assert(Described<T>, "field kind without a codec");
         bool all = true;

@@ -18,16 +18,24 @@ template <class T>
 /// The full length (header and payload) of a field's item.
 template <class T>
 [[nodiscard]] std::size_t length(const T& v) {
-    if constexpr (std::is_same_v<T, U256>) return rlp::length(v);
-    else if constexpr (std::is_same_v<T, std::uint64_t>) return rlp::length(v);
-    else if constexpr (std::is_same_v<T, bool>) return 1;
-    else if constexpr (is_small_v<T>) return rlp::length(static_cast<std::uint64_t>(v));
-    else if constexpr (is_fixed<T>::value) return rlp::length(v.view());
-    else if constexpr (is_bytes_v<T>) return rlp::length(ByteView(v));
+    if constexpr (std::is_same_v<T, U256>)
+        return rlp::length(v);
+    else if constexpr (std::is_same_v<T, std::uint64_t>)
+        return rlp::length(v);
+    else if constexpr (std::is_same_v<T, bool>)
+        return 1;
+    else if constexpr (is_small_v<T>)
+        return rlp::length(static_cast<std::uint64_t>(v));
+    else if constexpr (is_fixed<T>::value)
+        return rlp::length(v.view());
+    else if constexpr (is_bytes_v<T>)
+        return rlp::length(ByteView(v));
     else if constexpr (std::is_same_v<T, std::string>)
         return rlp::length(ByteView(reinterpret_cast<const std::uint8_t*>(v.data()), v.size()));
-    else if constexpr (std::is_same_v<T, std::optional<Address>>) return v ? 21 : 1;
-    else if constexpr (std::is_same_v<T, BalanceDelta>) return rlp::length(v.zigzag());
+    else if constexpr (std::is_same_v<T, std::optional<Address>>)
+        return v ? 21 : 1;
+    else if constexpr (std::is_same_v<T, BalanceDelta>)
+        return rlp::length(v.zigzag());
     else {
         const std::size_t p = payload_length(v);
         return rlp::header_length(p) + p;
@@ -48,17 +56,25 @@ std::size_t payload_length(const T& v) {
 
 template <class T>
 void encode(Bytes& out, const T& v) {
-    if constexpr (std::is_same_v<T, U256> || std::is_same_v<T, std::uint64_t>) rlp::encode(out, v);
-    else if constexpr (std::is_same_v<T, bool>) out.push_back(v ? 0x01 : 0x80);
-    else if constexpr (is_small_v<T>) rlp::encode(out, static_cast<std::uint64_t>(v));
-    else if constexpr (is_fixed<T>::value) rlp::encode(out, v.view());
-    else if constexpr (is_bytes_v<T>) rlp::encode(out, ByteView(v));
+    if constexpr (std::is_same_v<T, U256> || std::is_same_v<T, std::uint64_t>)
+        rlp::encode(out, v);
+    else if constexpr (std::is_same_v<T, bool>)
+        out.push_back(v ? 0x01 : 0x80);
+    else if constexpr (is_small_v<T>)
+        rlp::encode(out, static_cast<std::uint64_t>(v));
+    else if constexpr (is_fixed<T>::value)
+        rlp::encode(out, v.view());
+    else if constexpr (is_bytes_v<T>)
+        rlp::encode(out, ByteView(v));
     else if constexpr (std::is_same_v<T, std::string>)
         rlp::encode(out, ByteView(reinterpret_cast<const std::uint8_t*>(v.data()), v.size()));
     else if constexpr (std::is_same_v<T, std::optional<Address>>) {
-        if (v) rlp::encode(out, v->view());
-        else out.push_back(0x80);
-    } else if constexpr (std::is_same_v<T, BalanceDelta>) rlp::encode(out, v.zigzag());
+        if (v)
+            rlp::encode(out, v->view());
+        else
+            out.push_back(0x80);
+    } else if constexpr (std::is_same_v<T, BalanceDelta>)
+        rlp::encode(out, v.zigzag());
     else if constexpr (is_list_v<T>) {
         rlp::encode_header(out, {true, payload_length(v)});
         for (const auto& e : v) encode(out, e);
@@ -135,9 +151,12 @@ Result<void> decode(ByteView& in, T& out, Ctx& c, std::size_t list_limit) {
     } else if constexpr (std::is_same_v<T, std::optional<Address>>) {
         auto r = rlp::decode_string(in);
         if (!r) return at(c, start, std::move(r.error()));
-        if (r->empty()) out.reset();
-        else if (r->size() == 20) out = Address::from_view(*r);
-        else return at(c, start, errc::malformed, "an address must be empty or 20 bytes");
+        if (r->empty())
+            out.reset();
+        else if (r->size() == 20)
+            out = Address::from_view(*r);
+        else
+            return at(c, start, errc::malformed, "an address must be empty or 20 bytes");
     } else if constexpr (std::is_same_v<T, BalanceDelta>) {
         auto r = rlp::decode_u256(in);
         if (!r) return at(c, start, std::move(r.error()));
@@ -154,7 +173,8 @@ Result<void> decode(ByteView& in, T& out, Ctx& c, std::size_t list_limit) {
             if (!n) return at(c, start, std::move(n.error()));
             const std::size_t limit = list_limit ? list_limit : c.lim.max_list;
             if (*n > limit)
-                return at(c, start, errc::too_large, std::to_string(*n) + " items exceed the limit of " + std::to_string(limit));
+                return at(c, start, errc::too_large,
+                          std::to_string(*n) + " items exceed the limit of " + std::to_string(limit));
             out.clear();
             out.resize(*n);
             for (std::size_t i = 0; i < *n; ++i) {
