@@ -56,7 +56,7 @@ std::string Type::to_string() const {
     return "?";
 }
 
-Result<TypeRef> try_uint(unsigned bits) {
+Result<TypeRef> try_uintn(unsigned bits) {
     static const std::array<TypeRef, 6> cache = [] {
         std::array<TypeRef, 6> c;
         for (std::size_t i = 0; i < 6; ++i) {
@@ -73,8 +73,8 @@ Result<TypeRef> try_uint(unsigned bits) {
     return illegal("uint" + std::to_string(bits) + " is not one of uint8 .. uint256");
 }
 
-TypeRef uint(unsigned bits) {
-    auto t = try_uint(bits);
+TypeRef uintn(unsigned bits) {
+    auto t = try_uintn(bits);
     LUXL2_ASSERT(t.has_value());
     return *t;
 }

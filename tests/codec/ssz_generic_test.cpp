@@ -36,24 +36,24 @@ std::uint64_t num(const std::string& s) {
 
 ssz::TypeRef elem_type(const std::string& name) {
     if (name == "bool") return ssz::boolean();
-    if (name.starts_with("uint")) return ssz::uint(static_cast<unsigned>(num(name.substr(4))));
+    if (name.starts_with("uint")) return ssz::uintn(static_cast<unsigned>(num(name.substr(4))));
     return nullptr;
 }
 
 // The test structs of consensus-specs tests/generators/ssz_generic/ssz_test_case containers.
 ssz::TypeRef test_struct(const std::string& name) {
     using ssz::Field;
-    static const auto var_test = ssz::container({{"A", ssz::uint(16)}, {"B", ssz::list(ssz::uint(16), 1024)}, {"C", ssz::uint(8)}});
-    static const auto fixed_test = ssz::container({{"A", ssz::uint(8)}, {"B", ssz::uint(64)}, {"C", ssz::uint(32)}});
+    static const auto var_test = ssz::container({{"A", ssz::uintn(16)}, {"B", ssz::list(ssz::uintn(16), 1024)}, {"C", ssz::uintn(8)}});
+    static const auto fixed_test = ssz::container({{"A", ssz::uintn(8)}, {"B", ssz::uintn(64)}, {"C", ssz::uintn(32)}});
     static const std::map<std::string, ssz::TypeRef> structs = {
         {"SingleFieldTestStruct", ssz::container({{"A", ssz::byte()}})},
-        {"SmallTestStruct", ssz::container({{"A", ssz::uint(16)}, {"B", ssz::uint(16)}})},
+        {"SmallTestStruct", ssz::container({{"A", ssz::uintn(16)}, {"B", ssz::uintn(16)}})},
         {"FixedTestStruct", fixed_test},
         {"VarTestStruct", var_test},
         {"ComplexTestStruct",
-         ssz::container({{"A", ssz::uint(16)},
-                         {"B", ssz::list(ssz::uint(16), 128)},
-                         {"C", ssz::uint(8)},
+         ssz::container({{"A", ssz::uintn(16)},
+                         {"B", ssz::list(ssz::uintn(16), 128)},
+                         {"C", ssz::uintn(8)},
                          {"D", ssz::byte_list(256)},
                          {"E", var_test},
                          {"F", ssz::vector(fixed_test, 4)},
@@ -84,7 +84,7 @@ Named type_of(const std::string& handler, const std::string& c) {
         return n;
     };
     if (handler == "uints" && std::regex_search(c, m, std::regex("^uint_(\\d+)_")))
-        return one(ssz::try_uint(static_cast<unsigned>(num(m[1]))));
+        return one(ssz::try_uintn(static_cast<unsigned>(num(m[1]))));
     if (handler == "boolean") return one(ssz::boolean());
     if (handler == "basic_vector" && std::regex_search(c, m, std::regex("^vec_([a-z]+\\d*)_(\\d+)"))) {
         auto e = elem_type(m[1]);

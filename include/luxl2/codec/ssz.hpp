@@ -1,6 +1,6 @@
 // SSZ, SimpleSerialize (ethereum/consensus-specs, ssz/simple-serialize.md).
 //
-// A schema is a small immutable tree of `Type` descriptors built once (`uint(64)`, `list(elem, N)`,
+// A schema is a small immutable tree of `Type` descriptors built once (`uint64()`, `list(elem, N)`,
 // `container({{"a", t}, ...})`). Everything else works on serialized bytes against that tree:
 //   - `validate` is the strict decoder: it accepts exactly the canonical serializations of the type;
 //   - `View` reads fields and elements of validated bytes in O(1) without copying (C++ structs are
@@ -82,10 +82,16 @@ public:
 
 // Factories. The `try_` forms reject illegal types (spec "Illegal types") with errc::illegal_type;
 // the plain forms are for static schemas and abort on an illegal type (a programmer error).
-[[nodiscard]] TypeRef uint(unsigned bits);  // bits in {8, 16, 32, 64, 128, 256}
+[[nodiscard]] TypeRef uintn(unsigned bits);  // bits in {8, 16, 32, 64, 128, 256}
 [[nodiscard]] TypeRef boolean();
-[[nodiscard]] inline TypeRef byte() { return uint(8); }
-[[nodiscard]] Result<TypeRef> try_uint(unsigned bits);
+[[nodiscard]] inline TypeRef byte() { return uintn(8); }
+[[nodiscard]] inline TypeRef uint8() { return uintn(8); }
+[[nodiscard]] inline TypeRef uint16() { return uintn(16); }
+[[nodiscard]] inline TypeRef uint32() { return uintn(32); }
+[[nodiscard]] inline TypeRef uint64() { return uintn(64); }
+[[nodiscard]] inline TypeRef uint128() { return uintn(128); }
+[[nodiscard]] inline TypeRef uint256() { return uintn(256); }
+[[nodiscard]] Result<TypeRef> try_uintn(unsigned bits);
 [[nodiscard]] Result<TypeRef> try_bitvector(std::uint64_t n);
 [[nodiscard]] Result<TypeRef> try_bitlist(std::uint64_t limit);
 [[nodiscard]] Result<TypeRef> try_vector(TypeRef elem, std::uint64_t n);
