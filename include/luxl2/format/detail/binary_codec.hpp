@@ -1,0 +1,222 @@
+// The compact binary form over the schema (docs/format/binary.md): no tags and no lengths for
+// structs; each struct starts with a presence bitmap (bit i of byte i/8 = field i differs from its
+// default) and only present fields follow, in schema order. Integers are LEB128, bytes carry a
+// LEB128 length, fixed-size values are raw, a present boolean is its bit alone.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "luxl2/core/endian.hpp"
+#include "luxl2/format/detail/kinds.hpp"
+#include "luxl2/format/limits.hpp"
+
+namespace luxl2::format::detail::binc {
+
+/// LEB128 of a 256-bit value (1..37 bytes).
+inline void put_u256(Bytes& out, const U256& v) {
+    if (v.fits_u64()) {
+        put_varint(out, v.low64());
+        return;
+    }
+    U256 x = v;
+    while (!(x >> 7).is_zero()) {
+        out.push_back(static_cast<std::uint8_t>((x.low64() & 0x7f) | 0x80));
+        x >>= 7;
+    }
+    out.push_back(static_cast<std::uint8_t>(x.low64()));
+}
+
+/// Strict LEB128 of at most 256 bits: no trailing zero group, nothing above bit 255.
+inline Result<U256> get_u256(ByteView& in) {
+    U256 v;
+    for (std::size_t i = 0; i < 37; ++i) {
+        if (i >= in.size()) return fail(errc::truncated, "input ends inside an integer");
+        const std::uint8_t b = in[i];
+        const unsigned shift = static_cast<unsigned>(7 * i);
+        const std::uint64_t group = b & 0x7f;
+        if (i == 36 && group > 0x0f) return fail(errc::malformed, "integer exceeds 256 bits");
+        if (group != 0) v = v | (U256(group) << shift);
+        if ((b & 0x80) == 0) {
+            if (b == 0 && i > 0) return fail(errc::non_canonical, "integer has a trailing zero group");
+            in = in.subspan(i + 1);
+            return v;
+        }
+    }
+    return fail(errc::malformed, "integer exceeds 256 bits");
+}
+
+template <class T>
+void encode_value(Bytes& out, const T& v);
+
+template <class T>
+void encode_struct(Bytes& out, const T& v) {
+    const std::size_t nf = field_count<T>();
+    const std::size_t bm = out.size();
+    out.resize(bm + (nf + 7) / 8, 0);
+    std::size_t i = 0;
+    Schema<T>::fields(v, [&](std::string_view, const auto& f) {
+        using F = std::remove_cvref_t<decltype(f)>;
+        if (!is_default(f)) {
+            out[bm + i / 8] = static_cast<std::uint8_t>(out[bm + i / 8] | (1u << (i % 8)));
+            if constexpr (!std::is_same_v<F, bool>) encode_value(out, f);
+        }
+        ++i;
+    });
+}
+
+template <class T>
+void encode_value(Bytes& out, const T& v) {
+    if constexpr (std::is_same_v<T, U256>) put_u256(out, v);
+    else if constexpr (std::is_same_v<T, std::uint64_t>) put_varint(out, v);
+    else if constexpr (std::is_same_v<T, bool>) out.push_back(v ? 1 : 0);
+    else if constexpr (is_small_v<T>) out.push_back(static_cast<std::uint8_t>(v));
+    else if constexpr (is_fixed<T>::value) append(out, v.view());
+    else if constexpr (is_bytes_v<T>) {
+        put_varint(out, v.size());
+        append(out, v);
+    } else if constexpr (std::is_same_v<T, std::string>) {
+        put_varint(out, v.size());
+        out.insert(out.end(), v.begin(), v.end());
+    } else if constexpr (std::is_same_v<T, std::optional<Address>>) {
+        // Only reached as a present field (an optional is never a list element).
+        append(out, v->view());
+    } else if constexpr (std::is_same_v<T, BalanceDelta>) put_u256(out, v.zigzag());
+    else if constexpr (is_list_v<T>) {
+        put_varint(out, v.size());
+        for (const auto& e : v) encode_value(out, e);
+    } else encode_struct(out, v);
+}
+
+struct Ctx {
+    const Limits& lim;
+    const std::uint8_t* base;
+    ErrorPath path;
+    std::size_t depth = 0;
+};
+
+inline std::unexpected<Error> at(Ctx& c, ByteView in, Error e) {
+    c.path.offset = static_cast<std::size_t>(in.data() - c.base);
+    return std::unexpected(std::move(e));
+}
+inline std::unexpected<Error> at(Ctx& c, ByteView in, std::string_view code, std::string msg) {
+    return at(c, in, Error{code, std::move(msg)});
+}
+
+/// The fewest bytes one list element of type T takes: a bound that makes a count claim checkable
+/// against the remaining input before anything is allocated.
+template <class T>
+[[nodiscard]] std::size_t min_size() {
+    if constexpr (is_fixed<T>::value) return T::size_bytes;
+    else if constexpr (Described<T>) return (field_count<T>() + 7) / 8;
+    else return 1;
+}
+
+template <class T>
+Result<void> decode_value(ByteView& in, T& out, Ctx& c, std::size_t list_limit = 0);
+
+template <class T>
+Result<void> decode_struct(ByteView& in, T& out, Ctx& c) {
+    const std::size_t nf = field_count<T>();
+    const std::size_t nb = (nf + 7) / 8;
+    if (in.size() < nb) return at(c, in, errc::truncated, "input ends inside a presence bitmap");
+    const ByteView bitmap = in.first(nb);
+    if (nf % 8 != 0 && (bitmap[nb - 1] >> (nf % 8)) != 0)
+        return at(c, in, errc::malformed, "presence bitmap names fields " + std::string(Schema<T>::name) + " does not have");
+    in = in.subspan(nb);
+    Result<void> res;
+    std::size_t i = 0;
+    Schema<T>::fields(out, [&](std::string_view name, auto& f) {
+        using F = std::remove_cvref_t<decltype(f)>;
+        const bool present = (bitmap[i / 8] >> (i % 8)) & 1;
+        ++i;
+        if (!res || !present) return;
+        if constexpr (std::is_same_v<F, bool>) {
+            f = true;
+        } else if constexpr (std::is_same_v<F, std::optional<Address>>) {
+            if (in.size() < 20) {
+                res = at(c, in, errc::truncated, "input ends inside an address");
+            } else {
+                f = Address::from_view(in.first(20));
+                in = in.subspan(20);
+            }
+        } else {
+            const ByteView start = in;
+            std::size_t lim = 0;
+            if (name == "transactions") lim = c.lim.max_transactions;
+            else if (name == "blocks") lim = c.lim.max_blocks;
+            res = decode_value(in, f, c, lim);
+            if (res && is_default(f)) res = at(c, start, errc::non_canonical, "a present field holds its default value");
+        }
+        if (!res) c.path.name(name);
+    });
+    return res;
+}
+
+template <class T>
+Result<void> decode_value(ByteView& in, T& out, Ctx& c, std::size_t list_limit) {
+    if constexpr (std::is_same_v<T, U256>) {
+        auto r = get_u256(in);
+        if (!r) return at(c, in, std::move(r.error()));
+        out = *r;
+    } else if constexpr (std::is_same_v<T, std::uint64_t>) {
+        auto r = get_varint(in);
+        if (!r) return at(c, in, errc::malformed, r.error().message);
+        out = *r;
+    } else if constexpr (std::is_same_v<T, bool> || is_small_v<T>) {
+        if (in.empty()) return at(c, in, errc::truncated, "input ends inside a byte field");
+        if constexpr (std::is_same_v<T, bool>) {
+            if (in[0] > 1) return at(c, in, errc::malformed, "a boolean must be 0 or 1");
+            out = in[0] == 1;
+        } else {
+            out = static_cast<T>(in[0]);
+        }
+        in = in.subspan(1);
+    } else if constexpr (is_fixed<T>::value) {
+        if (in.size() < T::size_bytes) return at(c, in, errc::truncated, "input ends inside a fixed-size field");
+        out = T::from_view(in.first(T::size_bytes));
+        in = in.subspan(T::size_bytes);
+    } else if constexpr (is_bytes_v<T> || std::is_same_v<T, std::string>) {
+        const ByteView start = in;
+        auto n = get_varint(in);
+        if (!n) return at(c, start, errc::malformed, n.error().message);
+        if (*n > c.lim.max_field_bytes)
+            return at(c, start, errc::too_large, std::to_string(*n) + " bytes exceed the field limit");
+        if (*n > in.size()) return at(c, start, errc::truncated, "length runs past the input");
+        out.assign(in.begin(), in.begin() + static_cast<std::ptrdiff_t>(*n));
+        in = in.subspan(static_cast<std::size_t>(*n));
+    } else if constexpr (std::is_same_v<T, BalanceDelta>) {
+        const ByteView start = in;
+        auto r = get_u256(in);
+        if (!r) return at(c, in, std::move(r.error()));
+        auto d = BalanceDelta::from_zigzag(*r);
+        if (!d) return at(c, start, std::move(d.error()));
+        out = *d;
+    } else {
+        const ByteView start = in;
+        if (++c.depth > c.lim.max_depth) return at(c, start, errc::too_large, "nested too deeply");
+        if constexpr (is_list_v<T>) {
+            using E = typename T::value_type;
+            auto n = get_varint(in);
+            if (!n) return at(c, start, errc::malformed, n.error().message);
+            const std::size_t limit = list_limit ? list_limit : c.lim.max_list;
+            if (*n > limit)
+                return at(c, start, errc::too_large, std::to_string(*n) + " items exceed the limit of " + std::to_string(limit));
+            if (*n > in.size() / min_size<E>()) return at(c, start, errc::truncated, "list count runs past the input");
+            out.clear();
+            out.resize(static_cast<std::size_t>(*n));
+            for (std::size_t i = 0; i < out.size(); ++i) {
+                if (auto r = decode_value(in, out[i], c); !r) {
+                    c.path.index(i);
+                    return r;
+                }
+            }
+        } else {
+            LUXL2_CHECK(decode_struct(in, out, c));
+        }
+        --c.depth;
+    }
+    return {};
+}
+
+}  // namespace luxl2::format::detail::binc
