@@ -32,6 +32,20 @@ TEST(Ssz, ZeroHashesAndSha256_64) {
     Hash32 fast;
     crypto::sha256_64(in.data(), fast.data());
     EXPECT_EQ(fast, crypto::sha256(in));
+    // The multi-lane path (1, 2 and 4 lanes) and in-place reduction agree with OpenSSL's SHA-256.
+    for (std::size_t n : {1u, 2u, 3u, 4u, 5u, 7u, 8u, 13u}) {
+        Bytes blocks(64 * n);
+        for (std::size_t i = 0; i < blocks.size(); ++i) blocks[i] = static_cast<std::uint8_t>(i * 7 + n);
+        Bytes out(32 * n);
+        crypto::sha256_64_many(blocks.data(), n, out.data());
+        Bytes in_place = blocks;
+        crypto::sha256_64_many(in_place.data(), n, in_place.data());
+        for (std::size_t i = 0; i < n; ++i) {
+            const Hash32 want = crypto::sha256(ByteView(blocks).subspan(64 * i, 64));
+            EXPECT_TRUE(equal(ByteView(out).subspan(32 * i, 32), want.view())) << n << " " << i;
+            EXPECT_TRUE(equal(ByteView(in_place).subspan(32 * i, 32), want.view())) << n << " " << i;
+        }
+    }
     EXPECT_EQ(ssz::depth_for(0), 0u);
     EXPECT_EQ(ssz::depth_for(1), 0u);
     EXPECT_EQ(ssz::depth_for(2), 1u);
