@@ -1,19 +1,21 @@
 // hash_tree_root straight from serialized bytes: basic data is packed as it lies in the
 // serialization, so only composite elements need a buffer of child roots.
 #include <cstring>
+#include <vector>
 
 #include "luxl2/codec/ssz.hpp"
+#include "ssz_batch.hpp"
 #include "ssz_scratch.hpp"
 
 namespace luxl2::ssz {
 namespace {
 
+// Elements' roots are computed together (roots_batch), so the hashing runs on many lanes.
 Hash32 composite_root(const View& v, std::uint64_t count, std::uint64_t limit) {
+    std::vector<ByteView> elems(count);
+    for (std::uint64_t i = 0; i < count; ++i) elems[i] = v.at(i).bytes();
     detail::Scratch s(count * 32);
-    for (std::uint64_t i = 0; i < count; ++i) {
-        const Hash32 r = hash_tree_root(v.at(i));
-        std::memcpy(s.data() + i * 32, r.data(), 32);
-    }
+    detail::roots_batch(*v.type().elem, elems, s.data());
     return merkleize_in_place(s.data(), count, limit);
 }
 
