@@ -50,7 +50,7 @@ Result<void> encode_elements(const Type& e, const std::vector<Value>& items, Byt
     OffsetScope scope(out);
     for (std::size_t i = 0; i < items.size(); ++i) scope.offset();
     for (const auto& it : items) {
-        scope.next();
+        if (!scope.next()) return fail(errc::size, "serialization exceeds 2^32 bytes");
         LUXL2_CHECK(encode(e, it, out));
     }
     scope.finish();
@@ -102,7 +102,7 @@ Result<void> encode(const Type& t, const Value& v, Bytes& out) {
             }
             for (std::size_t i = 0; i < t.fields.size(); ++i) {
                 if (t.fields[i].type->fixed) continue;
-                scope.next();
+                if (!scope.next()) return fail(errc::size, "serialization exceeds 2^32 bytes");
                 LUXL2_CHECK(encode(*t.fields[i].type, v.items[i], out));
             }
             scope.finish();

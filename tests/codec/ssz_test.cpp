@@ -145,9 +145,9 @@ TEST(Ssz, ContainerOffsetsAreStrict) {
     ssz::put_u8(out, 7);
     scope.offset();
     scope.offset();
-    scope.next();
+    ASSERT_TRUE(scope.next());
     ssz::put_bytes(out, "0x0102"_hex);
-    scope.next();
+    ASSERT_TRUE(scope.next());
     ssz::put_bytes(out, "0x03"_hex);
     scope.finish();
     EXPECT_EQ(out, ok);

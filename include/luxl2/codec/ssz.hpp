@@ -210,7 +210,8 @@ void put_bitvector(Bytes& out, const std::vector<bool>& bits);
 /// The offsets of one container (or vector/list of variable-size elements) being appended to `out`.
 /// Write the fixed part in order, calling `offset()` where a variable-size field goes; then, for each
 /// variable-size field in the same order, call `next()` right before appending its serialization.
-/// `finish()` asserts every offset was filled.
+/// `next()` returns false (and writes nothing) when the offset would not fit in 32 bits, i.e. the
+/// value is too large for SSZ; `finish()` asserts every offset was filled.
 class OffsetScope {
 public:
     explicit OffsetScope(Bytes& out) : out_(out), start_(out.size()) {}
@@ -218,13 +219,14 @@ public:
         slots_.push_back(out_.size());
         out_.resize(out_.size() + kBytesPerOffset);
     }
-    void next() {
+    [[nodiscard]] bool next() {
         LUXL2_ASSERT(next_ < slots_.size());
         const std::size_t rel = out_.size() - start_;
-        LUXL2_ASSERT(rel <= 0xffffffffu);
+        if (rel > 0xffffffffu) return false;
         const auto v = static_cast<std::uint32_t>(rel);
         std::uint8_t* p = out_.data() + slots_[next_++];
         for (int i = 0; i < 4; ++i) p[i] = static_cast<std::uint8_t>(v >> (8 * i));
+        return true;
     }
     void finish() const { LUXL2_ASSERT(next_ == slots_.size()); }
 

@@ -74,7 +74,7 @@ Result<void> encode_list(Bytes& out, const std::vector<E>& v) {
     ssz::OffsetScope scope(out);
     for (std::size_t i = 0; i < v.size(); ++i) scope.offset();
     for (std::size_t i = 0; i < v.size(); ++i) {
-        scope.next();
+        if (!scope.next()) return fail(ssz::errc::size, "serialization exceeds 2^32 bytes");
         if (auto r = encode(out, v[i]); !r) {
             r.error().at("[" + std::to_string(i) + "]");
             return r;
@@ -102,7 +102,10 @@ Result<void> encode_struct(Bytes& out, const T& v) {
     Schema<T>::fields(v, [&](std::string_view name, const auto& f) {
         using F = std::remove_cvref_t<decltype(f)>;
         if (!st || type_of<F>()->fixed) return;
-        scope.next();
+        if (!scope.next()) {
+            st = fail(ssz::errc::size, "serialization exceeds 2^32 bytes");
+            return;
+        }
         if (auto r = encode(out, f); !r) {
             r.error().at(name);
             st = std::move(r);
