@@ -18,6 +18,7 @@ void register_demo(CLI::App& app, Registry& reg);
 void register_tx(CLI::App& app, Registry& reg);
 void register_bench(CLI::App& app, Registry& reg);
 void register_sig(CLI::App& app, Registry& reg);
+void register_block(CLI::App& app, Registry& reg);
 void register_ssz(CLI::App& app, Registry& reg);
 
 /// Fills `out` from the OS entropy source; prints an error and returns non-zero on failure.

@@ -11,6 +11,7 @@ int main(int argc, char** argv) {
     luxl2::cli::register_demo(app, reg);
     luxl2::cli::register_tx(app, reg);
     luxl2::cli::register_sig(app, reg);
+    luxl2::cli::register_block(app, reg);
     luxl2::cli::register_ssz(app, reg);
     luxl2::cli::register_bench(app, reg);
     try {

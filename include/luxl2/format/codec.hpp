@@ -57,7 +57,7 @@ void binary_encode(Bytes& out, const T& v) {
 template <Described T>
 [[nodiscard]] Bytes binary_encode(const T& v) {
     Bytes out;
-    out.reserve(detail::rlpc::length(v));  // a safe upper bound: the binary form is never longer
+    out.reserve(detail::rlpc::length(v));  // a close upper bound in practice (a hint only)
     detail::binc::encode_value(out, v);
     return out;
 }

@@ -1,9 +1,11 @@
 // The compact binary form over the schema (docs/format/binary.md): no tags and no lengths for
 // structs; each struct starts with a presence bitmap (bit i of byte i/8 = field i differs from its
-// default) and only present fields follow, in schema order. Integers are LEB128, bytes carry a
-// LEB128 length, fixed-size values are raw, a present boolean is its bit alone.
+// default) and only present fields follow, in schema order. Integers take a one-byte-prefix form,
+// bytes and lists a LEB128 length or count, fixed-size values are raw, a present boolean is its
+// bit alone.
 #pragma once
 
+#include <bit>
 #include <optional>
 #include <string>
 
@@ -13,37 +15,49 @@
 
 namespace luxl2::format::detail::binc {
 
-/// LEB128 of a 256-bit value (1..37 bytes).
-inline void put_u256(Bytes& out, const U256& v) {
-    if (v.fits_u64()) {
-        put_varint(out, v.low64());
+/// Integers (uint64 and uint256) use a one-byte-prefix form: 0x00..0xDF is the value itself;
+/// 0xE0 + (n − 1) is followed by the value in n = 1..32 big-endian bytes, minimal (no leading zero
+/// byte, and n = 1 only for values ≥ 0xE0). Never longer than RLP's integer, often shorter.
+inline constexpr std::uint8_t kIntDirectMax = 0xDF;
+
+inline void put_int(Bytes& out, std::uint64_t v) {
+    if (v <= kIntDirectMax) {
+        out.push_back(static_cast<std::uint8_t>(v));
         return;
     }
-    U256 x = v;
-    while (!(x >> 7).is_zero()) {
-        out.push_back(static_cast<std::uint8_t>((x.low64() & 0x7f) | 0x80));
-        x >>= 7;
-    }
-    out.push_back(static_cast<std::uint8_t>(x.low64()));
+    const unsigned n = static_cast<unsigned>((64 - std::countl_zero(v) + 7) / 8);
+    out.push_back(static_cast<std::uint8_t>(0xE0 + n - 1));
+    for (unsigned i = n; i > 0; --i) out.push_back(static_cast<std::uint8_t>(v >> (8 * (i - 1))));
 }
 
-/// Strict LEB128 of at most 256 bits: no trailing zero group, nothing above bit 255.
-inline Result<U256> get_u256(ByteView& in) {
-    U256 v;
-    for (std::size_t i = 0; i < 37; ++i) {
-        if (i >= in.size()) return fail(errc::truncated, "input ends inside an integer");
-        const std::uint8_t b = in[i];
-        const unsigned shift = static_cast<unsigned>(7 * i);
-        const std::uint64_t group = b & 0x7f;
-        if (i == 36 && group > 0x0f) return fail(errc::malformed, "integer exceeds 256 bits");
-        if (group != 0) v = v | (U256(group) << shift);
-        if ((b & 0x80) == 0) {
-            if (b == 0 && i > 0) return fail(errc::non_canonical, "integer has a trailing zero group");
-            in = in.subspan(i + 1);
-            return v;
-        }
+inline void put_int(Bytes& out, const U256& v) {
+    if (v.fits_u64()) {
+        put_int(out, v.low64());
+        return;
     }
-    return fail(errc::malformed, "integer exceeds 256 bits");
+    const unsigned n = v.byte_length();
+    out.push_back(static_cast<std::uint8_t>(0xE0 + n - 1));
+    std::uint8_t be[32];
+    v.to_be32(be);
+    out.insert(out.end(), be + (32 - n), be + 32);
+}
+
+/// Reads the prefix form; `max_bytes` is 8 for uint64 and 32 for uint256.
+inline Result<U256> get_int(ByteView& in, unsigned max_bytes) {
+    if (in.empty()) return fail(errc::truncated, "input ends inside an integer");
+    const std::uint8_t b = in[0];
+    if (b <= kIntDirectMax) {
+        in = in.subspan(1);
+        return U256(b);
+    }
+    const unsigned n = b - 0xE0u + 1;
+    if (n > max_bytes) return fail(errc::malformed, "integer of " + std::to_string(n) + " bytes exceeds " + std::to_string(max_bytes));
+    if (in.size() < 1 + n) return fail(errc::truncated, "input ends inside an integer");
+    if (in[1] == 0) return fail(errc::non_canonical, "integer has a leading zero byte");
+    if (n == 1 && in[1] <= kIntDirectMax) return fail(errc::non_canonical, "integer below 0xE0 in long form");
+    auto v = U256::from_be_bytes(in.subspan(1, n));
+    in = in.subspan(1 + n);
+    return v;
 }
 
 template <class T>
@@ -67,8 +81,7 @@ void encode_struct(Bytes& out, const T& v) {
 
 template <class T>
 void encode_value(Bytes& out, const T& v) {
-    if constexpr (std::is_same_v<T, U256>) put_u256(out, v);
-    else if constexpr (std::is_same_v<T, std::uint64_t>) put_varint(out, v);
+    if constexpr (std::is_same_v<T, U256> || std::is_same_v<T, std::uint64_t>) put_int(out, v);
     else if constexpr (std::is_same_v<T, bool>) out.push_back(v ? 1 : 0);
     else if constexpr (is_small_v<T>) out.push_back(static_cast<std::uint8_t>(v));
     else if constexpr (is_fixed<T>::value) append(out, v.view());
@@ -81,7 +94,7 @@ void encode_value(Bytes& out, const T& v) {
     } else if constexpr (std::is_same_v<T, std::optional<Address>>) {
         // Only reached as a present field (an optional is never a list element).
         append(out, v->view());
-    } else if constexpr (std::is_same_v<T, BalanceDelta>) put_u256(out, v.zigzag());
+    } else if constexpr (std::is_same_v<T, BalanceDelta>) put_int(out, v.zigzag());
     else if constexpr (is_list_v<T>) {
         put_varint(out, v.size());
         for (const auto& e : v) encode_value(out, e);
@@ -130,7 +143,11 @@ Result<void> decode_struct(ByteView& in, T& out, Ctx& c) {
         using F = std::remove_cvref_t<decltype(f)>;
         const bool present = (bitmap[i / 8] >> (i % 8)) & 1;
         ++i;
-        if (!res || !present) return;
+        if (!res) return;
+        if (!present) {
+            set_zero(f);
+            return;
+        }
         if constexpr (std::is_same_v<F, bool>) {
             f = true;
         } else if constexpr (std::is_same_v<F, std::optional<Address>>) {
@@ -155,14 +172,15 @@ Result<void> decode_struct(ByteView& in, T& out, Ctx& c) {
 
 template <class T>
 Result<void> decode_value(ByteView& in, T& out, Ctx& c, std::size_t list_limit) {
+    const ByteView start = in;  // errors point at the value's first byte
     if constexpr (std::is_same_v<T, U256>) {
-        auto r = get_u256(in);
-        if (!r) return at(c, in, std::move(r.error()));
+        auto r = get_int(in, 32);
+        if (!r) return at(c, start, std::move(r.error()));
         out = *r;
     } else if constexpr (std::is_same_v<T, std::uint64_t>) {
-        auto r = get_varint(in);
-        if (!r) return at(c, in, errc::malformed, r.error().message);
-        out = *r;
+        auto r = get_int(in, 8);
+        if (!r) return at(c, start, std::move(r.error()));
+        out = r->low64();
     } else if constexpr (std::is_same_v<T, bool> || is_small_v<T>) {
         if (in.empty()) return at(c, in, errc::truncated, "input ends inside a byte field");
         if constexpr (std::is_same_v<T, bool>) {
@@ -177,7 +195,6 @@ Result<void> decode_value(ByteView& in, T& out, Ctx& c, std::size_t list_limit) 
         out = T::from_view(in.first(T::size_bytes));
         in = in.subspan(T::size_bytes);
     } else if constexpr (is_bytes_v<T> || std::is_same_v<T, std::string>) {
-        const ByteView start = in;
         auto n = get_varint(in);
         if (!n) return at(c, start, errc::malformed, n.error().message);
         if (*n > c.lim.max_field_bytes)
@@ -186,14 +203,12 @@ Result<void> decode_value(ByteView& in, T& out, Ctx& c, std::size_t list_limit) 
         out.assign(in.begin(), in.begin() + static_cast<std::ptrdiff_t>(*n));
         in = in.subspan(static_cast<std::size_t>(*n));
     } else if constexpr (std::is_same_v<T, BalanceDelta>) {
-        const ByteView start = in;
-        auto r = get_u256(in);
-        if (!r) return at(c, in, std::move(r.error()));
+        auto r = get_int(in, 32);
+        if (!r) return at(c, start, std::move(r.error()));
         auto d = BalanceDelta::from_zigzag(*r);
         if (!d) return at(c, start, std::move(d.error()));
         out = *d;
     } else {
-        const ByteView start = in;
         if (++c.depth > c.lim.max_depth) return at(c, start, errc::too_large, "nested too deeply");
         if constexpr (is_list_v<T>) {
             using E = typename T::value_type;

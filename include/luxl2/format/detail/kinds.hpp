@@ -53,4 +53,15 @@ template <class T>
     }
 }
 
+/// Sets a value to its zero value (what an absent binary field means). Not `T{}` for structs:
+/// some members have non-zero initialisers (BlockHeader::version), which the wire does not know.
+template <class T>
+void set_zero(T& v) {
+    if constexpr (Described<T>) {
+        Schema<T>::fields(v, [](std::string_view, auto& f) { set_zero(f); });
+    } else {
+        v = T{};
+    }
+}
+
 }  // namespace luxl2::format::detail

@@ -101,51 +101,48 @@ Result<void> decode(ByteView& in, T& out, Ctx& c, std::size_t list_limit = 0);
 
 template <class T>
 Result<void> decode(ByteView& in, T& out, Ctx& c, std::size_t list_limit) {
+    const ByteView start = in;  // errors point at the item's first byte
     if constexpr (std::is_same_v<T, U256>) {
         auto r = rlp::decode_u256(in);
-        if (!r) return at(c, in, std::move(r.error()));
+        if (!r) return at(c, start, std::move(r.error()));
         out = *r;
     } else if constexpr (std::is_same_v<T, std::uint64_t>) {
         auto r = rlp::decode_uint64(in);
-        if (!r) return at(c, in, std::move(r.error()));
+        if (!r) return at(c, start, std::move(r.error()));
         out = *r;
     } else if constexpr (std::is_same_v<T, bool>) {
         auto r = rlp::decode_uint64(in);
-        if (!r) return at(c, in, std::move(r.error()));
-        if (*r > 1) return at(c, in, errc::malformed, "a boolean must be 0 or 1");
+        if (!r) return at(c, start, std::move(r.error()));
+        if (*r > 1) return at(c, start, errc::malformed, "a boolean must be 0 or 1");
         out = *r == 1;
     } else if constexpr (is_small_v<T>) {
         auto r = rlp::decode_uint64(in);
-        if (!r) return at(c, in, std::move(r.error()));
-        if (*r > 0xff) return at(c, in, errc::malformed, "value exceeds one byte");
+        if (!r) return at(c, start, std::move(r.error()));
+        if (*r > 0xff) return at(c, start, errc::malformed, "value exceeds one byte");
         out = static_cast<T>(*r);
     } else if constexpr (is_fixed<T>::value) {
         auto r = rlp::decode_fixed<T::size_bytes>(in);
-        if (!r) return at(c, in, std::move(r.error()));
+        if (!r) return at(c, start, std::move(r.error()));
         out = *r;
     } else if constexpr (is_bytes_v<T> || std::is_same_v<T, std::string>) {
-        const ByteView start = in;
         auto r = rlp::decode_string(in);
-        if (!r) return at(c, in, std::move(r.error()));
+        if (!r) return at(c, start, std::move(r.error()));
         if (r->size() > c.lim.max_field_bytes)
             return at(c, start, errc::too_large, std::to_string(r->size()) + " bytes exceed the field limit");
         out.assign(r->begin(), r->end());
     } else if constexpr (std::is_same_v<T, std::optional<Address>>) {
-        const ByteView start = in;
         auto r = rlp::decode_string(in);
-        if (!r) return at(c, in, std::move(r.error()));
+        if (!r) return at(c, start, std::move(r.error()));
         if (r->empty()) out.reset();
         else if (r->size() == 20) out = Address::from_view(*r);
         else return at(c, start, errc::malformed, "an address must be empty or 20 bytes");
     } else if constexpr (std::is_same_v<T, BalanceDelta>) {
-        const ByteView start = in;
         auto r = rlp::decode_u256(in);
-        if (!r) return at(c, in, std::move(r.error()));
+        if (!r) return at(c, start, std::move(r.error()));
         auto d = BalanceDelta::from_zigzag(*r);
         if (!d) return at(c, start, std::move(d.error()));
         out = *d;
     } else {
-        const ByteView start = in;
         if (++c.depth > c.lim.max_depth) return at(c, start, errc::too_large, "nested too deeply");
         auto payload = rlp::decode_list(in);
         if (!payload) return at(c, start, std::move(payload.error()));
