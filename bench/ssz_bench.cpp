@@ -26,36 +26,52 @@ ssz::TypeRef capella_block() {
     const auto u64 = uint64();
     const auto b32 = byte_vector(32), b48 = byte_vector(48), b96 = byte_vector(96), b20 = byte_vector(20);
     const auto checkpoint = container({{"epoch", u64}, {"root", b32}});
-    const auto att_data = container({{"slot", u64}, {"index", u64}, {"beacon_block_root", b32},
-                                     {"source", checkpoint}, {"target", checkpoint}});
+    const auto att_data = container(
+        {{"slot", u64}, {"index", u64}, {"beacon_block_root", b32}, {"source", checkpoint}, {"target", checkpoint}});
     const auto indexed = container({{"attesting_indices", list(u64, 2048)}, {"data", att_data}, {"signature", b96}});
-    const auto header = container({{"slot", u64}, {"proposer_index", u64}, {"parent_root", b32},
-                                   {"state_root", b32}, {"body_root", b32}});
+    const auto header = container(
+        {{"slot", u64}, {"proposer_index", u64}, {"parent_root", b32}, {"state_root", b32}, {"body_root", b32}});
     const auto signed_header = container({{"message", header}, {"signature", b96}});
     const auto withdrawal = container({{"index", u64}, {"validator_index", u64}, {"address", b20}, {"amount", u64}});
-    const auto payload = container({{"parent_hash", b32}, {"fee_recipient", b20}, {"state_root", b32},
-                                    {"receipts_root", b32}, {"logs_bloom", byte_vector(256)}, {"prev_randao", b32},
-                                    {"block_number", u64}, {"gas_limit", u64}, {"gas_used", u64},
-                                    {"timestamp", u64}, {"extra_data", byte_list(32)}, {"base_fee_per_gas", uint256()},
-                                    {"block_hash", b32}, {"transactions", list(byte_list(1ull << 30), 1ull << 20)},
+    const auto payload = container({{"parent_hash", b32},
+                                    {"fee_recipient", b20},
+                                    {"state_root", b32},
+                                    {"receipts_root", b32},
+                                    {"logs_bloom", byte_vector(256)},
+                                    {"prev_randao", b32},
+                                    {"block_number", u64},
+                                    {"gas_limit", u64},
+                                    {"gas_used", u64},
+                                    {"timestamp", u64},
+                                    {"extra_data", byte_list(32)},
+                                    {"base_fee_per_gas", uint256()},
+                                    {"block_hash", b32},
+                                    {"transactions", list(byte_list(1ull << 30), 1ull << 20)},
                                     {"withdrawals", list(withdrawal, 16)}});
     const auto change = container({{"validator_index", u64}, {"from_bls_pubkey", b48}, {"to_execution_address", b20}});
     const auto body = container(
         {{"randao_reveal", b96},
          {"eth1_data", container({{"deposit_root", b32}, {"deposit_count", u64}, {"block_hash", b32}})},
          {"graffiti", b32},
-         {"proposer_slashings", list(container({{"signed_header_1", signed_header}, {"signed_header_2", signed_header}}), 16)},
+         {"proposer_slashings",
+          list(container({{"signed_header_1", signed_header}, {"signed_header_2", signed_header}}), 16)},
          {"attester_slashings", list(container({{"attestation_1", indexed}, {"attestation_2", indexed}}), 2)},
-         {"attestations", list(container({{"aggregation_bits", bitlist(2048)}, {"data", att_data}, {"signature", b96}}), 128)},
+         {"attestations",
+          list(container({{"aggregation_bits", bitlist(2048)}, {"data", att_data}, {"signature", b96}}), 128)},
          {"deposits", list(container({{"proof", vector(b32, 33)},
-                                      {"data", container({{"pubkey", b48}, {"withdrawal_credentials", b32},
-                                                          {"amount", u64}, {"signature", b96}})}}), 16)},
-         {"voluntary_exits", list(container({{"message", container({{"epoch", u64}, {"validator_index", u64}})},
-                                             {"signature", b96}}), 16)},
+                                      {"data", container({{"pubkey", b48},
+                                                          {"withdrawal_credentials", b32},
+                                                          {"amount", u64},
+                                                          {"signature", b96}})}}),
+                           16)},
+         {"voluntary_exits",
+          list(container({{"message", container({{"epoch", u64}, {"validator_index", u64}})}, {"signature", b96}}),
+               16)},
          {"sync_aggregate", container({{"sync_committee_bits", bitvector(512)}, {"sync_committee_signature", b96}})},
          {"execution_payload", payload},
          {"bls_to_execution_changes", list(container({{"message", change}, {"signature", b96}}), 16)}});
-    return container({{"slot", u64}, {"proposer_index", u64}, {"parent_root", b32}, {"state_root", b32}, {"body", body}});
+    return container(
+        {{"slot", u64}, {"proposer_index", u64}, {"parent_root", b32}, {"state_root", b32}, {"body", body}});
 }
 
 const Bytes& mainnet_block() {
@@ -174,7 +190,8 @@ void summary(const std::vector<bench::RunResult>& runs) {
     for (const char* n : {"validate", "decode_value", "encode_value", "hash_tree_root"})
         if (const auto* r = bench::find(runs, std::string("ssz/beacon_block/") + n))
             std::printf("  %-15s %8.1f us  %8.1f MB/s\n", n, r->real_time_ns / 1e3, r->bytes_per_second / 1e6);
-    if (const auto* r = bench::find(runs, "ssz/sha256_64")) std::printf("sha256 of 64 bytes: %.1f ns\n", r->real_time_ns);
+    if (const auto* r = bench::find(runs, "ssz/sha256_64"))
+        std::printf("sha256 of 64 bytes: %.1f ns\n", r->real_time_ns);
     if (const auto* r = bench::find(runs, "ssz/sha256_64_x1024"))
         std::printf("sha256 of 64 bytes, 1024 independent (SHA-NI lanes): %.1f ns each\n", r->real_time_ns / 1024);
 }

@@ -15,7 +15,8 @@ namespace {
 
 const std::vector<ssz::TypeRef>& schemas() {
     static const std::vector<ssz::TypeRef> s = [] {
-        const auto var_test = ssz::container({{"A", ssz::uint16()}, {"B", ssz::list(ssz::uint16(), 1024)}, {"C", ssz::uint8()}});
+        const auto var_test =
+            ssz::container({{"A", ssz::uint16()}, {"B", ssz::list(ssz::uint16(), 1024)}, {"C", ssz::uint8()}});
         const auto fixed_test = ssz::container({{"A", ssz::uint8()}, {"B", ssz::uint64()}, {"C", ssz::uint32()}});
         return std::vector<ssz::TypeRef>{
             // ComplexTestStruct of the ssz_generic suite.
@@ -27,8 +28,11 @@ const std::vector<ssz::TypeRef>& schemas() {
                             {"F", ssz::vector(fixed_test, 4)},
                             {"G", ssz::vector(var_test, 2)}}),
             // BitsStruct.
-            ssz::container({{"A", ssz::bitlist(5)}, {"B", ssz::bitvector(2)}, {"C", ssz::bitvector(1)},
-                            {"D", ssz::bitlist(6)}, {"E", ssz::bitvector(8)}}),
+            ssz::container({{"A", ssz::bitlist(5)},
+                            {"B", ssz::bitvector(2)},
+                            {"C", ssz::bitvector(1)},
+                            {"D", ssz::bitlist(6)},
+                            {"E", ssz::bitvector(8)}}),
             // Unions, nested lists of variable-size elements, booleans.
             ssz::union_of({nullptr, ssz::uint64(), ssz::list(ssz::byte_list(16), 8),
                            ssz::container({{"x", ssz::boolean()}, {"y", ssz::bitlist(300)}})}),

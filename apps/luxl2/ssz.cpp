@@ -33,7 +33,8 @@ int block_command(const std::string& from, const std::string& path) {
         std::cerr << "error: cannot open " << path << "\n";
         return 2;
     }
-    Result<format::L2Block> block = fail(format::errc::unsupported, "unknown input format \"" + from + "\" (json, ssz)");
+    Result<format::L2Block> block =
+        fail(format::errc::unsupported, "unknown input format \"" + from + "\" (json, ssz)");
     if (from == "json") {
         block = format::from_json_text<format::L2Block>(text);
     } else if (from == "ssz") {
@@ -41,8 +42,10 @@ int block_command(const std::string& from, const std::string& path) {
         for (char c : text)
             if (!std::isspace(static_cast<unsigned char>(c))) hex.push_back(c);
         auto raw = from_hex(hex);
-        if (!raw) block = std::unexpected(raw.error());
-        else block = format::ssz_decode_block(*raw);
+        if (!raw)
+            block = std::unexpected(raw.error());
+        else
+            block = format::ssz_decode_block(*raw);
     }
     if (!block) {
         std::cerr << "error: " << block.error().to_string() << "\n";

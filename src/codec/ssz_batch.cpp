@@ -57,8 +57,10 @@ void merkleize_batch(std::span<const ByteView> datas, unsigned depth, std::uint8
         crypto::sha256_64_many(blocks.data(), next_total, nodes.data());
     }
     for (std::size_t i = 0; i < n; ++i) {
-        if (count[i] == 0) std::memcpy(out + 32 * i, zero_hash(depth).data(), 32);
-        else std::memcpy(out + 32 * i, nodes.data() + 32 * offset[i], 32);
+        if (count[i] == 0)
+            std::memcpy(out + 32 * i, zero_hash(depth).data(), 32);
+        else
+            std::memcpy(out + 32 * i, nodes.data() + 32 * offset[i], 32);
     }
 }
 
@@ -94,7 +96,8 @@ void roots_batch(const Type& t, std::span<const ByteView> items, std::uint8_t* o
             for (std::size_t i = 0; i < n; ++i) {
                 const View v(t, items[i]);
                 lengths[i] = v.count();
-                packed[i].assign(items[i].begin(), items[i].begin() + static_cast<std::ptrdiff_t>((lengths[i] + 7) / 8));
+                packed[i].assign(items[i].begin(),
+                                 items[i].begin() + static_cast<std::ptrdiff_t>((lengths[i] + 7) / 8));
                 if (lengths[i] % 8 != 0)
                     packed[i].back() = static_cast<std::uint8_t>(packed[i].back() & ~(1u << (lengths[i] % 8)));
                 views[i] = packed[i];
@@ -141,7 +144,8 @@ void roots_batch(const Type& t, std::span<const ByteView> items, std::uint8_t* o
             for (std::size_t f = 0; f < nf; ++f) {
                 for (std::size_t i = 0; i < n; ++i) views[i] = View(t, items[i]).field(f).bytes();
                 roots_batch(*t.fields[f].type, views, tmp.data());
-                for (std::size_t i = 0; i < n; ++i) std::memcpy(field_roots.data() + 32 * (i * nf + f), tmp.data() + 32 * i, 32);
+                for (std::size_t i = 0; i < n; ++i)
+                    std::memcpy(field_roots.data() + 32 * (i * nf + f), tmp.data() + 32 * i, 32);
             }
             for (std::size_t i = 0; i < n; ++i) views[i] = ByteView(field_roots.data() + 32 * nf * i, 32 * nf);
             merkleize_batch(views, depth_for(nf), out);

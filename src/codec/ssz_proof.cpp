@@ -151,7 +151,8 @@ Result<void> descend(const View& v, const std::vector<int>& bits, std::size_t po
 Result<std::pair<std::vector<Hash32>, Hash32>> prove(const View& v, std::uint64_t gindex) {
     if (gindex == 0) return fail(errc::proof, "generalized index 0");
     std::vector<int> bits;
-    for (int k = static_cast<int>(std::bit_width(gindex)) - 2; k >= 0; --k) bits.push_back(static_cast<int>((gindex >> k) & 1));
+    for (int k = static_cast<int>(std::bit_width(gindex)) - 2; k >= 0; --k)
+        bits.push_back(static_cast<int>((gindex >> k) & 1));
     std::vector<Hash32> sib;
     Hash32 node;
     LUXL2_CHECK(descend(v, bits, 0, sib, node));

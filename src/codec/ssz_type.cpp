@@ -13,8 +13,12 @@ constexpr std::uint64_t kMax = std::numeric_limits<std::uint64_t>::max();
 // fixed sizes beyond that are rejected as illegal here rather than overflowing later.
 constexpr std::uint64_t kMaxFixed = 0xffffffffu;
 
-std::uint64_t sat_add(std::uint64_t a, std::uint64_t b) { return a > kMax - b ? kMax : a + b; }
-std::uint64_t sat_mul(std::uint64_t a, std::uint64_t b) { return (a != 0 && b > kMax / a) ? kMax : a * b; }
+std::uint64_t sat_add(std::uint64_t a, std::uint64_t b) {
+    return a > kMax - b ? kMax : a + b;
+}
+std::uint64_t sat_mul(std::uint64_t a, std::uint64_t b) {
+    return (a != 0 && b > kMax / a) ? kMax : a * b;
+}
 
 std::shared_ptr<Type> make(Kind k) {
     auto t = std::make_shared<Type>();
@@ -22,7 +26,9 @@ std::shared_ptr<Type> make(Kind k) {
     return t;
 }
 
-Result<TypeRef> illegal(std::string msg) { return fail(errc::illegal_type, std::move(msg)); }
+Result<TypeRef> illegal(std::string msg) {
+    return fail(errc::illegal_type, std::move(msg));
+}
 
 }  // namespace
 
@@ -139,8 +145,7 @@ Result<TypeRef> try_list(TypeRef elem, std::uint64_t limit) {
     t->n = limit;
     t->fixed = false;
     t->min_bytes = 0;
-    t->max_bytes = elem->fixed ? sat_mul(limit, elem->size)
-                               : sat_mul(limit, sat_add(kBytesPerOffset, elem->max_bytes));
+    t->max_bytes = elem->fixed ? sat_mul(limit, elem->size) : sat_mul(limit, sat_add(kBytesPerOffset, elem->max_bytes));
     if (elem->basic()) {
         if (sat_mul(limit, elem->size) > kMax - 31) return illegal("List limit too large");
         t->chunks = (limit * elem->size + 31) / 32;
@@ -207,11 +212,23 @@ TypeRef must(Result<TypeRef> r) {
 }
 }  // namespace
 
-TypeRef bitvector(std::uint64_t n) { return must(try_bitvector(n)); }
-TypeRef bitlist(std::uint64_t limit) { return must(try_bitlist(limit)); }
-TypeRef vector(TypeRef elem, std::uint64_t n) { return must(try_vector(std::move(elem), n)); }
-TypeRef list(TypeRef elem, std::uint64_t limit) { return must(try_list(std::move(elem), limit)); }
-TypeRef container(std::vector<Field> fields) { return must(try_container(std::move(fields))); }
-TypeRef union_of(std::vector<TypeRef> options) { return must(try_union(std::move(options))); }
+TypeRef bitvector(std::uint64_t n) {
+    return must(try_bitvector(n));
+}
+TypeRef bitlist(std::uint64_t limit) {
+    return must(try_bitlist(limit));
+}
+TypeRef vector(TypeRef elem, std::uint64_t n) {
+    return must(try_vector(std::move(elem), n));
+}
+TypeRef list(TypeRef elem, std::uint64_t limit) {
+    return must(try_list(std::move(elem), limit));
+}
+TypeRef container(std::vector<Field> fields) {
+    return must(try_container(std::move(fields)));
+}
+TypeRef union_of(std::vector<TypeRef> options) {
+    return must(try_union(std::move(options)));
+}
 
 }  // namespace luxl2::ssz

@@ -7,7 +7,9 @@
 namespace luxl2::ssz {
 namespace {
 
-std::string sz(std::uint64_t v) { return std::to_string(v); }
+std::string sz(std::uint64_t v) {
+    return std::to_string(v);
+}
 
 Result<void> check_bitlist(const Type& t, ByteView b) {
     if (b.empty()) return fail(errc::delimiter, "empty bitlist (no delimiter bit)");
@@ -31,7 +33,8 @@ Result<void> check_variable_elements(const Type& t, ByteView b) {
         return fail(errc::offset, "first offset " + sz(first) + " is not a valid end of the offset table");
     const std::uint64_t count = first / kBytesPerOffset;
     if (t.kind == Kind::vector && count != t.n)
-        return fail(errc::offset, "first offset " + sz(first) + " implies " + sz(count) + " elements, expected " + sz(t.n));
+        return fail(errc::offset,
+                    "first offset " + sz(first) + " implies " + sz(count) + " elements, expected " + sz(t.n));
     if (t.kind == Kind::list && count > t.n)
         return fail(errc::limit, sz(count) + " elements exceed the list limit " + sz(t.n));
     std::uint64_t start = first;
@@ -105,7 +108,8 @@ Result<void> check_container(const Type& t, ByteView b) {
                                               ", expected the fixed size " + sz(t.fixed_part));
         } else {
             if (off < prev_off || off > b.size())
-                return fail(errc::offset, "offset of field " + t.fields[i].name + " (" + sz(off) + ") out of order or range");
+                return fail(errc::offset,
+                            "offset of field " + t.fields[i].name + " (" + sz(off) + ") out of order or range");
             if (auto r = validate(*t.fields[prev_field].type, b.subspan(prev_off, off - prev_off)); !r) {
                 r.error().at(t.fields[prev_field].name);
                 return r;
@@ -128,7 +132,8 @@ Result<void> check_union(const Type& t, ByteView b) {
     if (b.empty()) return fail(errc::size, "empty union (no selector)");
     const std::uint8_t sel = b[0];
     if (sel >= t.options.size())
-        return fail(errc::selector, "union selector " + sz(sel) + " out of range (" + sz(t.options.size()) + " options)");
+        return fail(errc::selector,
+                    "union selector " + sz(sel) + " out of range (" + sz(t.options.size()) + " options)");
     const auto& opt = t.options[sel];
     if (!opt) {
         if (b.size() != 1) return fail(errc::size, "union None with " + sz(b.size() - 1) + " trailing bytes");

@@ -69,7 +69,8 @@ Result<void> encode(const Type& t, const Value& v, Bytes& out) {
         case Kind::uint: {
             if (v.number.bit_length() > 8 * t.n) return mismatch(t, "number too large");
             const auto le = v.number.w;
-            for (std::uint64_t i = 0; i < t.n; ++i) out.push_back(static_cast<std::uint8_t>(le[i / 8] >> (8 * (i % 8))));
+            for (std::uint64_t i = 0; i < t.n; ++i)
+                out.push_back(static_cast<std::uint8_t>(le[i / 8] >> (8 * (i % 8))));
             return {};
         }
         case Kind::boolean:

@@ -12,8 +12,7 @@ std::uint64_t View::count() const noexcept {
         case Kind::list:
             if (t_->elem->fixed) return b_.size() / t_->elem->size;
             return b_.empty() ? 0 : load_le32(b_.data()) / kBytesPerOffset;
-        case Kind::bitlist:
-            return 8 * (b_.size() - 1) + static_cast<std::uint64_t>(std::bit_width(b_.back())) - 1;
+        case Kind::bitlist: return 8 * (b_.size() - 1) + static_cast<std::uint64_t>(std::bit_width(b_.back())) - 1;
         default: LUXL2_ASSERT(false && "count() of a type without elements");
     }
     return 0;

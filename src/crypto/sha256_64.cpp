@@ -34,7 +34,9 @@ constexpr std::array<std::uint32_t, 64> kK = {
 constexpr std::array<std::uint32_t, 8> kIV = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
                                               0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
 
-constexpr std::uint32_t rotr(std::uint32_t x, unsigned n) { return (x >> n) | (x << (32 - n)); }
+constexpr std::uint32_t rotr(std::uint32_t x, unsigned n) {
+    return (x >> n) | (x << (32 - n));
+}
 
 // W[t] + K[t] of the padding block of a 64-byte message: 0x80 ‖ zeros ‖ uint64be(512).
 constexpr std::array<std::uint32_t, 64> padding_schedule() {
@@ -52,8 +54,8 @@ constexpr std::array<std::uint32_t, 64> padding_schedule() {
 alignas(16) constexpr std::array<std::uint32_t, 64> kPadKW = padding_schedule();
 alignas(16) constexpr std::array<std::uint32_t, 64> kKAligned = kK;
 
-constexpr std::uint8_t kPad64[64] = {0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                                     0,    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+constexpr std::uint8_t kPad64[64] = {0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,    0,   0, 0,
+                                     0,    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,    0,   0, 0,
                                      0,    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x02, 0x00};
 
 // SHA256_Transform is deprecated in OpenSSL 3 but is the only way to its block function without
@@ -98,7 +100,8 @@ LUXL2_SHA_TARGET inline void sha_ni_lanes(const std::uint8_t* in, std::uint8_t* 
         for (std::size_t l = 0; l < L; ++l) {
             __m128i& wg = w[l][g & 3];
             if (g < 4) {
-                wg = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(in + 64 * l + 16 * g)), bswap_words);
+                wg = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(in + 64 * l + 16 * g)),
+                                      bswap_words);
             } else {
                 const __m128i t = _mm_add_epi32(_mm_sha256msg1_epu32(w[l][g & 3], w[l][(g + 1) & 3]),
                                                 _mm_alignr_epi8(w[l][(g + 3) & 3], w[l][(g + 2) & 3], 4));

@@ -32,35 +32,40 @@ ssz::TypeRef beacon_block(Fork fork) {
     const auto u64 = uint64();
     const auto b32 = byte_vector(32), b48 = byte_vector(48), b96 = byte_vector(96), b20 = byte_vector(20);
     const auto checkpoint = container({{"epoch", u64}, {"root", b32}});
-    const auto att_data = container({{"slot", u64},
-                                     {"index", u64},
-                                     {"beacon_block_root", b32},
-                                     {"source", checkpoint},
-                                     {"target", checkpoint}});
+    const auto att_data = container(
+        {{"slot", u64}, {"index", u64}, {"beacon_block_root", b32}, {"source", checkpoint}, {"target", checkpoint}});
     const auto indexed = container({{"attesting_indices", list(u64, 2048)}, {"data", att_data}, {"signature", b96}});
-    const auto header = container({{"slot", u64},
-                                   {"proposer_index", u64},
-                                   {"parent_root", b32},
-                                   {"state_root", b32},
-                                   {"body_root", b32}});
+    const auto header = container(
+        {{"slot", u64}, {"proposer_index", u64}, {"parent_root", b32}, {"state_root", b32}, {"body_root", b32}});
     const auto signed_header = container({{"message", header}, {"signature", b96}});
     const auto proposer_slashing = container({{"signed_header_1", signed_header}, {"signed_header_2", signed_header}});
     const auto attester_slashing = container({{"attestation_1", indexed}, {"attestation_2", indexed}});
     const auto attestation = container({{"aggregation_bits", bitlist(2048)}, {"data", att_data}, {"signature", b96}});
-    const auto deposit_data = container(
-        {{"pubkey", b48}, {"withdrawal_credentials", b32}, {"amount", u64}, {"signature", b96}});
+    const auto deposit_data =
+        container({{"pubkey", b48}, {"withdrawal_credentials", b32}, {"amount", u64}, {"signature", b96}});
     const auto deposit = container({{"proof", vector(b32, 33)}, {"data", deposit_data}});
-    const auto exit = container({{"message", container({{"epoch", u64}, {"validator_index", u64}})}, {"signature", b96}});
+    const auto exit =
+        container({{"message", container({{"epoch", u64}, {"validator_index", u64}})}, {"signature", b96}});
     const auto eth1 = container({{"deposit_root", b32}, {"deposit_count", u64}, {"block_hash", b32}});
     const auto sync = container({{"sync_committee_bits", bitvector(512)}, {"sync_committee_signature", b96}});
 
-    std::vector<Field> payload = {{"parent_hash", b32},   {"fee_recipient", b20},      {"state_root", b32},
-                                  {"receipts_root", b32}, {"logs_bloom", byte_vector(256)}, {"prev_randao", b32},
-                                  {"block_number", u64},  {"gas_limit", u64},          {"gas_used", u64},
-                                  {"timestamp", u64},     {"extra_data", byte_list(32)}, {"base_fee_per_gas", uint256()},
-                                  {"block_hash", b32},    {"transactions", list(byte_list(1ull << 30), 1ull << 20)}};
+    std::vector<Field> payload = {{"parent_hash", b32},
+                                  {"fee_recipient", b20},
+                                  {"state_root", b32},
+                                  {"receipts_root", b32},
+                                  {"logs_bloom", byte_vector(256)},
+                                  {"prev_randao", b32},
+                                  {"block_number", u64},
+                                  {"gas_limit", u64},
+                                  {"gas_used", u64},
+                                  {"timestamp", u64},
+                                  {"extra_data", byte_list(32)},
+                                  {"base_fee_per_gas", uint256()},
+                                  {"block_hash", b32},
+                                  {"transactions", list(byte_list(1ull << 30), 1ull << 20)}};
     if (fork != Fork::bellatrix) {
-        const auto withdrawal = container({{"index", u64}, {"validator_index", u64}, {"address", b20}, {"amount", u64}});
+        const auto withdrawal =
+            container({{"index", u64}, {"validator_index", u64}, {"address", b20}, {"amount", u64}});
         payload.push_back({"withdrawals", list(withdrawal, 16)});
     }
     if (fork == Fork::deneb) {
@@ -78,7 +83,8 @@ ssz::TypeRef beacon_block(Fork fork) {
                                {"sync_aggregate", sync},
                                {"execution_payload", container(std::move(payload))}};
     if (fork != Fork::bellatrix) {
-        const auto change = container({{"validator_index", u64}, {"from_bls_pubkey", b48}, {"to_execution_address", b20}});
+        const auto change =
+            container({{"validator_index", u64}, {"from_bls_pubkey", b48}, {"to_execution_address", b20}});
         body.push_back({"bls_to_execution_changes", list(container({{"message", change}, {"signature", b96}}), 16)});
     }
     if (fork == Fork::deneb) body.push_back({"blob_kzg_commitments", list(b48, 4096)});
@@ -89,7 +95,9 @@ ssz::TypeRef beacon_block(Fork fork) {
                       {"body", container(std::move(body))}});
 }
 
-fs::path blocks_dir() { return luxl2::testing::data_dir() / "ssz" / "mainnet_beacon_blocks"; }
+fs::path blocks_dir() {
+    return luxl2::testing::data_dir() / "ssz" / "mainnet_beacon_blocks";
+}
 
 struct Expected {
     std::string block_hash, root;
@@ -128,9 +136,11 @@ TEST(SszMainnetBeaconBlocks, RootsAndExecutionBranches) {
         const auto type = beacon_block(fork);
         const std::string text = luxl2::testing::read_text(entry.path());
         const Bytes bytes(text.begin(), text.end());
-        const Expected want = read_proof(blocks_dir() / (std::string(m[1]) + "_beacon_block_proof-" + std::string(m[2]) + ".yaml"));
+        const Expected want =
+            read_proof(blocks_dir() / (std::string(m[1]) + "_beacon_block_proof-" + std::string(m[2]) + ".yaml"));
 
-        ASSERT_TRUE(ssz::validate(*type, bytes).has_value()) << name << ": " << ssz::validate(*type, bytes).error().to_string();
+        ASSERT_TRUE(ssz::validate(*type, bytes).has_value())
+            << name << ": " << ssz::validate(*type, bytes).error().to_string();
         const ssz::View block(*type, bytes);
         EXPECT_EQ(block.field(0).u64(), want.slot) << name;
         const ssz::View payload = block.field(4).field(9);
@@ -150,7 +160,8 @@ TEST(SszMainnetBeaconBlocks, RootsAndExecutionBranches) {
         const auto branch = ssz::merkle_branch(block, gindex);
         ASSERT_TRUE(branch.has_value());
         ASSERT_EQ(branch->size(), want.branch.size()) << name;
-        for (std::size_t i = 0; i < branch->size(); ++i) EXPECT_EQ(to_hex((*branch)[i]), want.branch[i]) << name << " #" << i;
+        for (std::size_t i = 0; i < branch->size(); ++i)
+            EXPECT_EQ(to_hex((*branch)[i]), want.branch[i]) << name << " #" << i;
         const auto leaf = ssz::node_at(block, gindex);
         ASSERT_TRUE(leaf.has_value());
         EXPECT_EQ(to_hex(*leaf), want.block_hash);

@@ -21,7 +21,9 @@ using namespace luxl2;
 
 namespace {
 
-fs::path generic_dir() { return luxl2::testing::data_dir() / "ssz" / "ssz_generic"; }
+fs::path generic_dir() {
+    return luxl2::testing::data_dir() / "ssz" / "ssz_generic";
+}
 
 Bytes read_bytes(const fs::path& p) {
     const std::string s = luxl2::testing::read_text(p);
@@ -43,21 +45,21 @@ ssz::TypeRef elem_type(const std::string& name) {
 // The test structs of consensus-specs tests/generators/ssz_generic/ssz_test_case containers.
 ssz::TypeRef test_struct(const std::string& name) {
     using ssz::Field;
-    static const auto var_test = ssz::container({{"A", ssz::uintn(16)}, {"B", ssz::list(ssz::uintn(16), 1024)}, {"C", ssz::uintn(8)}});
+    static const auto var_test =
+        ssz::container({{"A", ssz::uintn(16)}, {"B", ssz::list(ssz::uintn(16), 1024)}, {"C", ssz::uintn(8)}});
     static const auto fixed_test = ssz::container({{"A", ssz::uintn(8)}, {"B", ssz::uintn(64)}, {"C", ssz::uintn(32)}});
     static const std::map<std::string, ssz::TypeRef> structs = {
         {"SingleFieldTestStruct", ssz::container({{"A", ssz::byte()}})},
         {"SmallTestStruct", ssz::container({{"A", ssz::uintn(16)}, {"B", ssz::uintn(16)}})},
         {"FixedTestStruct", fixed_test},
         {"VarTestStruct", var_test},
-        {"ComplexTestStruct",
-         ssz::container({{"A", ssz::uintn(16)},
-                         {"B", ssz::list(ssz::uintn(16), 128)},
-                         {"C", ssz::uintn(8)},
-                         {"D", ssz::byte_list(256)},
-                         {"E", var_test},
-                         {"F", ssz::vector(fixed_test, 4)},
-                         {"G", ssz::vector(var_test, 2)}})},
+        {"ComplexTestStruct", ssz::container({{"A", ssz::uintn(16)},
+                                              {"B", ssz::list(ssz::uintn(16), 128)},
+                                              {"C", ssz::uintn(8)},
+                                              {"D", ssz::byte_list(256)},
+                                              {"E", var_test},
+                                              {"F", ssz::vector(fixed_test, 4)},
+                                              {"G", ssz::vector(var_test, 2)}})},
         {"BitsStruct", ssz::container({{"A", ssz::bitlist(5)},
                                        {"B", ssz::bitvector(2)},
                                        {"C", ssz::bitvector(1)},
@@ -79,8 +81,10 @@ Named type_of(const std::string& handler, const std::string& c) {
     std::smatch m;
     auto one = [](Result<ssz::TypeRef> r) {
         Named n;
-        if (r) n.types.push_back(*r);
-        else n.illegal = r.error();
+        if (r)
+            n.types.push_back(*r);
+        else
+            n.illegal = r.error();
         return n;
     };
     if (handler == "uints" && std::regex_search(c, m, std::regex("^uint_(\\d+)_")))
@@ -98,7 +102,8 @@ Named type_of(const std::string& handler, const std::string& c) {
         if (c.starts_with("bitlist_no_delimiter")) {
             // No limit in the name: a missing delimiter must be rejected whatever the limit.
             Named n;
-            for (std::uint64_t lim : {1u, 2u, 3u, 4u, 5u, 8u, 16u, 31u, 512u, 513u}) n.types.push_back(ssz::bitlist(lim));
+            for (std::uint64_t lim : {1u, 2u, 3u, 4u, 5u, 8u, 16u, 31u, 512u, 513u})
+                n.types.push_back(ssz::bitlist(lim));
             return n;
         }
     }
@@ -148,8 +153,8 @@ void run_handler(const std::string& handler, Counts& counts) {
             ASSERT_EQ(named.types.size(), 1u) << handler << "/" << name;
             const auto& t = *named.types[0];
             const auto value = ssz::decode(t, bytes);
-            ASSERT_TRUE(value.has_value()) << handler << "/" << name << " as " << t.to_string() << ": "
-                                           << value.error().to_string();
+            ASSERT_TRUE(value.has_value())
+                << handler << "/" << name << " as " << t.to_string() << ": " << value.error().to_string();
             const auto again = ssz::encode(t, *value);
             ASSERT_TRUE(again.has_value()) << handler << "/" << name;
             EXPECT_EQ(to_hex(*again), to_hex(bytes)) << handler << "/" << name << " does not round trip";

@@ -28,7 +28,8 @@ ssz::Value num(std::uint64_t v) {
 
 TEST(Ssz, ZeroHashesAndSha256_64) {
     EXPECT_EQ(to_hex(ssz::zero_hash(1)), "0xf5a5fd42d16a20302798ef6ed309979b43003d2320d9f0e8ea9831a92759fb4b");
-    const Bytes in = "0x000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f"_hex;
+    const Bytes in =
+        "0x000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f"_hex;
     Hash32 fast;
     crypto::sha256_64(in.data(), fast.data());
     EXPECT_EQ(fast, crypto::sha256(in));
@@ -108,8 +109,8 @@ TEST(Ssz, UnionEncodeDecodeRoot) {
     // Rejections.
     EXPECT_EQ(ssz::validate(*t, {}).error().code, ssz::errc::size);
     EXPECT_EQ(ssz::validate(*t, "0x03"_hex).error().code, ssz::errc::selector);
-    EXPECT_EQ(ssz::validate(*t, "0x0000"_hex).error().code, ssz::errc::size);   // None with a body
-    EXPECT_EQ(ssz::validate(*t, "0x0101"_hex).error().code, ssz::errc::size);   // short uint16
+    EXPECT_EQ(ssz::validate(*t, "0x0000"_hex).error().code, ssz::errc::size);  // None with a body
+    EXPECT_EQ(ssz::validate(*t, "0x0101"_hex).error().code, ssz::errc::size);  // short uint16
     EXPECT_EQ(ssz::validate(*t, "0x0201020304ff"_hex).error().code, ssz::errc::limit);
     ssz::Value bad;
     bad.selector = 0;
@@ -121,7 +122,12 @@ TEST(Ssz, ContainerOffsetsAreStrict) {
     const auto t = ssz::container({{"a", ssz::uint8()}, {"b", ssz::byte_list(4)}, {"c", ssz::byte_list(4)}});
     EXPECT_EQ(t->fixed_part, 9u);
     // a = 7, b = [1, 2], c = [3]
-    const Bytes ok = "0x07" "09000000" "0b000000" "0102" "03"_hex;
+    const Bytes ok =
+        "0x07"
+        "09000000"
+        "0b000000"
+        "0102"
+        "03"_hex;
     ASSERT_TRUE(ssz::validate(*t, ok).has_value());
     const ssz::View v(*t, ok);
     EXPECT_EQ(v.field(0).u64(), 7u);
@@ -130,12 +136,39 @@ TEST(Ssz, ContainerOffsetsAreStrict) {
     EXPECT_EQ(v.field(2).count(), 1u);
 
     auto code = [&](const Bytes& b) { return std::string(ssz::validate(*t, b).error().code); };
-    EXPECT_EQ(code("0x07" "0a000000" "0b000000" "0102" "03"_hex), ssz::errc::offset);  // first offset ≠ fixed size
-    EXPECT_EQ(code("0x07" "09000000" "08000000" "0102" "03"_hex), ssz::errc::offset);  // out of order
-    EXPECT_EQ(code("0x07" "09000000" "0f000000" "0102" "03"_hex), ssz::errc::offset);  // out of range
-    EXPECT_EQ(code("0x07" "09000000" "0b000000" "0102" "0304050607"_hex), ssz::errc::limit);
-    EXPECT_EQ(code("0x07" "09000000"_hex), ssz::errc::size);  // truncated fixed part
-    const auto err = ssz::validate(*t, "0x07" "09000000" "09000000" "0102030405"_hex).error();
+    EXPECT_EQ(code("0x07"
+                   "0a000000"
+                   "0b000000"
+                   "0102"
+                   "03"_hex),
+              ssz::errc::offset);  // first offset ≠ fixed size
+    EXPECT_EQ(code("0x07"
+                   "09000000"
+                   "08000000"
+                   "0102"
+                   "03"_hex),
+              ssz::errc::offset);  // out of order
+    EXPECT_EQ(code("0x07"
+                   "09000000"
+                   "0f000000"
+                   "0102"
+                   "03"_hex),
+              ssz::errc::offset);  // out of range
+    EXPECT_EQ(code("0x07"
+                   "09000000"
+                   "0b000000"
+                   "0102"
+                   "0304050607"_hex),
+              ssz::errc::limit);
+    EXPECT_EQ(code("0x07"
+                   "09000000"_hex),
+              ssz::errc::size);  // truncated fixed part
+    const auto err = ssz::validate(*t,
+                                   "0x07"
+                                   "09000000"
+                                   "09000000"
+                                   "0102030405"_hex)
+                         .error();
     EXPECT_EQ(err.code, ssz::errc::limit);
     EXPECT_NE(err.message.find("c: "), std::string::npos) << err.message;  // says which field
 
@@ -157,21 +190,36 @@ TEST(Ssz, ContainerOffsetsAreStrict) {
 TEST(Ssz, ListOfVariableElements) {
     const auto t = ssz::list(ssz::byte_list(8), 3);
     // [[], [0xaa], [0xbb, 0xcc]]
-    const Bytes ok = "0x0c000000" "0c000000" "0d000000" "aa" "bbcc"_hex;
+    const Bytes ok =
+        "0x0c000000"
+        "0c000000"
+        "0d000000"
+        "aa"
+        "bbcc"_hex;
     ASSERT_TRUE(ssz::validate(*t, ok).has_value());
     const ssz::View v(*t, ok);
     ASSERT_EQ(v.count(), 3u);
     EXPECT_EQ(v.at(0).bytes().size(), 0u);
     EXPECT_EQ(to_hex(v.at(2).bytes()), "0xbbcc");
-    EXPECT_TRUE(ssz::validate(*t, {}).has_value());  // the empty list
+    EXPECT_TRUE(ssz::validate(*t, {}).has_value());                                  // the empty list
     EXPECT_EQ(ssz::validate(*t, "0x0d000000"_hex).error().code, ssz::errc::offset);  // not a multiple of 4
-    EXPECT_EQ(ssz::validate(*t, "0x10000000" "10000000" "10000000" "10000000"_hex).error().code, ssz::errc::limit);
+    EXPECT_EQ(ssz::validate(*t,
+                            "0x10000000"
+                            "10000000"
+                            "10000000"
+                            "10000000"_hex)
+                  .error()
+                  .code,
+              ssz::errc::limit);
     EXPECT_EQ(ssz::validate(*t, "0x00000000"_hex).error().code, ssz::errc::offset);
     EXPECT_EQ(ssz::validate(*t, "0x0c00"_hex).error().code, ssz::errc::size);
     // Vector of variable elements: the offset table must hold exactly N offsets.
     const auto vt = ssz::vector(ssz::byte_list(8), 2);
     EXPECT_EQ(ssz::validate(*vt, "0x04000000"_hex).error().code, ssz::errc::offset);
-    EXPECT_TRUE(ssz::validate(*vt, "0x08000000" "08000000"_hex).has_value());
+    EXPECT_TRUE(ssz::validate(*vt,
+                              "0x08000000"
+                              "08000000"_hex)
+                    .has_value());
 }
 
 TEST(Ssz, BitfieldsAndViews) {

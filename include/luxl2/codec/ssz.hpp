@@ -60,9 +60,9 @@ public:
     std::vector<TypeRef> options;  // union; options[0] may be null (the None option)
 
     // Derived.
-    bool fixed = true;        // fixed-size (spec: not a list, bitlist, union, or anything holding one)
-    std::uint64_t size = 0;   // serialized size when fixed
-    std::uint64_t chunks = 0; // chunk_count(type): leaves of its Merkle tree before padding
+    bool fixed = true;         // fixed-size (spec: not a list, bitlist, union, or anything holding one)
+    std::uint64_t size = 0;    // serialized size when fixed
+    std::uint64_t chunks = 0;  // chunk_count(type): leaves of its Merkle tree before padding
     /// Container: where each field sits in the fixed part; a variable field holds a 4-byte offset there.
     std::vector<std::uint64_t> field_pos;
     std::uint64_t fixed_part = 0;  // container: size of the fixed part (fixed fields + 4 per variable one)
@@ -84,13 +84,27 @@ public:
 // the plain forms are for static schemas and abort on an illegal type (a programmer error).
 [[nodiscard]] TypeRef uintn(unsigned bits);  // bits in {8, 16, 32, 64, 128, 256}
 [[nodiscard]] TypeRef boolean();
-[[nodiscard]] inline TypeRef byte() { return uintn(8); }
-[[nodiscard]] inline TypeRef uint8() { return uintn(8); }
-[[nodiscard]] inline TypeRef uint16() { return uintn(16); }
-[[nodiscard]] inline TypeRef uint32() { return uintn(32); }
-[[nodiscard]] inline TypeRef uint64() { return uintn(64); }
-[[nodiscard]] inline TypeRef uint128() { return uintn(128); }
-[[nodiscard]] inline TypeRef uint256() { return uintn(256); }
+[[nodiscard]] inline TypeRef byte() {
+    return uintn(8);
+}
+[[nodiscard]] inline TypeRef uint8() {
+    return uintn(8);
+}
+[[nodiscard]] inline TypeRef uint16() {
+    return uintn(16);
+}
+[[nodiscard]] inline TypeRef uint32() {
+    return uintn(32);
+}
+[[nodiscard]] inline TypeRef uint64() {
+    return uintn(64);
+}
+[[nodiscard]] inline TypeRef uint128() {
+    return uintn(128);
+}
+[[nodiscard]] inline TypeRef uint256() {
+    return uintn(256);
+}
 [[nodiscard]] Result<TypeRef> try_uintn(unsigned bits);
 [[nodiscard]] Result<TypeRef> try_bitvector(std::uint64_t n);
 [[nodiscard]] Result<TypeRef> try_bitlist(std::uint64_t limit);
@@ -104,8 +118,12 @@ public:
 [[nodiscard]] TypeRef list(TypeRef elem, std::uint64_t limit);
 [[nodiscard]] TypeRef container(std::vector<Field> fields);
 [[nodiscard]] TypeRef union_of(std::vector<TypeRef> options);
-[[nodiscard]] inline TypeRef byte_vector(std::uint64_t n) { return vector(byte(), n); }  // BytesN
-[[nodiscard]] inline TypeRef byte_list(std::uint64_t limit) { return list(byte(), limit); }  // ByteList[N]
+[[nodiscard]] inline TypeRef byte_vector(std::uint64_t n) {
+    return vector(byte(), n);
+}  // BytesN
+[[nodiscard]] inline TypeRef byte_list(std::uint64_t limit) {
+    return list(byte(), limit);
+}  // ByteList[N]
 
 /// Strict decoding: accepts exactly the canonical serializations of `t`. Rejects a wrong size for
 /// fixed types, booleans other than 0/1, set padding bits in bitvectors, bitlists without delimiter
@@ -186,7 +204,9 @@ private:
 
 // ---- Encoding helpers for C++ structs (append to a caller's buffer) ----
 
-inline void put_u8(Bytes& out, std::uint8_t v) { out.push_back(v); }
+inline void put_u8(Bytes& out, std::uint8_t v) {
+    out.push_back(v);
+}
 inline void put_u16(Bytes& out, std::uint16_t v) {
     out.push_back(static_cast<std::uint8_t>(v));
     out.push_back(static_cast<std::uint8_t>(v >> 8));
@@ -200,8 +220,12 @@ inline void put_u64(Bytes& out, std::uint64_t v) {
     store_le64(out.data() + at, v);
 }
 void put_u256(Bytes& out, const U256& v);
-inline void put_bool(Bytes& out, bool v) { out.push_back(v ? 1 : 0); }
-inline void put_bytes(Bytes& out, ByteView v) { append(out, v); }
+inline void put_bool(Bytes& out, bool v) {
+    out.push_back(v ? 1 : 0);
+}
+inline void put_bytes(Bytes& out, ByteView v) {
+    append(out, v);
+}
 /// A bitlist: the bits, then the delimiter bit.
 void put_bitlist(Bytes& out, const std::vector<bool>& bits);
 /// A bitvector of bits.size() bits.

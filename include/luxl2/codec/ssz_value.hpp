@@ -12,10 +12,10 @@
 namespace luxl2::ssz {
 
 struct Value {
-    U256 number;                 // uint (any width), boolean (0 or 1)
-    std::vector<bool> bits;      // bitvector, bitlist
-    std::vector<Value> items;    // vector and list elements, container fields; a union's value (0 or 1 item)
-    std::uint8_t selector = 0;   // union
+    U256 number;                // uint (any width), boolean (0 or 1)
+    std::vector<bool> bits;     // bitvector, bitlist
+    std::vector<Value> items;   // vector and list elements, container fields; a union's value (0 or 1 item)
+    std::uint8_t selector = 0;  // union
 
     friend bool operator==(const Value&, const Value&) = default;
 };

@@ -46,22 +46,31 @@ public:
 
     template <class T>
     void fill(T& v) {
-        if constexpr (std::is_same_v<T, U256>) v = u256();
+        if constexpr (std::is_same_v<T, U256>)
+            v = u256();
         else if constexpr (std::is_same_v<T, BalanceDelta>) {
             v.magnitude = u256() >> 1;
             v.negative = !v.magnitude.is_zero() && (next() & 1);
-        } else if constexpr (std::is_same_v<T, std::uint64_t>) v = (next() & 1) ? next() : below(1000);
-        else if constexpr (std::is_same_v<T, bool>) v = (next() & 1) != 0;
-        else if constexpr (std::is_enum_v<T>) v = static_cast<T>(0);
-        else if constexpr (std::is_same_v<T, std::uint8_t>) v = static_cast<std::uint8_t>(next());
-        else if constexpr (is_fixed<T>::value) v = T::from_view(bytes(T::size_bytes));
-        else if constexpr (is_bytes_v<T>) v = bytes(below(max_bytes_ + 1));
+        } else if constexpr (std::is_same_v<T, std::uint64_t>)
+            v = (next() & 1) ? next() : below(1000);
+        else if constexpr (std::is_same_v<T, bool>)
+            v = (next() & 1) != 0;
+        else if constexpr (std::is_enum_v<T>)
+            v = static_cast<T>(0);
+        else if constexpr (std::is_same_v<T, std::uint8_t>)
+            v = static_cast<std::uint8_t>(next());
+        else if constexpr (is_fixed<T>::value)
+            v = T::from_view(bytes(T::size_bytes));
+        else if constexpr (is_bytes_v<T>)
+            v = bytes(below(max_bytes_ + 1));
         else if constexpr (std::is_same_v<T, std::string>) {
             v.clear();
             for (std::size_t i = below(16); i > 0; --i) v.push_back(static_cast<char>('a' + below(26)));
         } else if constexpr (std::is_same_v<T, std::optional<Address>>) {
-            if (next() & 1) v = Address::from_view(bytes(20));
-            else v.reset();
+            if (next() & 1)
+                v = Address::from_view(bytes(20));
+            else
+                v.reset();
         } else if constexpr (is_vector<T>::value) {
             v.resize(below(max_items_ + 1));
             for (auto& e : v) fill(e);

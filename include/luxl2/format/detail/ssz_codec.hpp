@@ -34,14 +34,22 @@ const ssz::TypeRef& type_of();
 
 template <class T>
 ssz::TypeRef build_type() {
-    if constexpr (std::is_same_v<T, U256> || std::is_same_v<T, BalanceDelta>) return ssz::uint256();
-    else if constexpr (std::is_same_v<T, std::uint64_t>) return ssz::uint64();
-    else if constexpr (std::is_same_v<T, bool>) return ssz::boolean();
-    else if constexpr (is_small_v<T>) return ssz::uint8();
-    else if constexpr (is_fixed<T>::value) return ssz::byte_vector(T::size_bytes);
-    else if constexpr (std::is_same_v<T, std::string> || is_bytes_v<T>) return ssz::byte_list(kSszMaxBytes);
-    else if constexpr (std::is_same_v<T, std::optional<Address>>) return ssz::union_of({nullptr, ssz::byte_vector(20)});
-    else if constexpr (is_vector<T>::value) return ssz::list(type_of<typename T::value_type>(), kSszMaxList);
+    if constexpr (std::is_same_v<T, U256> || std::is_same_v<T, BalanceDelta>)
+        return ssz::uint256();
+    else if constexpr (std::is_same_v<T, std::uint64_t>)
+        return ssz::uint64();
+    else if constexpr (std::is_same_v<T, bool>)
+        return ssz::boolean();
+    else if constexpr (is_small_v<T>)
+        return ssz::uint8();
+    else if constexpr (is_fixed<T>::value)
+        return ssz::byte_vector(T::size_bytes);
+    else if constexpr (std::is_same_v<T, std::string> || is_bytes_v<T>)
+        return ssz::byte_list(kSszMaxBytes);
+    else if constexpr (std::is_same_v<T, std::optional<Address>>)
+        return ssz::union_of({nullptr, ssz::byte_vector(20)});
+    else if constexpr (is_vector<T>::value)
+        return ssz::list(type_of<typename T::value_type>(), kSszMaxList);
     else {
         static_assert(Described<T>, "field kind without an SSZ mapping");
         std::vector<ssz::Field> fields;
@@ -117,14 +125,19 @@ Result<void> encode_struct(Bytes& out, const T& v) {
 
 template <class T>
 Result<void> encode(Bytes& out, const T& v) {
-    if constexpr (std::is_same_v<T, U256>) ssz::put_u256(out, v);
+    if constexpr (std::is_same_v<T, U256>)
+        ssz::put_u256(out, v);
     else if constexpr (std::is_same_v<T, BalanceDelta>) {
         if (!v.canonical()) return fail(errc::invalid, "balance delta is -0 or out of range");
         ssz::put_u256(out, v.zigzag());
-    } else if constexpr (std::is_same_v<T, std::uint64_t>) ssz::put_u64(out, v);
-    else if constexpr (std::is_same_v<T, bool>) ssz::put_bool(out, v);
-    else if constexpr (is_small_v<T>) ssz::put_u8(out, static_cast<std::uint8_t>(v));
-    else if constexpr (is_fixed<T>::value) ssz::put_bytes(out, v.view());
+    } else if constexpr (std::is_same_v<T, std::uint64_t>)
+        ssz::put_u64(out, v);
+    else if constexpr (std::is_same_v<T, bool>)
+        ssz::put_bool(out, v);
+    else if constexpr (is_small_v<T>)
+        ssz::put_u8(out, static_cast<std::uint8_t>(v));
+    else if constexpr (is_fixed<T>::value)
+        ssz::put_bytes(out, v.view());
     else if constexpr (std::is_same_v<T, std::string> || is_bytes_v<T>) {
         if (v.size() > kSszMaxBytes)
             return fail(ssz::errc::limit, std::to_string(v.size()) + " bytes exceed the SSZ ByteList limit 2^24");
@@ -132,8 +145,10 @@ Result<void> encode(Bytes& out, const T& v) {
     } else if constexpr (std::is_same_v<T, std::optional<Address>>) {
         ssz::put_u8(out, v ? 1 : 0);
         if (v) ssz::put_bytes(out, v->view());
-    } else if constexpr (is_vector<T>::value) return encode_list(out, v);
-    else return encode_struct(out, v);
+    } else if constexpr (is_vector<T>::value)
+        return encode_list(out, v);
+    else
+        return encode_struct(out, v);
     return {};
 }
 
@@ -165,12 +180,18 @@ Result<T> decode_struct(const ssz::View& v, const Limits& lim) {
 
 template <class T>
 Result<T> decode(const ssz::View& v, const Limits& lim, std::size_t list_limit) {
-    if constexpr (std::is_same_v<T, U256>) return v.u256();
-    else if constexpr (std::is_same_v<T, BalanceDelta>) return BalanceDelta::from_zigzag(v.u256());
-    else if constexpr (std::is_same_v<T, std::uint64_t>) return v.u64();
-    else if constexpr (std::is_same_v<T, bool>) return v.boolean();
-    else if constexpr (is_small_v<T>) return static_cast<T>(v.u64());
-    else if constexpr (is_fixed<T>::value) return T::from_view(v.bytes());
+    if constexpr (std::is_same_v<T, U256>)
+        return v.u256();
+    else if constexpr (std::is_same_v<T, BalanceDelta>)
+        return BalanceDelta::from_zigzag(v.u256());
+    else if constexpr (std::is_same_v<T, std::uint64_t>)
+        return v.u64();
+    else if constexpr (std::is_same_v<T, bool>)
+        return v.boolean();
+    else if constexpr (is_small_v<T>)
+        return static_cast<T>(v.u64());
+    else if constexpr (is_fixed<T>::value)
+        return T::from_view(v.bytes());
     else if constexpr (std::is_same_v<T, std::string> || is_bytes_v<T>) {
         if (v.bytes().size() > lim.max_field_bytes) return fail(errc::too_large, "bytes exceed the field limit");
         return T(v.bytes().begin(), v.bytes().end());
@@ -180,7 +201,8 @@ Result<T> decode(const ssz::View& v, const Limits& lim, std::size_t list_limit) 
     } else if constexpr (is_vector<T>::value) {
         const std::uint64_t n = v.count();
         const std::size_t limit = list_limit ? list_limit : lim.max_list;
-        if (n > limit) return fail(errc::too_large, std::to_string(n) + " items exceed the list limit " + std::to_string(limit));
+        if (n > limit)
+            return fail(errc::too_large, std::to_string(n) + " items exceed the list limit " + std::to_string(limit));
         T out;
         out.reserve(static_cast<std::size_t>(n));
         for (std::uint64_t k = 0; k < n; ++k) {
@@ -192,7 +214,8 @@ Result<T> decode(const ssz::View& v, const Limits& lim, std::size_t list_limit) 
             out.push_back(std::move(*r));
         }
         return out;
-    } else return decode_struct<T>(v, lim);
+    } else
+        return decode_struct<T>(v, lim);
 }
 
 }  // namespace detail::ssz_map
@@ -216,7 +239,8 @@ template <Described T>
 /// BalanceDelta not -0). Errors carry the field path.
 template <Described T>
 [[nodiscard]] Result<T> ssz_decode(ByteView in, const Limits& lim = {}) {
-    if (in.size() > lim.max_bytes) return fail(errc::too_large, "input exceeds " + std::to_string(lim.max_bytes) + " bytes");
+    if (in.size() > lim.max_bytes)
+        return fail(errc::too_large, "input exceeds " + std::to_string(lim.max_bytes) + " bytes");
     const ssz::Type& t = ssz_type<T>();
     LUXL2_CHECK(ssz::validate(t, in));
     return detail::ssz_map::decode<T>(ssz::View(t, in), lim);
