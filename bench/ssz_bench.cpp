@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
+#include <sstream>
 #include <string>
 
 #include "bench_summary.hpp"
@@ -15,6 +16,7 @@
 #include "luxl2/crypto/sha256.hpp"
 #include "luxl2/format/detail/random_fill.hpp"
 #include "luxl2/format/ssz_block.hpp"
+#include "luxl2/format/testing.hpp"
 
 namespace {
 
@@ -179,6 +181,27 @@ void BM_block_root_struct(benchmark::State& state) {
 }
 BENCHMARK(BM_block_root_struct)->Name("ssz/block1000/encode+hash_tree_root")->Unit(benchmark::kMicrosecond);
 
+// The block of `luxl2 bench block`: 1,000 transactions from the mainnet sample plus LP-505 types.
+const format::L2Block& mainnet_block_1000() {
+    static const format::L2Block b = [] {
+        const char* env = std::getenv("LUXL2_DATA_DIR");
+        std::ifstream f(std::string(env ? env : LUXL2_DATA_DIR) + "/eth-mainnet/derived/mainnet_txs.csv",
+                        std::ios::binary);
+        std::stringstream ss;
+        ss << f.rdbuf();
+        auto sample = format::testing::parse_eth_sample_csv(ss.str());
+        return format::testing::random_block(2026, 1000, sample ? &*sample : nullptr);
+    }();
+    return b;
+}
+
+void BM_mainnet_block_root(benchmark::State& state) {
+    const Bytes bytes = *format::ssz_encode_block(mainnet_block_1000());
+    for (auto _ : state) benchmark::DoNotOptimize(format::ssz_block_root(mainnet_block_1000()));
+    state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(bytes.size()));
+}
+BENCHMARK(BM_mainnet_block_root)->Name("ssz/block_mainnet1000/encode+hash_tree_root")->Unit(benchmark::kMicrosecond);
+
 void summary(const std::vector<bench::RunResult>& runs) {
     std::printf("L2Block, 1,000 transactions: %zu bytes of SSZ\n", block_1000_ssz().size());
     for (const char* n : {"encode", "decode", "hash_tree_root", "encode+hash_tree_root"})
@@ -186,6 +209,11 @@ void summary(const std::vector<bench::RunResult>& runs) {
             std::printf("  %-22s %8.1f us  %8.1f MB/s\n", n, r->real_time_ns / 1e3, r->bytes_per_second / 1e6);
     if (const auto* r = bench::find(runs, "ssz/block1000/encode+hash_tree_root"))
         std::printf("  hash_tree_root of the block: %.2f ms (goal <= 2 ms)\n", r->real_time_ns / 1e6);
+    if (const auto* r = bench::find(runs, "ssz/block_mainnet1000/encode+hash_tree_root"))
+        std::printf(
+            "L2Block of `luxl2 bench block` (1,000 mainnet-sample + LP-505 txs): hash_tree_root %.2f ms (goal <= 2 "
+            "ms)\n",
+            r->real_time_ns / 1e6);
     std::printf("mainnet capella BeaconBlock 19426586: %zu bytes\n", mainnet_block().size());
     for (const char* n : {"validate", "decode_value", "encode_value", "hash_tree_root"})
         if (const auto* r = bench::find(runs, std::string("ssz/beacon_block/") + n))

@@ -151,6 +151,8 @@ LUXL2_SHA_TARGET inline void sha_ni_lanes(const std::uint8_t* in, std::uint8_t* 
 LUXL2_SHA_TARGET void sha_ni_many(const std::uint8_t* in, std::size_t n, std::uint8_t* out) noexcept {
     // Lanes read all their input before writing any output, so out == in (in-place layer reduction)
     // is safe: digest i lands at 32i, inside blocks already consumed.
+    // Four lanes reach the SHA unit's throughput on the CPUs measured (Zen 4: ~29 ns per message,
+    // against ~75 ns one at a time); eight are no faster and spill registers.
     std::size_t i = 0;
     for (; i + 4 <= n; i += 4) sha_ni_lanes<4>(in + 64 * i, out + 32 * i);
     for (; i + 2 <= n; i += 2) sha_ni_lanes<2>(in + 64 * i, out + 32 * i);
