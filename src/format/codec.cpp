@@ -1,5 +1,7 @@
 #include "luxl2/format/codec.hpp"
 
+#include "luxl2/format/ssz_block.hpp"
+
 namespace luxl2::format {
 
 std::string_view encoding_name(Encoding e) noexcept {
@@ -24,7 +26,7 @@ Result<Encoding> parse_encoding(std::string_view name) {
 }
 
 SszHooks& ssz_hooks() noexcept {
-    static SszHooks hooks;
+    static SszHooks hooks{&ssz_encode_block, &ssz_decode_block};
     return hooks;
 }
 

@@ -138,7 +138,7 @@ enum class Encoding : std::uint8_t { kJson, kRlp, kProtobuf, kBinary, kCanonical
 /// SSZ is provided by the SSZ schema (codec/ssz); until it is linked in, these hooks are empty and
 /// the ssz encoding fails with errc::unsupported. The SSZ module registers itself by setting them.
 struct SszHooks {
-    Bytes (*encode)(const L2Block&) = nullptr;
+    Result<Bytes> (*encode)(const L2Block&) = nullptr;
     Result<L2Block> (*decode)(ByteView, const Limits&) = nullptr;
 };
 SszHooks& ssz_hooks() noexcept;

@@ -1,0 +1,191 @@
+// SHA-256 of 64-byte messages (Merkle nodes), several at a time.
+//
+// On x86-64 CPUs with the SHA extensions, the block function runs on SHA-NI with L messages
+// interleaved: one message's rounds form a dependency chain (sha256rnds2 has a latency of several
+// cycles), so independent messages side by side fill the idle issue slots. The second block of a
+// 64-byte message is constant padding (FIPS 180-4 §5.1.1), so its message schedule plus round
+// constants is computed once. Elsewhere OpenSSL's block function is used.
+#include <array>
+#include <cstring>
+
+#include <openssl/sha.h>
+
+#include "luxl2/core/endian.hpp"
+#include "luxl2/crypto/sha256.hpp"
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define LUXL2_SHA_NI 1
+#include <immintrin.h>
+#endif
+
+namespace luxl2::crypto {
+namespace {
+
+constexpr std::array<std::uint32_t, 64> kK = {
+    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+    0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+    0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
+
+constexpr std::array<std::uint32_t, 8> kIV = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+                                              0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+
+constexpr std::uint32_t rotr(std::uint32_t x, unsigned n) {
+    return (x >> n) | (x << (32 - n));
+}
+
+// W[t] + K[t] of the padding block of a 64-byte message: 0x80 ‖ zeros ‖ uint64be(512).
+constexpr std::array<std::uint32_t, 64> padding_schedule() {
+    std::array<std::uint32_t, 64> w{};
+    w[0] = 0x80000000u;
+    w[15] = 512;
+    for (std::size_t t = 16; t < 64; ++t) {
+        const std::uint32_t s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3);
+        const std::uint32_t s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10);
+        w[t] = w[t - 16] + s0 + w[t - 7] + s1;
+    }
+    for (std::size_t t = 0; t < 64; ++t) w[t] += kK[t];
+    return w;
+}
+alignas(16) constexpr std::array<std::uint32_t, 64> kPadKW = padding_schedule();
+alignas(16) constexpr std::array<std::uint32_t, 64> kKAligned = kK;
+
+constexpr std::uint8_t kPad64[64] = {0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,    0,   0, 0,
+                                     0,    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,    0,   0, 0,
+                                     0,    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x02, 0x00};
+
+// SHA256_Transform is deprecated in OpenSSL 3 but is the only way to its block function without
+// the per-call EVP context that dominates 64-byte inputs.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+void sha256_64_openssl(const std::uint8_t* in64, std::uint8_t* out32) noexcept {
+    SHA256_CTX c;
+    SHA256_Init(&c);
+    SHA256_Transform(&c, in64);
+    SHA256_Transform(&c, kPad64);
+    for (std::size_t i = 0; i < 8; ++i) store_be32(out32 + 4 * i, static_cast<std::uint32_t>(c.h[i]));
+}
+#pragma GCC diagnostic pop
+
+#ifdef LUXL2_SHA_NI
+
+#define LUXL2_SHA_TARGET __attribute__((target("sha,sse4.1,ssse3")))
+
+// L messages of 64 bytes at in[i*64], digests to out[i*32]. Every step loops over the lanes so
+// the compiler interleaves the L independent chains.
+template <std::size_t L>
+LUXL2_SHA_TARGET inline void sha_ni_lanes(const std::uint8_t* in, std::uint8_t* out) noexcept {
+    const __m128i bswap_words = _mm_set_epi64x(0x0c0d0e0f08090a0bLL, 0x0405060700010203LL);
+    // Initial state as the instructions want it: ABEF and CDGH.
+    const __m128i abef0 = _mm_set_epi32(static_cast<int>(kIV[0]), static_cast<int>(kIV[1]), static_cast<int>(kIV[4]),
+                                        static_cast<int>(kIV[5]));
+    const __m128i cdgh0 = _mm_set_epi32(static_cast<int>(kIV[2]), static_cast<int>(kIV[3]), static_cast<int>(kIV[6]),
+                                        static_cast<int>(kIV[7]));
+    __m128i s0[L], s1[L], w[L][4];
+#pragma GCC unroll 4
+    for (std::size_t l = 0; l < L; ++l) {
+        s0[l] = abef0;
+        s1[l] = cdgh0;
+    }
+    const auto* k = reinterpret_cast<const __m128i*>(kKAligned.data());
+    // First block: the message, with its schedule computed 4 words at a time.
+#pragma GCC unroll 16
+    for (std::size_t g = 0; g < 16; ++g) {
+        const __m128i kg = _mm_load_si128(k + g);
+#pragma GCC unroll 4
+        for (std::size_t l = 0; l < L; ++l) {
+            __m128i& wg = w[l][g & 3];
+            if (g < 4) {
+                wg = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(in + 64 * l + 16 * g)),
+                                      bswap_words);
+            } else {
+                const __m128i t = _mm_add_epi32(_mm_sha256msg1_epu32(w[l][g & 3], w[l][(g + 1) & 3]),
+                                                _mm_alignr_epi8(w[l][(g + 3) & 3], w[l][(g + 2) & 3], 4));
+                wg = _mm_sha256msg2_epu32(t, w[l][(g + 3) & 3]);
+            }
+            __m128i kw = _mm_add_epi32(wg, kg);
+            s1[l] = _mm_sha256rnds2_epu32(s1[l], s0[l], kw);
+            kw = _mm_shuffle_epi32(kw, 0x0E);
+            s0[l] = _mm_sha256rnds2_epu32(s0[l], s1[l], kw);
+        }
+    }
+    __m128i m0[L], m1[L];
+#pragma GCC unroll 4
+    for (std::size_t l = 0; l < L; ++l) {
+        s0[l] = _mm_add_epi32(s0[l], abef0);
+        s1[l] = _mm_add_epi32(s1[l], cdgh0);
+        m0[l] = s0[l];
+        m1[l] = s1[l];
+    }
+    // Second block: the constant padding, schedule and constants precomputed.
+    const auto* pkw = reinterpret_cast<const __m128i*>(kPadKW.data());
+#pragma GCC unroll 16
+    for (std::size_t g = 0; g < 16; ++g) {
+        const __m128i kw0 = _mm_load_si128(pkw + g);
+        const __m128i kw1 = _mm_shuffle_epi32(kw0, 0x0E);
+#pragma GCC unroll 4
+        for (std::size_t l = 0; l < L; ++l) {
+            s1[l] = _mm_sha256rnds2_epu32(s1[l], s0[l], kw0);
+            s0[l] = _mm_sha256rnds2_epu32(s0[l], s1[l], kw1);
+        }
+    }
+    const __m128i bswap_out = _mm_set_epi8(12, 13, 14, 15, 8, 9, 10, 11, 4, 5, 6, 7, 0, 1, 2, 3);
+#pragma GCC unroll 4
+    for (std::size_t l = 0; l < L; ++l) {
+        const __m128i abef = _mm_add_epi32(s0[l], m0[l]);
+        const __m128i cdgh = _mm_add_epi32(s1[l], m1[l]);
+        // ABEF, CDGH (high to low lanes: A B E F) back to A B C D and E F G H, then big-endian.
+        const __m128i feba = _mm_shuffle_epi32(abef, 0x1B);
+        const __m128i dchg = _mm_shuffle_epi32(cdgh, 0xB1);
+        const __m128i dcba = _mm_blend_epi16(feba, dchg, 0xF0);
+        const __m128i hgfe = _mm_alignr_epi8(dchg, feba, 8);
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 32 * l), _mm_shuffle_epi8(dcba, bswap_out));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 32 * l + 16), _mm_shuffle_epi8(hgfe, bswap_out));
+    }
+}
+
+LUXL2_SHA_TARGET void sha_ni_many(const std::uint8_t* in, std::size_t n, std::uint8_t* out) noexcept {
+    // Lanes read all their input before writing any output, so out == in (in-place layer reduction)
+    // is safe: digest i lands at 32i, inside blocks already consumed.
+    // Four lanes reach the SHA unit's throughput on the CPUs measured (Zen 4: ~29 ns per message,
+    // against ~75 ns one at a time); eight are no faster and spill registers.
+    std::size_t i = 0;
+    for (; i + 4 <= n; i += 4) sha_ni_lanes<4>(in + 64 * i, out + 32 * i);
+    for (; i + 2 <= n; i += 2) sha_ni_lanes<2>(in + 64 * i, out + 32 * i);
+    if (i < n) sha_ni_lanes<1>(in + 64 * i, out + 32 * i);
+}
+
+bool have_sha_ni() noexcept {
+    static const bool yes = __builtin_cpu_supports("sha") && __builtin_cpu_supports("sse4.1");
+    return yes;
+}
+
+#endif  // LUXL2_SHA_NI
+
+}  // namespace
+
+void sha256_64(const std::uint8_t* in64, std::uint8_t* out32) noexcept {
+#ifdef LUXL2_SHA_NI
+    if (have_sha_ni()) {
+        sha_ni_lanes<1>(in64, out32);
+        return;
+    }
+#endif
+    sha256_64_openssl(in64, out32);
+}
+
+void sha256_64_many(const std::uint8_t* in, std::size_t n, std::uint8_t* out) noexcept {
+#ifdef LUXL2_SHA_NI
+    if (have_sha_ni()) {
+        sha_ni_many(in, n, out);
+        return;
+    }
+#endif
+    for (std::size_t i = 0; i < n; ++i) sha256_64_openssl(in + 64 * i, out + 32 * i);
+}
+
+}  // namespace luxl2::crypto
