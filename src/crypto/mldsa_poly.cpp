@@ -1,0 +1,205 @@
+#include "mldsa_poly.hpp"
+
+#include "luxl2/crypto/keccak.hpp"
+
+namespace luxl2::crypto::mldsa_detail {
+namespace {
+
+constexpr std::int64_t pow_mod(std::int64_t base, std::uint64_t e) {
+    std::int64_t r = 1;
+    base %= kQ;
+    while (e) {
+        if (e & 1) r = r * base % kQ;
+        base = base * base % kQ;
+        e >>= 1;
+    }
+    return r;
+}
+
+constexpr unsigned bitrev8(unsigned k) {
+    unsigned r = 0;
+    for (int i = 0; i < 8; ++i) r |= ((k >> i) & 1u) << (7 - i);
+    return r;
+}
+
+// ζ^BitRev8(k) (ζ = 1753, the 512th root of unity of FIPS 204 §7.5), in Montgomery form and
+// centred, so that mont_reduce(zeta · a) = ζ^.. · a mod q.
+consteval std::array<std::int32_t, 256> make_zetas() {
+    std::array<std::int32_t, 256> z{};
+    const std::int64_t r_mod_q = (std::int64_t{1} << 32) % kQ;
+    for (unsigned k = 0; k < 256; ++k) {
+        std::int64_t v = pow_mod(1753, bitrev8(k)) * r_mod_q % kQ;
+        if (v > kQ / 2) v -= kQ;
+        z[k] = static_cast<std::int32_t>(v);
+    }
+    return z;
+}
+constexpr std::array<std::int32_t, 256> kZetas = make_zetas();
+
+// 2^64 / 256 mod q: one factor R undoes the pointwise R^-1, the other the final mont_reduce,
+// and 1/256 scales the inverse transform.
+constexpr std::int32_t kInvNttScale = static_cast<std::int32_t>(pow_mod(2, 56));
+
+}  // namespace
+
+void ntt(Poly& a) noexcept {
+    unsigned k = 0;
+    for (int len = 128; len > 0; len >>= 1) {
+        for (int start = 0; start < kN; start += 2 * len) {
+            const std::int64_t zeta = kZetas[++k];
+            for (int j = start; j < start + len; ++j) {
+                const std::int32_t t = mont_reduce(zeta * a[static_cast<std::size_t>(j + len)]);
+                a[static_cast<std::size_t>(j + len)] = a[static_cast<std::size_t>(j)] - t;
+                a[static_cast<std::size_t>(j)] = a[static_cast<std::size_t>(j)] + t;
+            }
+        }
+    }
+}
+
+void invntt(Poly& a) noexcept {
+    unsigned k = 256;
+    for (int len = 1; len < kN; len <<= 1) {
+        for (int start = 0; start < kN; start += 2 * len) {
+            const std::int64_t zeta = -kZetas[--k];
+            for (int j = start; j < start + len; ++j) {
+                const std::int32_t t = a[static_cast<std::size_t>(j)];
+                a[static_cast<std::size_t>(j)] = t + a[static_cast<std::size_t>(j + len)];
+                a[static_cast<std::size_t>(j + len)] = mont_reduce(zeta * (t - a[static_cast<std::size_t>(j + len)]));
+            }
+        }
+    }
+    for (auto& c : a) c = mont_reduce(std::int64_t{kInvNttScale} * c);
+}
+
+void pointwise(Poly& c, const Poly& a, const Poly& b) noexcept {
+    for (std::size_t i = 0; i < kN; ++i) c[i] = mont_reduce(std::int64_t{a[i]} * b[i]);
+}
+
+void pointwise_acc(Poly& c, const Poly& a, const Poly& b) noexcept {
+    for (std::size_t i = 0; i < kN; ++i) c[i] += mont_reduce(std::int64_t{a[i]} * b[i]);
+}
+
+std::int32_t use_hint(std::int32_t a, bool hint, std::int32_t gamma2) noexcept {
+    std::int32_t a0 = 0;
+    const std::int32_t a1 = decompose(a, gamma2, a0);
+    if (!hint) return a1;
+    const std::int32_t m = (kQ - 1) / (2 * gamma2);
+    return a0 > 0 ? (a1 + 1) % m : (a1 - 1 + m) % m;
+}
+
+void rej_ntt_poly(Poly& out, const std::uint8_t rho[32], std::uint8_t s, std::uint8_t r) noexcept {
+    Sponge g = shake128_hasher();
+    g.absorb(ByteView(rho, 32));
+    const std::uint8_t idx[2] = {s, r};
+    g.absorb(ByteView(idx, 2));
+    std::uint8_t buf[168 * 5];  // 280 candidates: almost always enough (acceptance ≈ 0.999)
+    g.squeeze(buf);
+    std::size_t n = 0, pos = 0, len = sizeof buf;
+    while (n < kN) {
+        if (pos + 3 > len) {
+            g.squeeze(std::span<std::uint8_t>(buf, 168));
+            pos = 0;
+            len = 168;
+        }
+        // CoeffFromThreeBytes (Algorithm 14): 23 bits, accepted below q. Public (derived from ρ).
+        const std::uint32_t z = buf[pos] | (std::uint32_t{buf[pos + 1]} << 8) | (std::uint32_t{buf[pos + 2] & 0x7Fu} << 16);
+        pos += 3;
+        if (z < static_cast<std::uint32_t>(kQ)) out[n++] = static_cast<std::int32_t>(z);
+    }
+}
+
+void rej_bounded_poly(Poly& out, const std::uint8_t rho_prime[64], std::uint16_t r, int eta) noexcept {
+    Sponge h = shake256_hasher();
+    h.absorb(ByteView(rho_prime, 64));
+    const std::uint8_t idx[2] = {static_cast<std::uint8_t>(r), static_cast<std::uint8_t>(r >> 8)};
+    h.absorb(ByteView(idx, 2));
+    std::uint8_t buf[136];
+    std::size_t n = 0;
+    while (n < kN) {
+        h.squeeze(buf);
+        for (std::size_t i = 0; i < sizeof buf && n < kN; ++i) {
+            // CoeffFromHalfByte (Algorithm 15) on both nibbles. Rejection depends on the seed, which
+            // FIPS 204 accepts; b mod 5 is computed without a division.
+            const std::int32_t nib[2] = {buf[i] & 0x0F, buf[i] >> 4};
+            for (std::int32_t b : nib) {
+                if (n >= kN) break;
+                if (eta == 2) {
+                    if (b < 15) out[n++] = 2 - (b - 5 * ((b * 205) >> 10));
+                } else if (b < 9) {
+                    out[n++] = 4 - b;
+                }
+            }
+        }
+    }
+    secure_wipe(buf, sizeof buf);
+}
+
+void expand_mask_poly(Poly& out, const std::uint8_t rho_pp[64], std::uint16_t kappa, std::int32_t gamma1,
+                      unsigned gamma1_bits) noexcept {
+    Sponge h = shake256_hasher();
+    h.absorb(ByteView(rho_pp, 64));
+    const std::uint8_t idx[2] = {static_cast<std::uint8_t>(kappa), static_cast<std::uint8_t>(kappa >> 8)};
+    h.absorb(ByteView(idx, 2));
+    std::uint8_t buf[32 * 20];
+    const std::size_t len = 32 * gamma1_bits;
+    h.squeeze(std::span<std::uint8_t>(buf, len));
+    unpack(out, gamma1_bits, gamma1, true, buf);
+    secure_wipe(buf, sizeof buf);
+}
+
+void sample_in_ball(Poly& c, ByteView ctilde, int tau) noexcept {
+    Sponge h = shake256_hasher();
+    h.absorb(ctilde);
+    std::uint8_t buf[136];
+    h.squeeze(buf);
+    std::uint64_t signs = 0;
+    for (int i = 0; i < 8; ++i) signs |= std::uint64_t{buf[i]} << (8 * i);
+    std::size_t pos = 8;
+    c.fill(0);
+    for (int i = kN - tau; i < kN; ++i) {
+        std::uint8_t j;
+        do {
+            if (pos == sizeof buf) {
+                h.squeeze(buf);
+                pos = 0;
+            }
+            j = buf[pos++];
+        } while (j > i);
+        c[static_cast<std::size_t>(i)] = c[j];
+        c[j] = 1 - 2 * static_cast<std::int32_t>(signs & 1);
+        signs >>= 1;
+    }
+}
+
+void pack(const Poly& a, unsigned bits, std::int32_t offset, bool subtract, std::uint8_t* out) noexcept {
+    std::uint64_t acc = 0;
+    unsigned have = 0;
+    for (std::int32_t v : a) {
+        const auto u = static_cast<std::uint32_t>(subtract ? offset - v : v);
+        acc |= std::uint64_t{u} << have;
+        have += bits;
+        while (have >= 8) {
+            *out++ = static_cast<std::uint8_t>(acc);
+            acc >>= 8;
+            have -= 8;
+        }
+    }
+}
+
+void unpack(Poly& a, unsigned bits, std::int32_t offset, bool subtract, const std::uint8_t* in) noexcept {
+    std::uint64_t acc = 0;
+    unsigned have = 0;
+    const std::uint64_t mask = (std::uint64_t{1} << bits) - 1;
+    for (auto& v : a) {
+        while (have < bits) {
+            acc |= std::uint64_t{*in++} << have;
+            have += 8;
+        }
+        const auto u = static_cast<std::int32_t>(acc & mask);
+        acc >>= bits;
+        have -= bits;
+        v = subtract ? offset - u : u;
+    }
+}
+
+}  // namespace luxl2::crypto::mldsa_detail
