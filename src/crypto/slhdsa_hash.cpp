@@ -16,9 +16,11 @@ namespace {
 constexpr std::size_t kShakeRate = 136;
 
 // SHAKE256 of a ‖ b ‖ c when it fits in one block: one permutation, no sponge bookkeeping. Used by
-// PRF, F and H, whose inputs are at most n + 32 + 2n = 128 bytes.
+// PRF, F and H, whose inputs are at most n + 32 + 2n = 128 bytes. Only PRF (which sees SK.seed)
+// wipes its stack copies; F and H run millions of times per signature on chain values.
 void shake256_one_block(std::uint8_t* out, std::size_t out_len, const std::uint8_t* a, std::size_t a_len,
-                        const std::uint8_t* b, std::size_t b_len, const std::uint8_t* c, std::size_t c_len) noexcept {
+                        const std::uint8_t* b, std::size_t b_len, const std::uint8_t* c, std::size_t c_len,
+                        bool wipe = false) noexcept {
     std::uint8_t block[kShakeRate] = {};
     std::memcpy(block, a, a_len);
     std::memcpy(block + a_len, b, b_len);
@@ -33,8 +35,10 @@ void shake256_one_block(std::uint8_t* out, std::size_t out_len, const std::uint8
         store_le64(tmp, state[i / 8]);
         std::memcpy(out + i, tmp, std::min<std::size_t>(8, out_len - i));
     }
-    secure_wipe(block, sizeof block);
-    secure_wipe(state, sizeof state);
+    if (wipe) {
+        secure_wipe(block, sizeof block);
+        secure_wipe(state, sizeof state);
+    }
 }
 
 // ADRSc (FIPS 205 §11.2): layer (1 byte) ‖ tree (8) ‖ type (1) ‖ the last 12 bytes: 22 bytes.
@@ -104,7 +108,7 @@ Hasher::~Hasher() {
 }
 
 void Hasher::prf(std::uint8_t* out, const Adrs& adrs) const noexcept {
-    if (p_.shake) return shake256_one_block(out, n_, pk_seed_, n_, adrs.b, 32, sk_seed_, n_);
+    if (p_.shake) return shake256_one_block(out, n_, pk_seed_, n_, adrs.b, 32, sk_seed_, n_, true);
     std::uint8_t ac[22], digest[32];
     compress(ac, adrs);
     SHA256_CTX ctx = sha2_->sha256;
