@@ -147,6 +147,9 @@ void check_m_prime_prefix(Bytes& prefix, std::uint8_t domain, ByteView ctx) {
 
 const Params& params(Level level) noexcept { return kParams[static_cast<std::size_t>(level)]; }
 
+void allow_avx2(bool allow) noexcept { mldsa_detail::allow_avx2(allow); }
+bool avx2_active() noexcept { return mldsa_detail::avx2_enabled(); }
+
 Result<KeyPair> keygen(Level level, ByteView xi) {
     const Params& p = params(level);
     if (xi.size() != kSeedBytes) return fail(errc::kBadSeed, "an ML-DSA seed is 32 bytes, got " + std::to_string(xi.size()));

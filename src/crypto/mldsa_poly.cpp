@@ -1,48 +1,15 @@
 #include "mldsa_poly.hpp"
 
+#include <atomic>
+
 #include "luxl2/crypto/keccak.hpp"
 
 namespace luxl2::crypto::mldsa_detail {
 namespace {
 
-constexpr std::int64_t pow_mod(std::int64_t base, std::uint64_t e) {
-    std::int64_t r = 1;
-    base %= kQ;
-    while (e) {
-        if (e & 1) r = r * base % kQ;
-        base = base * base % kQ;
-        e >>= 1;
-    }
-    return r;
-}
-
-constexpr unsigned bitrev8(unsigned k) {
-    unsigned r = 0;
-    for (int i = 0; i < 8; ++i) r |= ((k >> i) & 1u) << (7 - i);
-    return r;
-}
-
-// ζ^BitRev8(k) (ζ = 1753, the 512th root of unity of FIPS 204 §7.5), in Montgomery form and
-// centred, so that mont_reduce(zeta · a) = ζ^.. · a mod q.
-consteval std::array<std::int32_t, 256> make_zetas() {
-    std::array<std::int32_t, 256> z{};
-    const std::int64_t r_mod_q = (std::int64_t{1} << 32) % kQ;
-    for (unsigned k = 0; k < 256; ++k) {
-        std::int64_t v = pow_mod(1753, bitrev8(k)) * r_mod_q % kQ;
-        if (v > kQ / 2) v -= kQ;
-        z[k] = static_cast<std::int32_t>(v);
-    }
-    return z;
-}
-constexpr std::array<std::int32_t, 256> kZetas = make_zetas();
-
-// 2^64 / 256 mod q: one factor R undoes the pointwise R^-1, the other the final mont_reduce,
-// and 1/256 scales the inverse transform.
-constexpr std::int32_t kInvNttScale = static_cast<std::int32_t>(pow_mod(2, 56));
-
 }  // namespace
 
-void ntt(Poly& a) noexcept {
+void ntt_portable(Poly& a) noexcept {
     unsigned k = 0;
     for (int len = 128; len > 0; len >>= 1) {
         for (int start = 0; start < kN; start += 2 * len) {
@@ -56,7 +23,7 @@ void ntt(Poly& a) noexcept {
     }
 }
 
-void invntt(Poly& a) noexcept {
+void invntt_portable(Poly& a) noexcept {
     unsigned k = 256;
     for (int len = 1; len < kN; len <<= 1) {
         for (int start = 0; start < kN; start += 2 * len) {
@@ -71,12 +38,32 @@ void invntt(Poly& a) noexcept {
     for (auto& c : a) c = mont_reduce(std::int64_t{kInvNttScale} * c);
 }
 
-void pointwise(Poly& c, const Poly& a, const Poly& b) noexcept {
+void pointwise_portable(Poly& c, const Poly& a, const Poly& b) noexcept {
     for (std::size_t i = 0; i < kN; ++i) c[i] = mont_reduce(std::int64_t{a[i]} * b[i]);
 }
 
-void pointwise_acc(Poly& c, const Poly& a, const Poly& b) noexcept {
+void pointwise_acc_portable(Poly& c, const Poly& a, const Poly& b) noexcept {
     for (std::size_t i = 0; i < kN; ++i) c[i] += mont_reduce(std::int64_t{a[i]} * b[i]);
+}
+
+namespace {
+std::atomic<bool> g_allow_avx2{true};
+bool cpu_has_avx2() noexcept {
+    static const bool has = __builtin_cpu_supports("avx2");
+    return has;
+}
+}  // namespace
+
+bool avx2_enabled() noexcept { return cpu_has_avx2() && g_allow_avx2.load(std::memory_order_relaxed); }
+void allow_avx2(bool allow) noexcept { g_allow_avx2.store(allow, std::memory_order_relaxed); }
+
+void ntt(Poly& a) noexcept { avx2_enabled() ? ntt_avx2(a) : ntt_portable(a); }
+void invntt(Poly& a) noexcept { avx2_enabled() ? invntt_avx2(a) : invntt_portable(a); }
+void pointwise(Poly& c, const Poly& a, const Poly& b) noexcept {
+    avx2_enabled() ? pointwise_avx2(c, a, b) : pointwise_portable(c, a, b);
+}
+void pointwise_acc(Poly& c, const Poly& a, const Poly& b) noexcept {
+    avx2_enabled() ? pointwise_acc_avx2(c, a, b) : pointwise_acc_portable(c, a, b);
 }
 
 std::int32_t use_hint(std::int32_t a, bool hint, std::int32_t gamma2) noexcept {

@@ -56,6 +56,42 @@ inline std::int32_t abs_ct(std::int32_t a) noexcept {
     return (a ^ m) - m;
 }
 
+namespace ntt_tables {
+constexpr std::int64_t pow_mod(std::int64_t base, std::uint64_t e) {
+    std::int64_t r = 1;
+    base %= kQ;
+    while (e) {
+        if (e & 1) r = r * base % kQ;
+        base = base * base % kQ;
+        e >>= 1;
+    }
+    return r;
+}
+constexpr unsigned bitrev8(unsigned k) {
+    unsigned r = 0;
+    for (int i = 0; i < 8; ++i) r |= ((k >> i) & 1u) << (7 - i);
+    return r;
+}
+// ζ^BitRev8(k) (ζ = 1753, the 512th root of unity of FIPS 204 §7.5), in Montgomery form and
+// centred, so that mont_reduce(zeta · a) = ζ^.. · a mod q.
+consteval std::array<std::int32_t, 256> make_zetas() {
+    std::array<std::int32_t, 256> z{};
+    const std::int64_t r_mod_q = (std::int64_t{1} << 32) % kQ;
+    for (unsigned k = 0; k < 256; ++k) {
+        std::int64_t v = pow_mod(1753, bitrev8(k)) * r_mod_q % kQ;
+        if (v > kQ / 2) v -= kQ;
+        z[k] = static_cast<std::int32_t>(v);
+    }
+    return z;
+}
+}  // namespace ntt_tables
+
+inline constexpr std::array<std::int32_t, 256> kZetas = ntt_tables::make_zetas();
+// 2^64 / 256 mod q: one factor R undoes the pointwise R^-1, the other the final mont_reduce, and
+// 1/256 scales the inverse transform.
+inline constexpr std::int32_t kInvNttScale = static_cast<std::int32_t>(ntt_tables::pow_mod(2, 56));
+
+/// The NTT (Algorithm 41), in place; inputs |a| < q, outputs |a| < 9q.
 void ntt(Poly& a) noexcept;
 /// Inverse NTT of a Montgomery pointwise product: returns the exact product (inputs |a| < q).
 void invntt(Poly& a) noexcept;
@@ -63,6 +99,20 @@ void invntt(Poly& a) noexcept;
 void pointwise(Poly& c, const Poly& a, const Poly& b) noexcept;
 /// c += a ∘ b · R^-1.
 void pointwise_acc(Poly& c, const Poly& a, const Poly& b) noexcept;
+
+// The two implementations behind the functions above: portable C++ and AVX2 (chosen at run time
+// when the CPU has AVX2). They compute the same integers lane for lane, so results are identical.
+void ntt_portable(Poly& a) noexcept;
+void invntt_portable(Poly& a) noexcept;
+void pointwise_portable(Poly& c, const Poly& a, const Poly& b) noexcept;
+void pointwise_acc_portable(Poly& c, const Poly& a, const Poly& b) noexcept;
+void ntt_avx2(Poly& a) noexcept;
+void invntt_avx2(Poly& a) noexcept;
+void pointwise_avx2(Poly& c, const Poly& a, const Poly& b) noexcept;
+void pointwise_acc_avx2(Poly& c, const Poly& a, const Poly& b) noexcept;
+/// Whether the AVX2 path runs (CPU support and not disabled by `allow_avx2(false)`).
+bool avx2_enabled() noexcept;
+void allow_avx2(bool allow) noexcept;
 
 /// Power2Round (Algorithm 35) of a ∈ [0, q): returns a1 and sets a0.
 inline std::int32_t power2round(std::int32_t a, std::int32_t& a0) noexcept {

@@ -31,7 +31,7 @@ std::filesystem::path wycheproof(const std::string& name) {
     return testing::data_dir() / "post-quantum/ml-dsa/wycheproof" / name;
 }
 
-TEST(MlDsaAcvp, KeyGen) {
+void acvp_keygen() {
     const auto j = testing::read_json(acvp("ML-DSA-keyGen-FIPS204"));
     int n = 0;
     for (const auto& g : j["testGroups"]) {
@@ -47,7 +47,7 @@ TEST(MlDsaAcvp, KeyGen) {
     EXPECT_EQ(n, 75);
 }
 
-TEST(MlDsaAcvp, SigGen) {
+void acvp_siggen() {
     const auto j = testing::read_json(acvp("ML-DSA-sigGen-FIPS204"));
     int n = 0;
     for (const auto& g : j["testGroups"]) {
@@ -64,7 +64,7 @@ TEST(MlDsaAcvp, SigGen) {
     EXPECT_EQ(n, 60);
 }
 
-TEST(MlDsaAcvp, SigVer) {
+void acvp_sigver() {
     const auto j = testing::read_json(acvp("ML-DSA-sigVer-FIPS204"));
     int n = 0, passed = 0;
     for (const auto& g : j["testGroups"]) {
@@ -81,6 +81,24 @@ TEST(MlDsaAcvp, SigVer) {
     EXPECT_EQ(n, 45);
     EXPECT_EQ(passed, 9);
 }
+
+TEST(MlDsaAcvp, KeyGen) { acvp_keygen(); }
+TEST(MlDsaAcvp, SigGen) { acvp_siggen(); }
+TEST(MlDsaAcvp, SigVer) { acvp_sigver(); }
+
+// The portable NTT path, whatever the CPU: the same vectors must pass (the default run uses AVX2
+// when the CPU has it).
+class MlDsaPortable : public ::testing::Test {
+protected:
+    void SetUp() override { allow_avx2(false); }
+    void TearDown() override { allow_avx2(true); }
+};
+TEST_F(MlDsaPortable, AcvpKeyGen) {
+    ASSERT_FALSE(avx2_active());
+    acvp_keygen();
+}
+TEST_F(MlDsaPortable, AcvpSigGen) { acvp_siggen(); }
+TEST_F(MlDsaPortable, AcvpSigVer) { acvp_sigver(); }
 
 // Wycheproof sign files: key from the seed (or the expanded key), deterministic unless rnd is given;
 // "Internal" cases sign μ directly.
@@ -154,6 +172,10 @@ void run_verify_file(const std::string& file, Level lv, int expected) {
 TEST(MlDsaWycheproof, Verify44) { run_verify_file("mldsa_44_verify_test.json", Level::ml_dsa_44, 180); }
 TEST(MlDsaWycheproof, Verify65) { run_verify_file("mldsa_65_verify_test.json", Level::ml_dsa_65, 210); }
 TEST(MlDsaWycheproof, Verify87) { run_verify_file("mldsa_87_verify_test.json", Level::ml_dsa_87, 241); }
+TEST_F(MlDsaPortable, Wycheproof65) {
+    run_sign_file("mldsa_65_sign_seed_test.json", Level::ml_dsa_65, true, 105);
+    run_verify_file("mldsa_65_verify_test.json", Level::ml_dsa_65, 210);
+}
 
 TEST(MlDsa, ContextAndPreHashRoundTrip) {
     for (Level lv : {Level::ml_dsa_44, Level::ml_dsa_65, Level::ml_dsa_87}) {
