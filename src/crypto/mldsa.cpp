@@ -1,6 +1,7 @@
 // ML-DSA key generation, signing and verification (FIPS 204 Algorithms 1-8, 22-28).
 #include "luxl2/crypto/mldsa.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <memory>
@@ -36,11 +37,22 @@ using Matrix = std::array<std::array<Poly, kMaxL>, kMaxK>;
 constexpr std::size_t sz(int v) { return static_cast<std::size_t>(v); }
 unsigned eta_bits(const Params& p) { return p.eta == 2 ? 3 : 4; }
 
-// ExpandA (Algorithm 32): Â[r][s] from ρ ‖ s ‖ r, already in the NTT domain.
+// ExpandA (Algorithm 32): Â[r][s] from ρ ‖ s ‖ r, already in the NTT domain; four entries at a time
+// (a short last group repeats its final entry into a scratch polynomial).
 void expand_a(Matrix& a, const Params& p, const std::uint8_t rho[32]) {
-    for (int r = 0; r < p.k; ++r)
-        for (int s = 0; s < p.l; ++s)
-            rej_ntt_poly(a[sz(r)][sz(s)], rho, static_cast<std::uint8_t>(s), static_cast<std::uint8_t>(r));
+    const int total = p.k * p.l;
+    Poly scratch;
+    for (int first = 0; first < total; first += 4) {
+        Poly* out[4];
+        std::uint8_t s[4], r[4];
+        for (int j = 0; j < 4; ++j) {
+            const int e = std::min(first + j, total - 1);
+            r[j] = static_cast<std::uint8_t>(e / p.l);
+            s[j] = static_cast<std::uint8_t>(e % p.l);
+            out[j] = first + j < total ? &a[r[j]][s[j]] : &scratch;
+        }
+        rej_ntt_poly_x4(out, rho, s, r);
+    }
 }
 
 // w = NTT^-1(Â ∘ v̂), coefficients in (−q, q).
@@ -147,9 +159,6 @@ void check_m_prime_prefix(Bytes& prefix, std::uint8_t domain, ByteView ctx) {
 
 const Params& params(Level level) noexcept { return kParams[static_cast<std::size_t>(level)]; }
 
-void allow_avx2(bool allow) noexcept { mldsa_detail::allow_avx2(allow); }
-bool avx2_active() noexcept { return mldsa_detail::avx2_enabled(); }
-
 Result<KeyPair> keygen(Level level, ByteView xi) {
     const Params& p = params(level);
     if (xi.size() != kSeedBytes) return fail(errc::kBadSeed, "an ML-DSA seed is 32 bytes, got " + std::to_string(xi.size()));
@@ -222,6 +231,7 @@ Result<Bytes> sign_mu(Level level, ByteView secret_key, ByteView mu, ByteView rn
         std::uint8_t rho_pp[64];
         Vec y, w, w0, cs2, ct0;
         Vec z;
+        Poly y_spare;
         ~Loop() { secure_wipe(this, sizeof *this); }
     };
     auto lp = std::make_unique<Loop>();
@@ -236,9 +246,17 @@ Result<Bytes> sign_mu(Level level, ByteView secret_key, ByteView mu, ByteView rn
     for (std::uint32_t kappa = 0;; kappa += static_cast<std::uint32_t>(p.l)) {
         // A 16-bit κ overflows only after ~13,000 rejections, which has negligible probability.
         LUXL2_ASSERT(kappa + static_cast<std::uint32_t>(p.l) <= 0xFFFF);
+        for (int first = 0; first < p.l; first += 4) {
+            Poly* out[4];
+            std::uint16_t kap[4];
+            for (int j = 0; j < 4; ++j) {
+                const int r = std::min(first + j, p.l - 1);
+                kap[j] = static_cast<std::uint16_t>(kappa + static_cast<std::uint32_t>(r));
+                out[j] = first + j < p.l ? &lp->y[sz(r)] : &lp->y_spare;
+            }
+            expand_mask_poly_x4(out, lp->rho_pp, kap, p.gamma1, p.gamma1_bits);
+        }
         for (int r = 0; r < p.l; ++r) {
-            expand_mask_poly(lp->y[sz(r)], lp->rho_pp, static_cast<std::uint16_t>(kappa + static_cast<std::uint32_t>(r)),
-                             p.gamma1, p.gamma1_bits);
             y_hat[sz(r)] = lp->y[sz(r)];
             ntt(y_hat[sz(r)]);
         }

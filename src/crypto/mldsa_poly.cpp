@@ -1,7 +1,9 @@
 #include "mldsa_poly.hpp"
 
 #include <atomic>
+#include <cstring>
 
+#include "keccak_x4.hpp"
 #include "luxl2/crypto/keccak.hpp"
 
 namespace luxl2::crypto::mldsa_detail {
@@ -93,6 +95,63 @@ void rej_ntt_poly(Poly& out, const std::uint8_t rho[32], std::uint8_t s, std::ui
         pos += 3;
         if (z < static_cast<std::uint32_t>(kQ)) out[n++] = static_cast<std::int32_t>(z);
     }
+}
+
+namespace {
+
+// CoeffFromThreeBytes (Algorithm 14) over a buffer: appends accepted coefficients to out[n..256).
+std::size_t rej_parse(Poly& out, std::size_t n, const std::uint8_t* buf, std::size_t len) noexcept {
+    for (std::size_t pos = 0; pos + 3 <= len && n < kN; pos += 3) {
+        const std::uint32_t z = buf[pos] | (std::uint32_t{buf[pos + 1]} << 8) | (std::uint32_t{buf[pos + 2] & 0x7Fu} << 16);
+        if (z < static_cast<std::uint32_t>(kQ)) out[n++] = static_cast<std::int32_t>(z);
+    }
+    return n;
+}
+
+}  // namespace
+
+void rej_ntt_poly_x4(Poly* const out[4], const std::uint8_t rho[32], const std::uint8_t s[4],
+                     const std::uint8_t r[4]) noexcept {
+    std::uint8_t seeds[4][34];
+    const std::uint8_t* in[4];
+    for (std::size_t j = 0; j < 4; ++j) {
+        std::memcpy(seeds[j], rho, 32);
+        seeds[j][32] = s[j];
+        seeds[j][33] = r[j];
+        in[j] = seeds[j];
+    }
+    ShakeX4 g(168, in, 34);
+    alignas(32) std::uint8_t buf[4][168 * 5];
+    std::uint8_t* outs[4] = {buf[0], buf[1], buf[2], buf[3]};
+    g.squeeze_blocks(outs, 5);
+    std::size_t n[4];
+    for (std::size_t j = 0; j < 4; ++j) n[j] = rej_parse(*out[j], 0, buf[j], sizeof buf[j]);
+    // 840 bytes almost always suffice; otherwise squeeze on, a block at a time, for all four.
+    while (n[0] < kN || n[1] < kN || n[2] < kN || n[3] < kN) {
+        g.squeeze_blocks(outs, 1);
+        for (std::size_t j = 0; j < 4; ++j) n[j] = rej_parse(*out[j], n[j], buf[j], 168);
+    }
+}
+
+void expand_mask_poly_x4(Poly* const out[4], const std::uint8_t rho_pp[64], const std::uint16_t kappa[4],
+                         std::int32_t gamma1, unsigned gamma1_bits) noexcept {
+    std::uint8_t seeds[4][66];
+    const std::uint8_t* in[4];
+    for (std::size_t j = 0; j < 4; ++j) {
+        std::memcpy(seeds[j], rho_pp, 64);
+        seeds[j][64] = static_cast<std::uint8_t>(kappa[j]);
+        seeds[j][65] = static_cast<std::uint8_t>(kappa[j] >> 8);
+        in[j] = seeds[j];
+    }
+    alignas(32) std::uint8_t buf[4][136 * 5];  // ≥ 32 · 20 bytes
+    std::uint8_t* outs[4] = {buf[0], buf[1], buf[2], buf[3]};
+    {
+        ShakeX4 h(136, in, 66);
+        h.squeeze_blocks(outs, (32 * gamma1_bits + 135) / 136);
+    }
+    for (std::size_t j = 0; j < 4; ++j) unpack(*out[j], gamma1_bits, gamma1, true, buf[j]);
+    secure_wipe(seeds, sizeof seeds);
+    secure_wipe(buf, sizeof buf);
 }
 
 void rej_bounded_poly(Poly& out, const std::uint8_t rho_prime[64], std::uint16_t r, int eta) noexcept {

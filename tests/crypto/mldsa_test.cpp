@@ -5,6 +5,7 @@
 
 #include "luxl2/core/hex.hpp"
 #include "luxl2/crypto/mldsa.hpp"
+#include "luxl2/crypto/simd.hpp"
 #include "testing.hpp"
 
 namespace luxl2::crypto::mldsa {
@@ -90,11 +91,11 @@ TEST(MlDsaAcvp, SigVer) { acvp_sigver(); }
 // when the CPU has it).
 class MlDsaPortable : public ::testing::Test {
 protected:
-    void SetUp() override { allow_avx2(false); }
-    void TearDown() override { allow_avx2(true); }
+    void SetUp() override { crypto::allow_avx2(false); }
+    void TearDown() override { crypto::allow_avx2(true); }
 };
 TEST_F(MlDsaPortable, AcvpKeyGen) {
-    ASSERT_FALSE(avx2_active());
+    ASSERT_FALSE(crypto::avx2_active());
     acvp_keygen();
 }
 TEST_F(MlDsaPortable, AcvpSigGen) { acvp_siggen(); }

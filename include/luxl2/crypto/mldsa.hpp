@@ -95,9 +95,4 @@ enum class PreHash : std::uint8_t { sha256, sha384, sha512, sha3_256, sha3_512, 
 [[nodiscard]] Result<bool> hash_verify(Level level, ByteView public_key, ByteView msg, ByteView sig, ByteView ctx,
                                        PreHash ph);
 
-/// Implementation choice, for tests and benchmarks: the NTT and pointwise products use AVX2 when the
-/// CPU has it and it is allowed (the default); the portable path gives identical results.
-void allow_avx2(bool allow) noexcept;
-[[nodiscard]] bool avx2_active() noexcept;
-
 }  // namespace luxl2::crypto::mldsa
