@@ -3,6 +3,7 @@
 // and the root come out of the same pass) instead of the recursive xmss_node of the text.
 #include "luxl2/crypto/slhdsa.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <memory>
@@ -75,20 +76,62 @@ void wots_digits(const Params& p, const std::uint8_t* msg, std::uint32_t* digits
     base_2b(bytes, 4, 3, digits + len1);
 }
 
-// chain (Algorithm 5), in place.
-void chain(const Hasher& hs, std::uint8_t* x, unsigned start, unsigned steps, Adrs& adrs) {
-    for (unsigned j = start; j < start + steps; ++j) {
-        adrs.set_hash(j);
-        hs.f(x, adrs, x);
+// The WOTS+ chains (Algorithm 5) of one key pair, in place, on four lanes: the secret values from
+// PRF (when `from_secret`; otherwise `values` holds signature values), then chain i advances from
+// hash address start[i] by steps[i] steps. Each lane takes the next chain as soon as its own is
+// done, so chains of different lengths (signing, verification) keep all four lanes busy.
+void wots_chains(const Params& p, const Hasher& hs, const Adrs& adrs, std::uint8_t* values, bool from_secret,
+                 const std::uint32_t* start, const std::uint32_t* steps) {
+    const unsigned len = wots_len(p);
+    std::uint8_t spare[4][kMaxN] = {};
+    if (from_secret) {
+        for (unsigned first = 0; first < len; first += 4) {
+            std::uint8_t* x[4];
+            Adrs sk_adrs[4];
+            const Adrs* ap[4];
+            for (unsigned j = 0; j < 4; ++j) {
+                const unsigned i = std::min(first + j, len - 1);
+                x[j] = first + j < len ? values + i * p.n : spare[j];
+                sk_adrs[j] = adrs;
+                sk_adrs[j].set_type_and_clear(Adrs::wots_prf);
+                sk_adrs[j].set_keypair(adrs.keypair());
+                sk_adrs[j].set_chain(i);
+                ap[j] = &sk_adrs[j];
+            }
+            hs.prf_x4(x, ap);
+        }
     }
-}
-
-void wots_secret(const Hasher& hs, const Adrs& adrs, unsigned chain_index, std::uint8_t* out) {
-    Adrs sk = adrs;
-    sk.set_type_and_clear(Adrs::wots_prf);
-    sk.set_keypair(adrs.keypair());
-    sk.set_chain(chain_index);
-    hs.prf(out, sk);
+    Adrs lane_adrs[4] = {adrs, adrs, adrs, adrs};
+    const Adrs* ap[4] = {&lane_adrs[0], &lane_adrs[1], &lane_adrs[2], &lane_adrs[3]};
+    unsigned next = 0;
+    bool busy[4] = {};
+    unsigned chain[4] = {};
+    std::uint32_t pos[4] = {}, left[4] = {};
+    auto refill = [&](unsigned j) {
+        while (next < len && steps[next] == 0) ++next;
+        busy[j] = next < len;
+        if (!busy[j]) return;
+        chain[j] = next;
+        pos[j] = start[next];
+        left[j] = steps[next];
+        lane_adrs[j].set_chain(next);
+        ++next;
+    };
+    for (unsigned j = 0; j < 4; ++j) refill(j);
+    while (busy[0] || busy[1] || busy[2] || busy[3]) {
+        std::uint8_t* x[4];
+        for (unsigned j = 0; j < 4; ++j) {
+            if (busy[j]) lane_adrs[j].set_hash(pos[j]);
+            x[j] = busy[j] ? values + chain[j] * p.n : spare[j];
+        }
+        hs.f_x4(x, ap, x);
+        for (unsigned j = 0; j < 4; ++j) {
+            if (!busy[j]) continue;
+            ++pos[j];
+            if (--left[j] == 0) refill(j);
+        }
+    }
+    secure_wipe(spare, sizeof spare);
 }
 
 void wots_compress(const Hasher& hs, const Adrs& adrs, const std::uint8_t* ends, unsigned len, std::uint8_t* out) {
@@ -99,42 +142,58 @@ void wots_compress(const Hasher& hs, const Adrs& adrs, const std::uint8_t* ends,
 }
 
 // wots_pkGen (Algorithm 6); adrs has type WOTS_HASH and its key pair address set.
-void wots_pkgen(const Params& p, const Hasher& hs, Adrs& adrs, std::uint8_t* out) {
+void wots_pkgen(const Params& p, const Hasher& hs, const Adrs& adrs, std::uint8_t* out) {
     const unsigned len = wots_len(p);
     std::uint8_t ends[kMaxLen * kMaxN];
-    for (unsigned i = 0; i < len; ++i) {
-        std::uint8_t* x = ends + i * hs.n();
-        wots_secret(hs, adrs, i, x);
-        adrs.set_chain(i);
-        chain(hs, x, 0, kW - 1, adrs);
-    }
+    std::uint32_t start[kMaxLen] = {}, steps[kMaxLen];
+    for (unsigned i = 0; i < len; ++i) steps[i] = kW - 1;
+    wots_chains(p, hs, adrs, ends, true, start, steps);
     wots_compress(hs, adrs, ends, len, out);
 }
 
 // wots_sign (Algorithm 7).
-void wots_sign(const Params& p, const Hasher& hs, const std::uint8_t* msg, Adrs& adrs, std::uint8_t* sig) {
-    std::uint32_t digits[kMaxLen];
+void wots_sign(const Params& p, const Hasher& hs, const std::uint8_t* msg, const Adrs& adrs, std::uint8_t* sig) {
+    std::uint32_t digits[kMaxLen], start[kMaxLen] = {};
     wots_digits(p, msg, digits);
-    for (unsigned i = 0; i < wots_len(p); ++i) {
-        std::uint8_t* x = sig + i * p.n;
-        wots_secret(hs, adrs, i, x);
-        adrs.set_chain(i);
-        chain(hs, x, 0, digits[i], adrs);
-    }
+    wots_chains(p, hs, adrs, sig, true, start, digits);
 }
 
 // wots_pkFromSig (Algorithm 8).
-void wots_pk_from_sig(const Params& p, const Hasher& hs, const std::uint8_t* sig, const std::uint8_t* msg, Adrs& adrs,
-                      std::uint8_t* out) {
-    std::uint32_t digits[kMaxLen];
+void wots_pk_from_sig(const Params& p, const Hasher& hs, const std::uint8_t* sig, const std::uint8_t* msg,
+                      const Adrs& adrs, std::uint8_t* out) {
+    std::uint32_t digits[kMaxLen], steps[kMaxLen];
     wots_digits(p, msg, digits);
+    for (unsigned i = 0; i < wots_len(p); ++i) steps[i] = kW - 1 - digits[i];
     std::uint8_t ends[kMaxLen * kMaxN];
     std::memcpy(ends, sig, wots_len(p) * p.n);
-    for (unsigned i = 0; i < wots_len(p); ++i) {
-        adrs.set_chain(i);
-        chain(hs, ends + i * p.n, digits[i], kW - 1 - digits[i], adrs);
-    }
+    wots_chains(p, hs, adrs, ends, false, digits, steps);
     wots_compress(hs, adrs, ends, wots_len(p), out);
+}
+
+// One level of a Merkle tree in place: nodes[i] = H(ADRS(height z, index base + i), nodes[2i] ‖
+// nodes[2i + 1]) for i < count, four at a time.
+void tree_level(const Hasher& hs, std::uint8_t* nodes, std::uint32_t count, std::uint32_t base, const Adrs& level_adrs) {
+    const std::size_t n = hs.n();
+    std::uint32_t i = 0;
+    for (; i + 4 <= count; i += 4) {
+        Adrs a[4];
+        const Adrs* ap[4];
+        std::uint8_t* out[4];
+        const std::uint8_t* in[4];
+        for (std::uint32_t j = 0; j < 4; ++j) {
+            a[j] = level_adrs;
+            a[j].set_tree_index(base + i + j);
+            ap[j] = &a[j];
+            out[j] = nodes + (i + j) * n;
+            in[j] = nodes + 2 * (i + j) * n;
+        }
+        hs.h_x4(out, ap, in);
+    }
+    for (; i < count; ++i) {
+        Adrs a = level_adrs;
+        a.set_tree_index(base + i);
+        hs.h(nodes + i * n, a, nodes + 2 * i * n);
+    }
 }
 
 // One XMSS tree of height h' at the layer and tree address in `adrs`: the authentication path of
@@ -152,10 +211,7 @@ void xmss_tree(const Params& p, const Hasher& hs, Adrs& adrs, std::uint32_t idx,
         std::memcpy(auth + (z - 1) * n, nodes.data() + (((idx >> (z - 1)) ^ 1u) * n), n);
         adrs.set_type_and_clear(Adrs::tree);
         adrs.set_tree_height(z);
-        for (std::uint32_t i = 0; i < (leaves >> z); ++i) {
-            adrs.set_tree_index(i);
-            hs.h(nodes.data() + i * n, adrs, nodes.data() + 2 * i * n);
-        }
+        tree_level(hs, nodes.data(), leaves >> z, 0, adrs);
     }
     std::memcpy(root, nodes.data(), n);
 }
@@ -255,26 +311,40 @@ void fors_sign(const Params& p, const Hasher& hs, const std::uint8_t* md, Adrs& 
     for (unsigned i = 0; i < p.k; ++i) {
         std::uint8_t* out = sig + i * (p.a + 1) * n;
         const std::uint32_t base = i << p.a;
-        for (std::uint32_t j = 0; j < leaves; ++j) {
-            Adrs sk = adrs;
-            sk.set_type_and_clear(Adrs::fors_prf);
-            sk.set_keypair(adrs.keypair());
-            sk.set_tree_index(base + j);
-            std::uint8_t secret[kMaxN];
-            hs.prf(secret, sk);
-            if (j == indices[i]) std::memcpy(out, secret, n);  // the index is public (message digest)
-            adrs.set_tree_height(0);
-            adrs.set_tree_index(base + j);
-            hs.f(nodes.data() + j * n, adrs, secret);
+        // Leaves four at a time: secret values by PRF, then F (leaves ≥ 64 is a multiple of 4).
+        for (std::uint32_t j = 0; j < leaves; j += 4) {
+            Adrs sk[4], leaf[4];
+            const Adrs* skp[4];
+            const Adrs* leafp[4];
+            std::uint8_t secret[4][kMaxN];
+            std::uint8_t* sp[4];
+            const std::uint8_t* csp[4];
+            std::uint8_t* out4[4];
+            for (std::uint32_t t = 0; t < 4; ++t) {
+                sk[t] = adrs;
+                sk[t].set_type_and_clear(Adrs::fors_prf);
+                sk[t].set_keypair(adrs.keypair());
+                sk[t].set_tree_index(base + j + t);
+                leaf[t] = adrs;
+                leaf[t].set_tree_height(0);
+                leaf[t].set_tree_index(base + j + t);
+                skp[t] = &sk[t];
+                leafp[t] = &leaf[t];
+                sp[t] = secret[t];
+                csp[t] = secret[t];
+                out4[t] = nodes.data() + (j + t) * n;
+            }
+            hs.prf_x4(sp, skp);
+            for (std::uint32_t t = 0; t < 4; ++t)
+                if (j + t == indices[i]) std::memcpy(out, secret[t], n);  // the index is public (message digest)
+            hs.f_x4(out4, leafp, csp);
             secure_wipe(secret, sizeof secret);
         }
         for (unsigned z = 1; z <= p.a; ++z) {
             std::memcpy(out + z * n, nodes.data() + (((indices[i] >> (z - 1)) ^ 1u) * n), n);
-            adrs.set_tree_height(z);
-            for (std::uint32_t t = 0; t < (leaves >> z); ++t) {
-                adrs.set_tree_index((i << (p.a - z)) + t);
-                hs.h(nodes.data() + t * n, adrs, nodes.data() + 2 * t * n);
-            }
+            Adrs level = adrs;
+            level.set_tree_height(z);
+            tree_level(hs, nodes.data(), leaves >> z, i << (p.a - z), level);
         }
         std::memcpy(roots.data() + i * n, nodes.data(), n);
     }

@@ -8,6 +8,7 @@
 
 #include "luxl2/core/endian.hpp"
 #include "luxl2/core/error.hpp"
+#include "keccak_x4.hpp"
 #include "luxl2/crypto/keccak.hpp"
 
 namespace luxl2::crypto::slhdsa_detail {
@@ -159,6 +160,42 @@ void Hasher::t(std::uint8_t* out, const Adrs& adrs, const std::uint8_t* in, std:
         SHA512_Final(digest, &ctx);
     }
     std::memcpy(out, digest, n_);
+}
+
+void Hasher::shake_x4(std::uint8_t* const out[4], const Adrs* const adrs[4], const std::uint8_t* const in[4],
+                      std::size_t in_len, bool wipe) const noexcept {
+    std::uint8_t buf[4][kMaxN + 32 + 2 * kMaxN];
+    const std::uint8_t* ins[4];
+    const std::size_t len = n_ + 32 + in_len;
+    for (std::size_t j = 0; j < 4; ++j) {
+        std::memcpy(buf[j], pk_seed_, n_);
+        std::memcpy(buf[j] + n_, adrs[j]->b, 32);
+        std::memcpy(buf[j] + n_ + 32, in ? in[j] : sk_seed_, in_len);
+        ins[j] = buf[j];
+    }
+    std::uint8_t res[4][32];
+    std::uint8_t* outs[4] = {res[0], res[1], res[2], res[3]};
+    shake256_x4_one_block(outs, n_, ins, len, wipe);
+    for (std::size_t j = 0; j < 4; ++j) std::memcpy(out[j], res[j], n_);  // after every input was read
+    if (wipe) {
+        secure_wipe(buf, sizeof buf);
+        secure_wipe(res, sizeof res);
+    }
+}
+
+void Hasher::prf_x4(std::uint8_t* const out[4], const Adrs* const adrs[4]) const noexcept {
+    if (p_.shake) return shake_x4(out, adrs, nullptr, n_, true);
+    for (std::size_t j = 0; j < 4; ++j) prf(out[j], *adrs[j]);
+}
+
+void Hasher::f_x4(std::uint8_t* const out[4], const Adrs* const adrs[4], const std::uint8_t* const in[4]) const noexcept {
+    if (p_.shake) return shake_x4(out, adrs, in, n_, false);
+    for (std::size_t j = 0; j < 4; ++j) f(out[j], *adrs[j], in[j]);
+}
+
+void Hasher::h_x4(std::uint8_t* const out[4], const Adrs* const adrs[4], const std::uint8_t* const in[4]) const noexcept {
+    if (p_.shake) return shake_x4(out, adrs, in, 2 * n_, false);
+    for (std::size_t j = 0; j < 4; ++j) h(out[j], *adrs[j], in[j]);
 }
 
 void prf_msg(const slhdsa::Params& p, std::uint8_t* out, const std::uint8_t* sk_prf, const std::uint8_t* opt_rand,

@@ -65,10 +65,16 @@ public:
     void f(std::uint8_t* out, const Adrs& adrs, const std::uint8_t* in) const noexcept;
     /// H(PK.seed, ADRS, in[2n]).
     void h(std::uint8_t* out, const Adrs& adrs, const std::uint8_t* in) const noexcept;
+    /// Four PRF, F or H calls at once (4-way Keccak for the SHAKE sets; four calls for SHA2).
+    void prf_x4(std::uint8_t* const out[4], const Adrs* const adrs[4]) const noexcept;
+    void f_x4(std::uint8_t* const out[4], const Adrs* const adrs[4], const std::uint8_t* const in[4]) const noexcept;
+    void h_x4(std::uint8_t* const out[4], const Adrs* const adrs[4], const std::uint8_t* const in[4]) const noexcept;
     /// T_l(PK.seed, ADRS, in[l·n]).
     void t(std::uint8_t* out, const Adrs& adrs, const std::uint8_t* in, std::size_t count) const noexcept;
 
 private:
+    void shake_x4(std::uint8_t* const out[4], const Adrs* const adrs[4], const std::uint8_t* const in[4],
+                  std::size_t in_len, bool wipe) const noexcept;
     struct Sha2State;
     const slhdsa::Params& p_;
     std::size_t n_;

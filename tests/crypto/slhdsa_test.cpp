@@ -7,6 +7,7 @@
 #include <string>
 
 #include "luxl2/core/hex.hpp"
+#include "luxl2/crypto/simd.hpp"
 #include "luxl2/crypto/slhdsa.hpp"
 #include "testing.hpp"
 
@@ -134,6 +135,31 @@ TEST(SlhDsa, RoundTripSha2_256f) { round_trip(ParamSet::sha2_256f); }
 TEST(LongSlhDsa, RoundTripAllSets) {
     if (!long_tests()) GTEST_SKIP() << "set LUXL2_LONG_TESTS=1";
     for (std::size_t i = 0; i < 12; ++i) round_trip(static_cast<ParamSet>(i));
+}
+
+}  // namespace
+}  // namespace luxl2::crypto::slhdsa
+
+namespace luxl2::crypto::slhdsa {
+namespace {
+
+// The portable Keccak path (four scalar permutations instead of AVX2) on the same vectors.
+TEST(SlhDsaPortable, AcvpSigVerAndFastSigning) {
+    crypto::allow_avx2(false);
+    ASSERT_FALSE(crypto::avx2_active());
+    const auto j = testing::read_json(acvp("SLH-DSA-sigVer-FIPS205"));
+    int n = 0;
+    for (const auto& g : j["testGroups"]) {
+        const auto set = param_set_by_name(g["parameterSet"].get<std::string>());
+        for (const auto& t : g["tests"]) {
+            auto ok = verify_internal(*set, hex(t["pk"]), hex(t["message"]), hex(t["signature"]));
+            EXPECT_EQ(ok.has_value() && *ok, t["testPassed"].get<bool>()) << "tcId " << t["tcId"];
+            ++n;
+        }
+    }
+    EXPECT_EQ(n, 45);
+    EXPECT_EQ(resign_passing_cases(false), 9);
+    crypto::allow_avx2(true);
 }
 
 }  // namespace
