@@ -3,6 +3,8 @@
 #include <benchmark/benchmark.h>
 
 #include <cstdio>
+#include <filesystem>
+#include <map>
 #include <string>
 
 #include "bench_summary.hpp"
@@ -80,9 +82,34 @@ constexpr Anchor kAnchors[] = {
     {"sig/slh-dsa-shake-128f/verify", 1650, 800},
 };
 
+// @noble/post-quantum measured now, by bench/noble_sig.mjs under Node (empty when Node or the npm
+// peers are missing): "name us" per line.
+std::map<std::string, double> noble_figures() {
+    std::map<std::string, double> out;
+    const auto script = std::filesystem::path(__FILE__).parent_path() / "noble_sig.mjs";
+    if (!std::filesystem::exists(script)) return out;
+    const std::string cmd = "node '" + script.string() + "' 2>/dev/null";
+    FILE* f = popen(cmd.c_str(), "r");
+    if (!f) return out;
+    char name[128];
+    double us = 0;
+    while (std::fscanf(f, "%127s %lf", name, &us) == 2) out[name] = us;
+    pclose(f);
+    return out;
+}
+
 const bool kSummary = luxl2::bench::register_summary("sig", [](const std::vector<luxl2::bench::RunResult>& runs) {
-    std::printf("%-44s %14s\n", "benchmark", "us/op");
-    for (const auto& r : runs) std::printf("%-44s %14.1f\n", r.name.c_str(), r.real_time_ns / 1e3);
+    std::printf("measuring @noble/post-quantum (Node) ...\n");
+    const auto noble = noble_figures();
+    std::printf("%-44s %14s %14s\n", "benchmark", "luxl2 us/op", "noble us/op");
+    for (const auto& r : runs) {
+        const auto it = noble.find(r.name);
+        if (it != noble.end())
+            std::printf("%-44s %14.1f %14.1f\n", r.name.c_str(), r.real_time_ns / 1e3, it->second);
+        else
+            std::printf("%-44s %14.1f %14s\n", r.name.c_str(), r.real_time_ns / 1e3, "-");
+    }
+    if (noble.empty()) std::printf("(noble figures unavailable: needs node and tests/interop/node_modules)\n");
     std::printf("\n%-34s %12s %14s %12s\n", "anchor", "ours (us)", "reference (us)", "goal (us)");
     for (const auto& a : kAnchors) {
         const auto* r = luxl2::bench::find(runs, a.name);

@@ -230,15 +230,17 @@ Result<Bytes> sign_mu(Level level, ByteView secret_key, ByteView mu, ByteView rn
     struct Loop {
         std::uint8_t rho_pp[64];
         Vec y, w, w0, cs2, ct0;
-        Vec z;
-        Poly y_spare;
+        Vec z, y_hat;
+        Poly y_spare, tmp;
         ~Loop() { secure_wipe(this, sizeof *this); }
     };
     auto lp = std::make_unique<Loop>();
     shake256_parts(lp->rho_pp, {ByteView(st->key, 32), rnd, mu});
 
-    Vec w1, h, y_hat;
-    Poly c, c_hat, tmp;
+    Vec w1, h;
+    Vec& y_hat = lp->y_hat;
+    Poly& tmp = lp->tmp;
+    Poly c, c_hat;
     Bytes w1_enc;
     Bytes ctilde(p.ctilde_bytes);
     const std::int32_t z_bound = p.gamma1 - p.beta;
