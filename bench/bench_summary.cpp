@@ -56,8 +56,8 @@ const RunResult* find(const std::vector<RunResult>& runs, const std::string& nam
     return nullptr;
 }
 
-int run_group(const std::string& group, const std::vector<std::string>& extra_flags) {
-    std::vector<std::string> args = {"luxl2-bench", "--benchmark_filter=^" + group + "/"};
+int run_group(const std::string& group, const std::string& filter, const std::vector<std::string>& extra_flags) {
+    std::vector<std::string> args = {"luxl2-bench", "--benchmark_filter=^" + group + "/" + (filter.empty() ? "" : ".*(" + filter + ")")};
     args.insert(args.end(), extra_flags.begin(), extra_flags.end());
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());

@@ -16,13 +16,15 @@ namespace luxl2::cli {
 void register_bench(CLI::App& app, Registry& reg) {
     auto* bench = app.add_subcommand("bench", "Run the benchmarks of one group (tx, ...) and print their figures");
     static std::string group;
-    static std::vector<std::string> extra;
-    bench->add_option("GROUP", group, "benchmark group: tx")->required();
-    bench->add_option("ARGS", extra, "further Google Benchmark flags, e.g. --benchmark_min_time=0.5s");
-    bench->callback([&reg] {
+    static std::string filter;
+    bench->add_option("GROUP", group, "benchmark group: tx, ...")->required();
+    bench->add_option("--filter", filter, "only the group's benchmarks whose name matches this regex");
+    bench->allow_extras();  // further Google Benchmark flags, e.g. --benchmark_min_time=0.5s
+    bench->callback([&reg, bench] {
 #ifdef LUXL2_HAVE_BENCH
-        reg.exit_code = luxl2::bench::run_group(group, extra);
+        reg.exit_code = luxl2::bench::run_group(group, filter, bench->remaining());
 #else
+        (void)bench;
         std::cerr << "this build has no benchmarks (configure with LUXL2_BENCH=ON)\n";
         reg.exit_code = 2;
 #endif

@@ -149,7 +149,9 @@ constexpr std::uint64_t rotl(std::uint64_t v, int n) noexcept { return std::rotl
 
 }  // namespace
 
-void keccak_f1600(std::uint64_t s[25]) noexcept {
+namespace {
+
+[[gnu::always_inline]] inline void permute(std::uint64_t* s) noexcept {
     std::uint64_t A0 = s[0], A1 = s[1], A2 = s[2], A3 = s[3], A4 = s[4], A5 = s[5], A6 = s[6], A7 = s[7],
                   A8 = s[8], A9 = s[9], A10 = s[10], A11 = s[11], A12 = s[12], A13 = s[13], A14 = s[14],
                   A15 = s[15], A16 = s[16], A17 = s[17], A18 = s[18], A19 = s[19], A20 = s[20], A21 = s[21],
@@ -165,6 +167,35 @@ void keccak_f1600(std::uint64_t s[25]) noexcept {
     s[9] = A9, s[10] = A10, s[11] = A11, s[12] = A12, s[13] = A13, s[14] = A14, s[15] = A15, s[16] = A16;
     s[17] = A17, s[18] = A18, s[19] = A19, s[20] = A20, s[21] = A21, s[22] = A22, s[23] = A23, s[24] = A24;
 }
+
+}  // namespace
+
+void keccak_f1600_portable(std::uint64_t s[25]) noexcept { permute(s); }
+
+#if defined(__x86_64__) && defined(__GNUC__)
+// The same code compiled for x86-64-v3, where BMI1 `andn` computes χ's ~a & b in one instruction and
+// BMI2 `rorx` rotates without clobbering its source: about 15% faster. Chosen once at start-up.
+[[gnu::target("arch=x86-64-v3")]] void keccak_f1600_x86_64_v3(std::uint64_t s[25]) noexcept { permute(s); }
+
+namespace {
+using PermuteFn = void (*)(std::uint64_t*) noexcept;
+PermuteFn select_permutation() noexcept {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("bmi") && __builtin_cpu_supports("bmi2") ? keccak_f1600_x86_64_v3 : keccak_f1600_portable;
+}
+// A function-local static, so that hashing during other static initialisers is safe.
+PermuteFn permutation() noexcept {
+    static const PermuteFn fn = select_permutation();
+    return fn;
+}
+}  // namespace
+
+void keccak_f1600(std::uint64_t s[25]) noexcept { permutation()(s); }
+bool keccak_f1600_has_x86_64_v3() noexcept { return permutation() == keccak_f1600_x86_64_v3; }
+#else
+void keccak_f1600(std::uint64_t s[25]) noexcept { permute(s); }
+bool keccak_f1600_has_x86_64_v3() noexcept { return false; }
+#endif
 
 #undef LUXL2_KECCAK_ROUND_AE
 #undef LUXL2_KECCAK_ROUND_EA

@@ -12,7 +12,12 @@
 namespace luxl2::crypto {
 
 /// The Keccak-f[1600] permutation (24 rounds) on 25 little-endian lanes, A[x + 5y].
+/// Dispatches at start-up to the fastest variant this CPU runs; all variants give identical results.
 void keccak_f1600(std::uint64_t state[25]) noexcept;
+/// The portable variant, always available (and tested against the dispatched one).
+void keccak_f1600_portable(std::uint64_t state[25]) noexcept;
+/// Whether keccak_f1600 uses the x86-64-v3 (BMI1/BMI2) variant on this machine.
+[[nodiscard]] bool keccak_f1600_has_x86_64_v3() noexcept;
 
 /// A Keccak sponge: absorb any number of times, then squeeze any number of times. Absorbing after
 /// the first squeeze is a programmer error (asserted).
