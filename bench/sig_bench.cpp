@@ -55,7 +55,7 @@ void BM_verify(benchmark::State& state, const char* name) {
     }
 }
 
-#define LUXL2_SIG_BENCH(scheme)                                                                        \
+#define LUXL2_SIG_BENCH(scheme)                                                                                 \
     BENCHMARK_CAPTURE(BM_keygen, scheme, scheme)->Name("sig/" scheme "/keygen")->Unit(benchmark::kMicrosecond); \
     BENCHMARK_CAPTURE(BM_sign, scheme, scheme)->Name("sig/" scheme "/sign")->Unit(benchmark::kMicrosecond);     \
     BENCHMARK_CAPTURE(BM_verify, scheme, scheme)->Name("sig/" scheme "/verify")->Unit(benchmark::kMicrosecond)

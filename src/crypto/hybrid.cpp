@@ -23,8 +23,8 @@ Result<Bytes> domain_message(ByteView msg, ByteView ctx) {
 
 Result<KeyPair> keygen(ByteView seed) {
     if (seed.size() != kSeedBytes)
-        return fail(errc::kBadSeed, "a hybrid seed is 64 bytes (secp256k1 secret || ML-DSA seed), got " +
-                                        std::to_string(seed.size()));
+        return fail(errc::kBadSeed,
+                    "a hybrid seed is 64 bytes (secp256k1 secret || ML-DSA seed), got " + std::to_string(seed.size()));
     auto sk = SecretKey::from_bytes(seed.first(32));
     if (!sk) return fail(errc::kBadSeed, "the first 32 bytes are not a valid secp256k1 secret key");
     LUXL2_TRY(pq, mldsa::keygen(kLevel, seed.subspan(32)));

@@ -4,8 +4,8 @@
 
 #include <array>
 #include <atomic>
-#include <utility>
 #include <cstring>
+#include <utility>
 
 #include "luxl2/core/bytes.hpp"
 #include "luxl2/core/endian.hpp"
@@ -16,11 +16,10 @@ namespace luxl2::crypto {
 namespace {
 
 constexpr std::uint64_t kRc[24] = {
-    0x0000000000000001ULL, 0x0000000000008082ULL, 0x800000000000808aULL, 0x8000000080008000ULL,
-    0x000000000000808bULL, 0x0000000080000001ULL, 0x8000000080008081ULL, 0x8000000000008009ULL,
-    0x000000000000008aULL, 0x0000000000000088ULL, 0x0000000080008009ULL, 0x000000008000000aULL,
-    0x000000008000808bULL, 0x800000000000008bULL, 0x8000000000008089ULL, 0x8000000000008003ULL,
-    0x8000000000008002ULL, 0x8000000000000080ULL, 0x000000000000800aULL, 0x800000008000000aULL,
+    0x0000000000000001ULL, 0x0000000000008082ULL, 0x800000000000808aULL, 0x8000000080008000ULL, 0x000000000000808bULL,
+    0x0000000080000001ULL, 0x8000000080008081ULL, 0x8000000000008009ULL, 0x000000000000008aULL, 0x0000000000000088ULL,
+    0x0000000080008009ULL, 0x000000008000000aULL, 0x000000008000808bULL, 0x800000000000008bULL, 0x8000000000008089ULL,
+    0x8000000000008003ULL, 0x8000000000008002ULL, 0x8000000000000080ULL, 0x000000000000800aULL, 0x800000008000000aULL,
     0x8000000080008081ULL, 0x8000000000008080ULL, 0x0000000080000001ULL, 0x8000000080008008ULL,
 };
 
@@ -37,8 +36,10 @@ constexpr std::size_t source_lane(std::size_t out) {
 
 template <int N>
 LUXL2_AVX2 inline __m256i rotl(__m256i v) {
-    if constexpr (N == 0) return v;
-    else return _mm256_or_si256(_mm256_slli_epi64(v, N), _mm256_srli_epi64(v, 64 - N));
+    if constexpr (N == 0)
+        return v;
+    else
+        return _mm256_or_si256(_mm256_slli_epi64(v, N), _mm256_srli_epi64(v, 64 - N));
 }
 
 // One round from a into e with every index a constant, so the lanes can stay in registers:
@@ -51,7 +52,9 @@ LUXL2_AVX2 inline void round_x4(const __m256i* a, __m256i* e, std::uint64_t rc, 
                                 _mm256_xor_si256(_mm256_xor_si256(a[x + 10], a[x + 15]), a[x + 20]));
     for (std::size_t x = 0; x < 5; ++x) d[x] = _mm256_xor_si256(c[(x + 4) % 5], rotl<1>(c[(x + 1) % 5]));
     ((b[I] = rotl<kRho[source_lane(I)]>(_mm256_xor_si256(a[source_lane(I)], d[source_lane(I) % 5]))), ...);
-    ((e[I] = _mm256_xor_si256(b[I], _mm256_andnot_si256(b[(I % 5 + 1) % 5 + 5 * (I / 5)], b[(I % 5 + 2) % 5 + 5 * (I / 5)]))), ...);
+    ((e[I] = _mm256_xor_si256(b[I],
+                              _mm256_andnot_si256(b[(I % 5 + 1) % 5 + 5 * (I / 5)], b[(I % 5 + 2) % 5 + 5 * (I / 5)]))),
+     ...);
     e[0] = _mm256_xor_si256(e[0], _mm256_set1_epi64x(static_cast<long long>(rc)));
 }
 
@@ -75,7 +78,9 @@ bool keccak_x4_avx2_enabled() noexcept {
     static const bool has = __builtin_cpu_supports("avx2");
     return has && g_allow_avx2.load(std::memory_order_relaxed);
 }
-void allow_keccak_x4_avx2(bool allow) noexcept { g_allow_avx2.store(allow, std::memory_order_relaxed); }
+void allow_keccak_x4_avx2(bool allow) noexcept {
+    g_allow_avx2.store(allow, std::memory_order_relaxed);
+}
 
 void keccak_f1600_x4_portable(KeccakX4State& st) noexcept {
     std::uint64_t one[25];
@@ -87,8 +92,10 @@ void keccak_f1600_x4_portable(KeccakX4State& st) noexcept {
 }
 
 void keccak_f1600_x4(KeccakX4State& st) noexcept {
-    if (keccak_x4_avx2_enabled()) permute_avx2(st);
-    else keccak_f1600_x4_portable(st);
+    if (keccak_x4_avx2_enabled())
+        permute_avx2(st);
+    else
+        keccak_f1600_x4_portable(st);
 }
 
 namespace {
@@ -129,7 +136,9 @@ ShakeX4::ShakeX4(std::size_t rate, const std::uint8_t* const in[4], std::size_t 
     keccak_f1600_x4(st_);
 }
 
-ShakeX4::~ShakeX4() { secure_wipe(&st_, sizeof st_); }
+ShakeX4::~ShakeX4() {
+    secure_wipe(&st_, sizeof st_);
+}
 
 void ShakeX4::squeeze_blocks(std::uint8_t* const out[4], std::size_t blocks) noexcept {
     for (std::size_t b = 0; b < blocks; ++b) {

@@ -34,8 +34,12 @@ constexpr unsigned kT0Bits = 13;  // d
 using Vec = std::array<Poly, kMaxK>;
 using Matrix = std::array<std::array<Poly, kMaxL>, kMaxK>;
 
-constexpr std::size_t sz(int v) { return static_cast<std::size_t>(v); }
-unsigned eta_bits(const Params& p) { return p.eta == 2 ? 3 : 4; }
+constexpr std::size_t sz(int v) {
+    return static_cast<std::size_t>(v);
+}
+unsigned eta_bits(const Params& p) {
+    return p.eta == 2 ? 3 : 4;
+}
 
 // ExpandA (Algorithm 32): Â[r][s] from ρ ‖ s ‖ r, already in the NTT domain; four entries at a time
 // (a short last group repeats its final entry into a scratch polynomial).
@@ -157,11 +161,14 @@ void check_m_prime_prefix(Bytes& prefix, std::uint8_t domain, ByteView ctx) {
 
 }  // namespace
 
-const Params& params(Level level) noexcept { return kParams[static_cast<std::size_t>(level)]; }
+const Params& params(Level level) noexcept {
+    return kParams[static_cast<std::size_t>(level)];
+}
 
 Result<KeyPair> keygen(Level level, ByteView xi) {
     const Params& p = params(level);
-    if (xi.size() != kSeedBytes) return fail(errc::kBadSeed, "an ML-DSA seed is 32 bytes, got " + std::to_string(xi.size()));
+    if (xi.size() != kSeedBytes)
+        return fail(errc::kBadSeed, "an ML-DSA seed is 32 bytes, got " + std::to_string(xi.size()));
     struct State {
         std::uint8_t expanded[128];  // ρ ‖ ρ' ‖ K
         Vec s1, s2, s1_hat, t, t0;

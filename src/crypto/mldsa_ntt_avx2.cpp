@@ -15,12 +15,12 @@ namespace {
 
 // Zetas of the in-vector layers, rearranged so lane j of group g (vectors 8g..8g+7) loads its own.
 struct Tables {
-    alignas(32) std::int32_t f4[4][8];      // forward len 4: ζ[32 + m]
-    alignas(32) std::int32_t f2[2][4][8];   // forward len 2: ζ[64 + 2m + c]
-    alignas(32) std::int32_t f1[4][4][8];   // forward len 1: ζ[128 + 4m + c]
-    alignas(32) std::int32_t i1[4][4][8];   // inverse len 1: −ζ[255 − 4m − c]
-    alignas(32) std::int32_t i2[2][4][8];   // inverse len 2: −ζ[127 − 2m − c]
-    alignas(32) std::int32_t i4[4][8];      // inverse len 4: −ζ[63 − m]
+    alignas(32) std::int32_t f4[4][8];     // forward len 4: ζ[32 + m]
+    alignas(32) std::int32_t f2[2][4][8];  // forward len 2: ζ[64 + 2m + c]
+    alignas(32) std::int32_t f1[4][4][8];  // forward len 1: ζ[128 + 4m + c]
+    alignas(32) std::int32_t i1[4][4][8];  // inverse len 1: −ζ[255 − 4m − c]
+    alignas(32) std::int32_t i2[2][4][8];  // inverse len 2: −ζ[127 − 2m − c]
+    alignas(32) std::int32_t i4[4][8];     // inverse len 4: −ζ[63 − m]
 };
 
 consteval Tables make_tables() {
@@ -45,9 +45,15 @@ constexpr Tables kTables = make_tables();
 
 #define LUXL2_AVX2 __attribute__((target("avx2")))
 
-LUXL2_AVX2 inline __m256i load(const std::int32_t* p) { return _mm256_load_si256(reinterpret_cast<const __m256i*>(p)); }
-LUXL2_AVX2 inline __m256i loadu(const std::int32_t* p) { return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p)); }
-LUXL2_AVX2 inline void storeu(std::int32_t* p, __m256i v) { _mm256_storeu_si256(reinterpret_cast<__m256i*>(p), v); }
+LUXL2_AVX2 inline __m256i load(const std::int32_t* p) {
+    return _mm256_load_si256(reinterpret_cast<const __m256i*>(p));
+}
+LUXL2_AVX2 inline __m256i loadu(const std::int32_t* p) {
+    return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+}
+LUXL2_AVX2 inline void storeu(std::int32_t* p, __m256i v) {
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(p), v);
+}
 
 // mont_reduce(a · b) on each of 8 lanes.
 LUXL2_AVX2 inline __m256i montmul(__m256i a, __m256i b) {
@@ -167,8 +173,7 @@ LUXL2_AVX2 void pointwise_avx2(Poly& c, const Poly& a, const Poly& b) noexcept {
 
 LUXL2_AVX2 void pointwise_acc_avx2(Poly& c, const Poly& a, const Poly& b) noexcept {
     for (int j = 0; j < kN; j += 8)
-        storeu(c.data() + j,
-               _mm256_add_epi32(loadu(c.data() + j), montmul(loadu(a.data() + j), loadu(b.data() + j))));
+        storeu(c.data() + j, _mm256_add_epi32(loadu(c.data() + j), montmul(loadu(a.data() + j), loadu(b.data() + j))));
 }
 
 #undef LUXL2_AVX2

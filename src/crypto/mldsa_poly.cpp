@@ -7,9 +7,7 @@
 #include "luxl2/crypto/keccak.hpp"
 
 namespace luxl2::crypto::mldsa_detail {
-namespace {
-
-}  // namespace
+namespace {}  // namespace
 
 void ntt_portable(Poly& a) noexcept {
     unsigned k = 0;
@@ -56,11 +54,19 @@ bool cpu_has_avx2() noexcept {
 }
 }  // namespace
 
-bool avx2_enabled() noexcept { return cpu_has_avx2() && g_allow_avx2.load(std::memory_order_relaxed); }
-void allow_avx2(bool allow) noexcept { g_allow_avx2.store(allow, std::memory_order_relaxed); }
+bool avx2_enabled() noexcept {
+    return cpu_has_avx2() && g_allow_avx2.load(std::memory_order_relaxed);
+}
+void allow_avx2(bool allow) noexcept {
+    g_allow_avx2.store(allow, std::memory_order_relaxed);
+}
 
-void ntt(Poly& a) noexcept { avx2_enabled() ? ntt_avx2(a) : ntt_portable(a); }
-void invntt(Poly& a) noexcept { avx2_enabled() ? invntt_avx2(a) : invntt_portable(a); }
+void ntt(Poly& a) noexcept {
+    avx2_enabled() ? ntt_avx2(a) : ntt_portable(a);
+}
+void invntt(Poly& a) noexcept {
+    avx2_enabled() ? invntt_avx2(a) : invntt_portable(a);
+}
 void pointwise(Poly& c, const Poly& a, const Poly& b) noexcept {
     avx2_enabled() ? pointwise_avx2(c, a, b) : pointwise_portable(c, a, b);
 }
@@ -91,7 +97,8 @@ void rej_ntt_poly(Poly& out, const std::uint8_t rho[32], std::uint8_t s, std::ui
             len = 168;
         }
         // CoeffFromThreeBytes (Algorithm 14): 23 bits, accepted below q. Public (derived from ρ).
-        const std::uint32_t z = buf[pos] | (std::uint32_t{buf[pos + 1]} << 8) | (std::uint32_t{buf[pos + 2] & 0x7Fu} << 16);
+        const std::uint32_t z =
+            buf[pos] | (std::uint32_t{buf[pos + 1]} << 8) | (std::uint32_t{buf[pos + 2] & 0x7Fu} << 16);
         pos += 3;
         if (z < static_cast<std::uint32_t>(kQ)) out[n++] = static_cast<std::int32_t>(z);
     }
@@ -102,7 +109,8 @@ namespace {
 // CoeffFromThreeBytes (Algorithm 14) over a buffer: appends accepted coefficients to out[n..256).
 std::size_t rej_parse(Poly& out, std::size_t n, const std::uint8_t* buf, std::size_t len) noexcept {
     for (std::size_t pos = 0; pos + 3 <= len && n < kN; pos += 3) {
-        const std::uint32_t z = buf[pos] | (std::uint32_t{buf[pos + 1]} << 8) | (std::uint32_t{buf[pos + 2] & 0x7Fu} << 16);
+        const std::uint32_t z =
+            buf[pos] | (std::uint32_t{buf[pos + 1]} << 8) | (std::uint32_t{buf[pos + 2] & 0x7Fu} << 16);
         if (z < static_cast<std::uint32_t>(kQ)) out[n++] = static_cast<std::int32_t>(z);
     }
     return n;

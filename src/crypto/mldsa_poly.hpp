@@ -42,9 +42,13 @@ inline std::int32_t reduce32(std::int32_t a) noexcept {
 }
 
 /// Maps a in (−q, q) to [0, q).
-inline std::int32_t caddq(std::int32_t a) noexcept { return a + ((a >> 31) & kQ); }
+inline std::int32_t caddq(std::int32_t a) noexcept {
+    return a + ((a >> 31) & kQ);
+}
 /// Maps any int32 to [0, q).
-inline std::int32_t freeze(std::int32_t a) noexcept { return caddq(reduce32(a)); }
+inline std::int32_t freeze(std::int32_t a) noexcept {
+    return caddq(reduce32(a));
+}
 /// Maps any int32 to the centred representative in [−(q−1)/2, (q−1)/2].
 inline std::int32_t centre(std::int32_t a) noexcept {
     const std::int32_t f = freeze(a);

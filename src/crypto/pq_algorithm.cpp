@@ -29,7 +29,9 @@ Result<void> refuse(PostQuantumAlgorithm alg) {
 }  // namespace
 
 Result<PostQuantumAlgorithm> pq_algorithm_from_ordinal(std::uint64_t ordinal) {
-    if (ordinal > 4) return fail(errc::kPqUnknownAlgorithm, "PostQuantumAlgorithm ordinal " + std::to_string(ordinal) + " is not defined (0..4)");
+    if (ordinal > 4)
+        return fail(errc::kPqUnknownAlgorithm,
+                    "PostQuantumAlgorithm ordinal " + std::to_string(ordinal) + " is not defined (0..4)");
     return static_cast<PostQuantumAlgorithm>(ordinal);
 }
 
@@ -55,8 +57,8 @@ Result<const SignatureScheme*> pq_scheme(PostQuantumAlgorithm alg, std::string_v
     const std::string_view v = variant.empty() ? std::string_view("256s") : variant;
     for (auto known : kSlhShakeVariants)
         if (known == v) return find_scheme("slh-dsa-shake-" + std::string(v));
-    return fail(errc::kPqNoParameterSet, "SPHINCS_SHAKE256 has no set '" + std::string(v) +
-                                             "' (one of 128s, 128f, 192s, 192f, 256s, 256f)");
+    return fail(errc::kPqNoParameterSet,
+                "SPHINCS_SHAKE256 has no set '" + std::string(v) + "' (one of 128s, 128f, 192s, 192f, 256s, 256f)");
 }
 
 Result<const SignatureScheme*> pq_scheme_for_lengths(PostQuantumAlgorithm alg, std::size_t public_key_size,

@@ -29,7 +29,9 @@ Bytes openssl_digest(const EVP_MD* md, ByteView msg) {
 
 }  // namespace
 
-ByteView oid(Function f) noexcept { return kOids[static_cast<std::size_t>(f)]; }
+ByteView oid(Function f) noexcept {
+    return kOids[static_cast<std::size_t>(f)];
+}
 
 Bytes digest(Function f, ByteView msg) {
     switch (f) {

@@ -109,7 +109,8 @@ Result<bool> slhdsa_verify(ByteView pub, ByteView msg, ByteView sig, ByteView ct
     const auto& p = slhdsa::params(P);
     if (sig.size() != p.signature_bytes)
         return fail("sig.malformed", "an " + std::string(p.name) + " signature is " +
-                                         std::to_string(p.signature_bytes) + " bytes, got " + std::to_string(sig.size()));
+                                         std::to_string(p.signature_bytes) + " bytes, got " +
+                                         std::to_string(sig.size()));
     return slhdsa::verify(P, pub, msg, sig, ctx);
 }
 
@@ -125,9 +126,21 @@ constexpr SignatureScheme slhdsa_scheme(std::string_view name) {
     constexpr bool small = P == slhdsa::ParamSet::sha2_128s || P == slhdsa::ParamSet::sha2_192s ||
                            P == slhdsa::ParamSet::sha2_256s || P == slhdsa::ParamSet::shake_128s ||
                            P == slhdsa::ParamSet::shake_192s || P == slhdsa::ParamSet::shake_256s;
-    constexpr std::size_t sig = n == 16 ? (small ? 7856 : 17088) : n == 24 ? (small ? 16224 : 35664) : (small ? 29792 : 49856);
-    return {name, n == 16 ? 1u : n == 24 ? 3u : 5u, true, true, 3 * n, 2 * n, sig,
-            slhdsa_keygen<P>, slhdsa_sign<P>, slhdsa_verify<P>};
+    constexpr std::size_t sig = n == 16   ? (small ? 7856 : 17088)
+                                : n == 24 ? (small ? 16224 : 35664)
+                                          : (small ? 29792 : 49856);
+    return {name,
+            n == 16   ? 1u
+            : n == 24 ? 3u
+                      : 5u,
+            true,
+            true,
+            3 * n,
+            2 * n,
+            sig,
+            slhdsa_keygen<P>,
+            slhdsa_sign<P>,
+            slhdsa_verify<P>};
 }
 
 using enum slhdsa::ParamSet;
@@ -158,20 +171,29 @@ Result<Bytes> hybrid_sign(ByteView secret, ByteView msg, ByteView ctx, bool dete
     return sig;
 }
 
-constexpr SignatureScheme kHybridSecpMlDsa65{"hybrid-secp256k1-ml-dsa-65", 3, true, true, hybrid::kSeedBytes,
-                                             hybrid::kPublicKeyBytes, hybrid::kSignatureBytes, hybrid_keygen,
-                                             hybrid_sign, hybrid::verify};
+constexpr SignatureScheme kHybridSecpMlDsa65{"hybrid-secp256k1-ml-dsa-65",
+                                             3,
+                                             true,
+                                             true,
+                                             hybrid::kSeedBytes,
+                                             hybrid::kPublicKeyBytes,
+                                             hybrid::kSignatureBytes,
+                                             hybrid_keygen,
+                                             hybrid_sign,
+                                             hybrid::verify};
 
 // New schemes add their descriptor here.
 constexpr std::array<const SignatureScheme*, 17> kSchemes = {
-    &kSecp256k1,    &kMlDsa44,      &kMlDsa65,      &kMlDsa87,      &kSlhShake128s, &kSlhShake128f,
-    &kSlhShake192s, &kSlhShake192f, &kSlhShake256s, &kSlhShake256f, &kSlhSha2_128s, &kSlhSha2_128f,
+    &kSecp256k1,    &kMlDsa44,      &kMlDsa65,      &kMlDsa87,      &kSlhShake128s,      &kSlhShake128f,
+    &kSlhShake192s, &kSlhShake192f, &kSlhShake256s, &kSlhShake256f, &kSlhSha2_128s,      &kSlhSha2_128f,
     &kSlhSha2_192s, &kSlhSha2_192f, &kSlhSha2_256s, &kSlhSha2_256f, &kHybridSecpMlDsa65,
 };
 
 }  // namespace
 
-std::span<const SignatureScheme* const> signature_schemes() noexcept { return kSchemes; }
+std::span<const SignatureScheme* const> signature_schemes() noexcept {
+    return kSchemes;
+}
 
 const SignatureScheme* find_scheme(std::string_view name) noexcept {
     for (const auto* s : kSchemes)

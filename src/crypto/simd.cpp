@@ -10,6 +10,8 @@ void allow_avx2(bool allow) noexcept {
     allow_keccak_x4_avx2(allow);
 }
 
-bool avx2_active() noexcept { return mldsa_detail::avx2_enabled() && keccak_x4_avx2_enabled(); }
+bool avx2_active() noexcept {
+    return mldsa_detail::avx2_enabled() && keccak_x4_avx2_enabled();
+}
 
 }  // namespace luxl2::crypto

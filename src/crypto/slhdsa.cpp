@@ -16,9 +16,9 @@
 namespace luxl2::crypto::slhdsa {
 
 using slhdsa_detail::Adrs;
+using slhdsa_detail::h_msg;
 using slhdsa_detail::Hasher;
 using slhdsa_detail::kMaxN;
-using slhdsa_detail::h_msg;
 using slhdsa_detail::prf_msg;
 
 namespace {
@@ -29,26 +29,41 @@ constexpr std::size_t sig_size(unsigned n, unsigned h, unsigned d, unsigned a, u
 
 constexpr Params make(std::string_view name, bool shake, unsigned n, unsigned h, unsigned d, unsigned a, unsigned k,
                       unsigned m) {
-    return Params{name, shake, n, h, d, h / d, a, k, m, n == 16 ? 1u : n == 24 ? 3u : 5u, 2 * std::size_t{n},
-                  4 * std::size_t{n}, sig_size(n, h, d, a, k)};
+    return Params{name,
+                  shake,
+                  n,
+                  h,
+                  d,
+                  h / d,
+                  a,
+                  k,
+                  m,
+                  n == 16   ? 1u
+                  : n == 24 ? 3u
+                            : 5u,
+                  2 * std::size_t{n},
+                  4 * std::size_t{n},
+                  sig_size(n, h, d, a, k)};
 }
 
 // FIPS 205 Table 2.
 constexpr std::array<Params, 12> kParams = {
-    make("SLH-DSA-SHA2-128s", false, 16, 63, 7, 12, 14, 30),  make("SLH-DSA-SHA2-128f", false, 16, 66, 22, 6, 33, 34),
-    make("SLH-DSA-SHA2-192s", false, 24, 63, 7, 14, 17, 39),  make("SLH-DSA-SHA2-192f", false, 24, 66, 22, 8, 33, 42),
-    make("SLH-DSA-SHA2-256s", false, 32, 64, 8, 14, 22, 47),  make("SLH-DSA-SHA2-256f", false, 32, 68, 17, 9, 35, 49),
-    make("SLH-DSA-SHAKE-128s", true, 16, 63, 7, 12, 14, 30),  make("SLH-DSA-SHAKE-128f", true, 16, 66, 22, 6, 33, 34),
-    make("SLH-DSA-SHAKE-192s", true, 24, 63, 7, 14, 17, 39),  make("SLH-DSA-SHAKE-192f", true, 24, 66, 22, 8, 33, 42),
-    make("SLH-DSA-SHAKE-256s", true, 32, 64, 8, 14, 22, 47),  make("SLH-DSA-SHAKE-256f", true, 32, 68, 17, 9, 35, 49),
+    make("SLH-DSA-SHA2-128s", false, 16, 63, 7, 12, 14, 30), make("SLH-DSA-SHA2-128f", false, 16, 66, 22, 6, 33, 34),
+    make("SLH-DSA-SHA2-192s", false, 24, 63, 7, 14, 17, 39), make("SLH-DSA-SHA2-192f", false, 24, 66, 22, 8, 33, 42),
+    make("SLH-DSA-SHA2-256s", false, 32, 64, 8, 14, 22, 47), make("SLH-DSA-SHA2-256f", false, 32, 68, 17, 9, 35, 49),
+    make("SLH-DSA-SHAKE-128s", true, 16, 63, 7, 12, 14, 30), make("SLH-DSA-SHAKE-128f", true, 16, 66, 22, 6, 33, 34),
+    make("SLH-DSA-SHAKE-192s", true, 24, 63, 7, 14, 17, 39), make("SLH-DSA-SHAKE-192f", true, 24, 66, 22, 8, 33, 42),
+    make("SLH-DSA-SHAKE-256s", true, 32, 64, 8, 14, 22, 47), make("SLH-DSA-SHAKE-256f", true, 32, 68, 17, 9, 35, 49),
 };
 static_assert(kParams[0].signature_bytes == 7856 && kParams[7].signature_bytes == 17088 &&
               kParams[11].signature_bytes == 49856);
 
-constexpr unsigned kW = 16;        // Winternitz parameter (lg_w = 4)
-constexpr unsigned kMaxLen = 67;   // 2n + 3 for n = 32
+constexpr unsigned kW = 16;       // Winternitz parameter (lg_w = 4)
+constexpr unsigned kMaxLen = 67;  // 2n + 3 for n = 32
 
-unsigned wots_len(const Params& p) { return 2 * p.n + 3; }
+unsigned wots_len(const Params& p) {
+    return 2 * p.n + 3;
+}
 
 // base_2b (Algorithm 4): out_len digits of b bits, most significant first.
 void base_2b(const std::uint8_t* x, unsigned b, unsigned out_len, std::uint32_t* out) {
@@ -172,7 +187,8 @@ void wots_pk_from_sig(const Params& p, const Hasher& hs, const std::uint8_t* sig
 
 // One level of a Merkle tree in place: nodes[i] = H(ADRS(height z, index base + i), nodes[2i] ‖
 // nodes[2i + 1]) for i < count, four at a time.
-void tree_level(const Hasher& hs, std::uint8_t* nodes, std::uint32_t count, std::uint32_t base, const Adrs& level_adrs) {
+void tree_level(const Hasher& hs, std::uint8_t* nodes, std::uint32_t count, std::uint32_t base,
+                const Adrs& level_adrs) {
     const std::size_t n = hs.n();
     std::uint32_t i = 0;
     for (; i + 4 <= count; i += 4) {
@@ -198,7 +214,8 @@ void tree_level(const Hasher& hs, std::uint8_t* nodes, std::uint32_t count, std:
 
 // One XMSS tree of height h' at the layer and tree address in `adrs`: the authentication path of
 // leaf `idx` (h'·n bytes) and the root (Algorithms 9, 10).
-void xmss_tree(const Params& p, const Hasher& hs, Adrs& adrs, std::uint32_t idx, std::uint8_t* auth, std::uint8_t* root) {
+void xmss_tree(const Params& p, const Hasher& hs, Adrs& adrs, std::uint32_t idx, std::uint8_t* auth,
+               std::uint8_t* root) {
     const std::size_t n = p.n;
     const std::uint32_t leaves = 1u << p.hp;
     std::vector<std::uint8_t> nodes(leaves * n);
@@ -257,7 +274,9 @@ void xmss_pk_from_sig(const Params& p, const Hasher& hs, std::uint32_t idx, cons
     climb(hs, out, idx, sig + wots_len(p) * p.n, p.hp, 0, adrs);
 }
 
-std::size_t xmss_sig_bytes(const Params& p) { return (wots_len(p) + p.hp) * p.n; }
+std::size_t xmss_sig_bytes(const Params& p) {
+    return (wots_len(p) + p.hp) * p.n;
+}
 
 // ht_sign (Algorithm 12).
 void ht_sign(const Params& p, const Hasher& hs, const std::uint8_t* msg, std::uint64_t idx_tree, std::uint32_t idx_leaf,
@@ -471,7 +490,9 @@ Bytes prehash_prefix(ByteView msg, ByteView ctx, PreHash ph) {
 
 }  // namespace
 
-const Params& params(ParamSet set) noexcept { return kParams[static_cast<std::size_t>(set)]; }
+const Params& params(ParamSet set) noexcept {
+    return kParams[static_cast<std::size_t>(set)];
+}
 
 Result<ParamSet> param_set_by_name(std::string_view name) {
     for (std::size_t i = 0; i < kParams.size(); ++i)

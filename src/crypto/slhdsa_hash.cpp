@@ -6,9 +6,9 @@
 #include <openssl/hmac.h>
 #include <openssl/sha.h>
 
+#include "keccak_x4.hpp"
 #include "luxl2/core/endian.hpp"
 #include "luxl2/core/error.hpp"
-#include "keccak_x4.hpp"
 #include "luxl2/crypto/keccak.hpp"
 
 namespace luxl2::crypto::slhdsa_detail {
@@ -188,12 +188,14 @@ void Hasher::prf_x4(std::uint8_t* const out[4], const Adrs* const adrs[4]) const
     for (std::size_t j = 0; j < 4; ++j) prf(out[j], *adrs[j]);
 }
 
-void Hasher::f_x4(std::uint8_t* const out[4], const Adrs* const adrs[4], const std::uint8_t* const in[4]) const noexcept {
+void Hasher::f_x4(std::uint8_t* const out[4], const Adrs* const adrs[4],
+                  const std::uint8_t* const in[4]) const noexcept {
     if (p_.shake) return shake_x4(out, adrs, in, n_, false);
     for (std::size_t j = 0; j < 4; ++j) f(out[j], *adrs[j], in[j]);
 }
 
-void Hasher::h_x4(std::uint8_t* const out[4], const Adrs* const adrs[4], const std::uint8_t* const in[4]) const noexcept {
+void Hasher::h_x4(std::uint8_t* const out[4], const Adrs* const adrs[4],
+                  const std::uint8_t* const in[4]) const noexcept {
     if (p_.shake) return shake_x4(out, adrs, in, 2 * n_, false);
     for (std::size_t j = 0; j < 4; ++j) h(out[j], *adrs[j], in[j]);
 }

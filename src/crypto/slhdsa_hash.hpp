@@ -15,7 +15,15 @@ inline constexpr std::size_t kMaxN = 32;
 
 /// ADRS: 32 bytes of big-endian words: layer ‖ tree (12 bytes) ‖ type ‖ three type-specific words.
 struct Adrs {
-    enum Type : std::uint32_t { wots_hash = 0, wots_pk = 1, tree = 2, fors_tree = 3, fors_roots = 4, wots_prf = 5, fors_prf = 6 };
+    enum Type : std::uint32_t {
+        wots_hash = 0,
+        wots_pk = 1,
+        tree = 2,
+        fors_tree = 3,
+        fors_roots = 4,
+        wots_prf = 5,
+        fors_prf = 6
+    };
 
     std::uint8_t b[32] = {};
 

@@ -83,9 +83,15 @@ void acvp_sigver() {
     EXPECT_EQ(passed, 9);
 }
 
-TEST(MlDsaAcvp, KeyGen) { acvp_keygen(); }
-TEST(MlDsaAcvp, SigGen) { acvp_siggen(); }
-TEST(MlDsaAcvp, SigVer) { acvp_sigver(); }
+TEST(MlDsaAcvp, KeyGen) {
+    acvp_keygen();
+}
+TEST(MlDsaAcvp, SigGen) {
+    acvp_siggen();
+}
+TEST(MlDsaAcvp, SigVer) {
+    acvp_sigver();
+}
 
 // The portable NTT path, whatever the CPU: the same vectors must pass (the default run uses AVX2
 // when the CPU has it).
@@ -98,8 +104,12 @@ TEST_F(MlDsaPortable, AcvpKeyGen) {
     ASSERT_FALSE(crypto::avx2_active());
     acvp_keygen();
 }
-TEST_F(MlDsaPortable, AcvpSigGen) { acvp_siggen(); }
-TEST_F(MlDsaPortable, AcvpSigVer) { acvp_sigver(); }
+TEST_F(MlDsaPortable, AcvpSigGen) {
+    acvp_siggen();
+}
+TEST_F(MlDsaPortable, AcvpSigVer) {
+    acvp_sigver();
+}
 
 // Wycheproof sign files: key from the seed (or the expanded key), deterministic unless rnd is given;
 // "Internal" cases sign μ directly.
@@ -148,10 +158,18 @@ void run_sign_file(const std::string& file, Level lv, bool seeded, int expected)
     EXPECT_EQ(n, expected) << file;
 }
 
-TEST(MlDsaWycheproof, Sign44Seed) { run_sign_file("mldsa_44_sign_seed_test.json", Level::ml_dsa_44, true, 86); }
-TEST(MlDsaWycheproof, Sign65Seed) { run_sign_file("mldsa_65_sign_seed_test.json", Level::ml_dsa_65, true, 105); }
-TEST(MlDsaWycheproof, Sign87Seed) { run_sign_file("mldsa_87_sign_seed_test.json", Level::ml_dsa_87, true, 96); }
-TEST(MlDsaWycheproof, Sign44NoSeed) { run_sign_file("mldsa_44_sign_noseed_test.json", Level::ml_dsa_44, false, 73); }
+TEST(MlDsaWycheproof, Sign44Seed) {
+    run_sign_file("mldsa_44_sign_seed_test.json", Level::ml_dsa_44, true, 86);
+}
+TEST(MlDsaWycheproof, Sign65Seed) {
+    run_sign_file("mldsa_65_sign_seed_test.json", Level::ml_dsa_65, true, 105);
+}
+TEST(MlDsaWycheproof, Sign87Seed) {
+    run_sign_file("mldsa_87_sign_seed_test.json", Level::ml_dsa_87, true, 96);
+}
+TEST(MlDsaWycheproof, Sign44NoSeed) {
+    run_sign_file("mldsa_44_sign_noseed_test.json", Level::ml_dsa_44, false, 73);
+}
 
 void run_verify_file(const std::string& file, Level lv, int expected) {
     const auto j = testing::read_json(wycheproof(file));
@@ -170,9 +188,15 @@ void run_verify_file(const std::string& file, Level lv, int expected) {
     EXPECT_EQ(n, expected) << file;
 }
 
-TEST(MlDsaWycheproof, Verify44) { run_verify_file("mldsa_44_verify_test.json", Level::ml_dsa_44, 180); }
-TEST(MlDsaWycheproof, Verify65) { run_verify_file("mldsa_65_verify_test.json", Level::ml_dsa_65, 210); }
-TEST(MlDsaWycheproof, Verify87) { run_verify_file("mldsa_87_verify_test.json", Level::ml_dsa_87, 241); }
+TEST(MlDsaWycheproof, Verify44) {
+    run_verify_file("mldsa_44_verify_test.json", Level::ml_dsa_44, 180);
+}
+TEST(MlDsaWycheproof, Verify65) {
+    run_verify_file("mldsa_65_verify_test.json", Level::ml_dsa_65, 210);
+}
+TEST(MlDsaWycheproof, Verify87) {
+    run_verify_file("mldsa_87_verify_test.json", Level::ml_dsa_87, 241);
+}
 TEST_F(MlDsaPortable, Wycheproof65) {
     run_sign_file("mldsa_65_sign_seed_test.json", Level::ml_dsa_65, true, 105);
     run_verify_file("mldsa_65_verify_test.json", Level::ml_dsa_65, 210);

@@ -14,7 +14,8 @@ TEST(PqAlgorithm, MapsLp505NamesToStandards) {
     EXPECT_EQ(pq_security_level(PostQuantumAlgorithm::SPHINCS_SHAKE256, "192s").value(), 3u);
     EXPECT_EQ(pq_security_level(PostQuantumAlgorithm::SPHINCS_SHAKE256).value(), 5u);
     EXPECT_FALSE(pq_scheme(PostQuantumAlgorithm::SPHINCS_SHAKE256, "128x").has_value());
-    EXPECT_EQ(pq_scheme_for_lengths(PostQuantumAlgorithm::SPHINCS_SHAKE256, 32, 17088).value()->name, "slh-dsa-shake-128f");
+    EXPECT_EQ(pq_scheme_for_lengths(PostQuantumAlgorithm::SPHINCS_SHAKE256, 32, 17088).value()->name,
+              "slh-dsa-shake-128f");
     EXPECT_EQ(pq_scheme_for_lengths(PostQuantumAlgorithm::DILITHIUM3, 1952, 3309).value()->name, "ml-dsa-65");
     EXPECT_FALSE(pq_scheme_for_lengths(PostQuantumAlgorithm::DILITHIUM3, 1952, 3308).has_value());
 }

@@ -13,8 +13,9 @@ namespace luxl2::crypto {
 namespace {
 
 TEST(SchemePq, DescriptorsMatchTheStandards) {
-    for (auto [name, lv] : {std::pair{"ml-dsa-44", mldsa::Level::ml_dsa_44}, std::pair{"ml-dsa-65", mldsa::Level::ml_dsa_65},
-                            std::pair{"ml-dsa-87", mldsa::Level::ml_dsa_87}}) {
+    for (auto [name, lv] :
+         {std::pair{"ml-dsa-44", mldsa::Level::ml_dsa_44}, std::pair{"ml-dsa-65", mldsa::Level::ml_dsa_65},
+          std::pair{"ml-dsa-87", mldsa::Level::ml_dsa_87}}) {
         const auto* s = find_scheme(name);
         ASSERT_NE(s, nullptr);
         EXPECT_EQ(s->public_key_size, mldsa::params(lv).public_key_bytes);
@@ -64,13 +65,27 @@ void round_trip(const char* name) {
     EXPECT_FALSE(s->sign(kp->secret_key, msg, Bytes(256, 0), true).has_value()) << name;
 }
 
-TEST(SchemePq, MlDsa44) { round_trip("ml-dsa-44"); }
-TEST(SchemePq, MlDsa65) { round_trip("ml-dsa-65"); }
-TEST(SchemePq, MlDsa87) { round_trip("ml-dsa-87"); }
-TEST(SchemePq, SlhDsaShake128f) { round_trip("slh-dsa-shake-128f"); }
-TEST(SchemePq, SlhDsaSha2_192f) { round_trip("slh-dsa-sha2-192f"); }
-TEST(SchemePq, SlhDsaSha2_128s) { round_trip("slh-dsa-sha2-128s"); }
-TEST(SchemePq, Hybrid) { round_trip("hybrid-secp256k1-ml-dsa-65"); }
+TEST(SchemePq, MlDsa44) {
+    round_trip("ml-dsa-44");
+}
+TEST(SchemePq, MlDsa65) {
+    round_trip("ml-dsa-65");
+}
+TEST(SchemePq, MlDsa87) {
+    round_trip("ml-dsa-87");
+}
+TEST(SchemePq, SlhDsaShake128f) {
+    round_trip("slh-dsa-shake-128f");
+}
+TEST(SchemePq, SlhDsaSha2_192f) {
+    round_trip("slh-dsa-sha2-192f");
+}
+TEST(SchemePq, SlhDsaSha2_128s) {
+    round_trip("slh-dsa-sha2-128s");
+}
+TEST(SchemePq, Hybrid) {
+    round_trip("hybrid-secp256k1-ml-dsa-65");
+}
 
 TEST(SchemePq, HybridNeedsBothHalves) {
     const Bytes seed(64, 0x22), msg = {9};
@@ -88,7 +103,9 @@ TEST(SchemePq, HybridNeedsBothHalves) {
     EXPECT_TRUE(hybrid::verify(kp.public_key, msg, sig, {}).value());
     // The ML-DSA half signs the domain-separated message, not the bare one.
     auto d = hybrid::domain_message(msg, {}).value();
-    EXPECT_TRUE(mldsa::verify(mldsa::Level::ml_dsa_65, ByteView(kp.public_key).subspan(64), d, ByteView(sig).subspan(65), {}).value());
+    EXPECT_TRUE(
+        mldsa::verify(mldsa::Level::ml_dsa_65, ByteView(kp.public_key).subspan(64), d, ByteView(sig).subspan(65), {})
+            .value());
 }
 
 }  // namespace

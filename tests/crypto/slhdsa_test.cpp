@@ -89,7 +89,9 @@ int resign_passing_cases(bool slow) {
     return n;
 }
 
-TEST(SlhDsaAcvp, SignFastSets) { EXPECT_EQ(resign_passing_cases(false), 9); }
+TEST(SlhDsaAcvp, SignFastSets) {
+    EXPECT_EQ(resign_passing_cases(false), 9);
+}
 
 TEST(LongSlhDsaAcvp, SignSmallSets) {
     if (!long_tests()) GTEST_SKIP() << "set LUXL2_LONG_TESTS=1";
@@ -129,10 +131,18 @@ void round_trip(ParamSet set) {
     EXPECT_FALSE(keygen(set, Bytes(3 * p.n - 1, 0)).has_value());
 }
 
-TEST(SlhDsa, RoundTripShake128f) { round_trip(ParamSet::shake_128f); }
-TEST(SlhDsa, RoundTripSha2_128f) { round_trip(ParamSet::sha2_128f); }
-TEST(SlhDsa, RoundTripShake192f) { round_trip(ParamSet::shake_192f); }
-TEST(SlhDsa, RoundTripSha2_256f) { round_trip(ParamSet::sha2_256f); }
+TEST(SlhDsa, RoundTripShake128f) {
+    round_trip(ParamSet::shake_128f);
+}
+TEST(SlhDsa, RoundTripSha2_128f) {
+    round_trip(ParamSet::sha2_128f);
+}
+TEST(SlhDsa, RoundTripShake192f) {
+    round_trip(ParamSet::shake_192f);
+}
+TEST(SlhDsa, RoundTripSha2_256f) {
+    round_trip(ParamSet::sha2_256f);
+}
 
 TEST(LongSlhDsa, RoundTripAllSets) {
     if (!long_tests()) GTEST_SKIP() << "set LUXL2_LONG_TESTS=1";

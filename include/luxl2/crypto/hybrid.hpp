@@ -22,10 +22,10 @@ inline constexpr std::string_view kContextTooLong = "hybrid.context_too_long";
 /// Domain tag that starts the signed message D = tag ‖ u8(|ctx|) ‖ ctx ‖ msg.
 inline constexpr std::string_view kDomainTag = "luxl2/hybrid-secp256k1-ml-dsa-65/v1";
 
-inline constexpr std::size_t kSeedBytes = 32 + 32;               // secp256k1 secret ‖ ML-DSA ξ
-inline constexpr std::size_t kSecretKeyBytes = 32 + 4032;        // secp256k1 secret ‖ ML-DSA-65 sk
-inline constexpr std::size_t kPublicKeyBytes = 64 + 1952;        // secp256k1 x ‖ y ‖ ML-DSA-65 pk
-inline constexpr std::size_t kSignatureBytes = 65 + 3309;        // r ‖ s ‖ v ‖ ML-DSA-65 signature
+inline constexpr std::size_t kSeedBytes = 32 + 32;         // secp256k1 secret ‖ ML-DSA ξ
+inline constexpr std::size_t kSecretKeyBytes = 32 + 4032;  // secp256k1 secret ‖ ML-DSA-65 sk
+inline constexpr std::size_t kPublicKeyBytes = 64 + 1952;  // secp256k1 x ‖ y ‖ ML-DSA-65 pk
+inline constexpr std::size_t kSignatureBytes = 65 + 3309;  // r ‖ s ‖ v ‖ ML-DSA-65 signature
 inline constexpr std::size_t kMaxContextBytes = 255;
 
 struct KeyPair {

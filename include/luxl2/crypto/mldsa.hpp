@@ -27,13 +27,13 @@
 namespace luxl2::crypto::mldsa {
 
 namespace errc {
-inline constexpr std::string_view kBadSeed = "mldsa.bad_seed";                // ξ is not 32 bytes
-inline constexpr std::string_view kBadRnd = "mldsa.bad_rnd";                  // rnd is not 32 bytes
-inline constexpr std::string_view kBadMu = "mldsa.bad_mu";                    // μ is not 64 bytes
-inline constexpr std::string_view kBadSecretKey = "mldsa.bad_secret_key";     // length or s1/s2 out of range
-inline constexpr std::string_view kBadPublicKey = "mldsa.bad_public_key";     // wrong length
-inline constexpr std::string_view kBadSignature = "mldsa.bad_signature";      // wrong length
-inline constexpr std::string_view kContextTooLong = "mldsa.context_too_long"; // more than 255 bytes
+inline constexpr std::string_view kBadSeed = "mldsa.bad_seed";                 // ξ is not 32 bytes
+inline constexpr std::string_view kBadRnd = "mldsa.bad_rnd";                   // rnd is not 32 bytes
+inline constexpr std::string_view kBadMu = "mldsa.bad_mu";                     // μ is not 64 bytes
+inline constexpr std::string_view kBadSecretKey = "mldsa.bad_secret_key";      // length or s1/s2 out of range
+inline constexpr std::string_view kBadPublicKey = "mldsa.bad_public_key";      // wrong length
+inline constexpr std::string_view kBadSignature = "mldsa.bad_signature";       // wrong length
+inline constexpr std::string_view kContextTooLong = "mldsa.context_too_long";  // more than 255 bytes
 }  // namespace errc
 
 enum class Level : std::uint8_t { ml_dsa_44, ml_dsa_65, ml_dsa_87 };
@@ -44,8 +44,8 @@ struct Params {
     int k, l;               // matrix A is k × l
     int eta, tau, beta, omega;
     std::int32_t gamma1, gamma2;
-    unsigned gamma1_bits;   // 1 + bitlen(γ1 − 1): bits per packed z coefficient
-    unsigned w1_bits;       // bitlen((q − 1)/(2γ2) − 1): bits per packed w1 coefficient
+    unsigned gamma1_bits;      // 1 + bitlen(γ1 − 1): bits per packed z coefficient
+    unsigned w1_bits;          // bitlen((q − 1)/(2γ2) − 1): bits per packed w1 coefficient
     std::size_t ctilde_bytes;  // λ/4
     std::size_t public_key_bytes, secret_key_bytes, signature_bytes;
     unsigned nist_category;

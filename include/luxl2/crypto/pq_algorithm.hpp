@@ -19,10 +19,10 @@ namespace luxl2::crypto {
 
 namespace errc {
 inline constexpr std::string_view kPqUnknownAlgorithm = "pq.unknown_algorithm";
-inline constexpr std::string_view kPqNotImplemented = "pq.not_implemented";       // FALCON512 for now
-inline constexpr std::string_view kPqBroken = "pq.algorithm_broken";              // Rainbow
-inline constexpr std::string_view kPqNotASignature = "pq.not_a_signature_scheme"; // McEliece
-inline constexpr std::string_view kPqNoParameterSet = "pq.no_parameter_set";      // lengths match no set
+inline constexpr std::string_view kPqNotImplemented = "pq.not_implemented";        // FALCON512 for now
+inline constexpr std::string_view kPqBroken = "pq.algorithm_broken";               // Rainbow
+inline constexpr std::string_view kPqNotASignature = "pq.not_a_signature_scheme";  // McEliece
+inline constexpr std::string_view kPqNoParameterSet = "pq.no_parameter_set";       // lengths match no set
 }  // namespace errc
 
 /// The Solidity enum, with its ordinals (ABI-encoded as uint8).
@@ -46,7 +46,8 @@ enum class PostQuantumAlgorithm : std::uint8_t {
 
 /// The registry scheme for `alg` whose public key and signature have these lengths (how a verifier
 /// picks the SLH-DSA-SHAKE set of a QuantumSignature). Error when no set matches.
-[[nodiscard]] Result<const SignatureScheme*> pq_scheme_for_lengths(PostQuantumAlgorithm alg, std::size_t public_key_size,
+[[nodiscard]] Result<const SignatureScheme*> pq_scheme_for_lengths(PostQuantumAlgorithm alg,
+                                                                   std::size_t public_key_size,
                                                                    std::size_t signature_size);
 
 /// LP-505 securityLevel: the NIST category of the scheme `alg` resolves to (with `variant`).

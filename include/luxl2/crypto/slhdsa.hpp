@@ -24,16 +24,26 @@
 namespace luxl2::crypto::slhdsa {
 
 namespace errc {
-inline constexpr std::string_view kBadSeed = "slhdsa.bad_seed";                // not 3n bytes
-inline constexpr std::string_view kBadSecretKey = "slhdsa.bad_secret_key";     // not 4n bytes
-inline constexpr std::string_view kBadPublicKey = "slhdsa.bad_public_key";     // not 2n bytes
-inline constexpr std::string_view kBadRandomness = "slhdsa.bad_randomness";    // addrnd neither empty nor n bytes
-inline constexpr std::string_view kContextTooLong = "slhdsa.context_too_long"; // more than 255 bytes
+inline constexpr std::string_view kBadSeed = "slhdsa.bad_seed";                 // not 3n bytes
+inline constexpr std::string_view kBadSecretKey = "slhdsa.bad_secret_key";      // not 4n bytes
+inline constexpr std::string_view kBadPublicKey = "slhdsa.bad_public_key";      // not 2n bytes
+inline constexpr std::string_view kBadRandomness = "slhdsa.bad_randomness";     // addrnd neither empty nor n bytes
+inline constexpr std::string_view kContextTooLong = "slhdsa.context_too_long";  // more than 255 bytes
 }  // namespace errc
 
 enum class ParamSet : std::uint8_t {
-    sha2_128s, sha2_128f, sha2_192s, sha2_192f, sha2_256s, sha2_256f,
-    shake_128s, shake_128f, shake_192s, shake_192f, shake_256s, shake_256f,
+    sha2_128s,
+    sha2_128f,
+    sha2_192s,
+    sha2_192f,
+    sha2_256s,
+    sha2_256f,
+    shake_128s,
+    shake_128f,
+    shake_192s,
+    shake_192f,
+    shake_256s,
+    shake_256f,
 };
 
 /// FIPS 205 Table 2 for one parameter set.
