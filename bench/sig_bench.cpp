@@ -3,12 +3,14 @@
 #include <benchmark/benchmark.h>
 
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <map>
 #include <string>
 
 #include "bench_summary.hpp"
 #include "luxl2/crypto/scheme.hpp"
+#include "luxl2/crypto/simd.hpp"
 
 namespace {
 
@@ -24,9 +26,29 @@ Bytes seed_for(const SignatureScheme& s) {
 
 const Bytes kMsg(32, 0x5A);
 
+// This thread's CPU time in µs. The machine is shared, so the summary reports CPU time per operation
+// next to wall time: it is what the anchors (measured on an idle machine) compare with.
+double thread_cpu_us() {
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) * 1e6 + static_cast<double>(t.tv_nsec) / 1e3;
+}
+
+// Records the loop's CPU time per iteration as the counter "cpu_us".
+struct CpuClock {
+    explicit CpuClock(benchmark::State& s) : state(s), start(thread_cpu_us()) {}
+    ~CpuClock() {
+        if (state.iterations() > 0)
+            state.counters["cpu_us"] = (thread_cpu_us() - start) / static_cast<double>(state.iterations());
+    }
+    benchmark::State& state;
+    double start;
+};
+
 void BM_keygen(benchmark::State& state, const char* name) {
     const auto* s = find_scheme(name);
     const Bytes seed = seed_for(*s);
+    CpuClock clock(state);
     for (auto _ : state) {
         auto kp = s->keygen(seed);
         benchmark::DoNotOptimize(kp);
@@ -37,6 +59,7 @@ void BM_sign(benchmark::State& state, const char* name) {
     const auto* s = find_scheme(name);
     const auto kp = s->keygen(seed_for(*s)).value();
     Bytes msg = kMsg;
+    CpuClock clock(state);
     for (auto _ : state) {
         msg[0]++;  // a fresh message each time, so ML-DSA's rejection loop is sampled fairly
         auto sig = s->sign(kp.secret_key, msg, {}, true);
@@ -48,6 +71,7 @@ void BM_verify(benchmark::State& state, const char* name) {
     const auto* s = find_scheme(name);
     const auto kp = s->keygen(seed_for(*s)).value();
     const auto sig = s->sign(kp.secret_key, kMsg, {}, true).value();
+    CpuClock clock(state);
     for (auto _ : state) {
         auto ok = s->verify(kp.public_key, kMsg, sig, {});
         if (!ok || !*ok) state.SkipWithError("verification failed");
@@ -69,6 +93,29 @@ LUXL2_SIG_BENCH("slh-dsa-shake-128s");
 LUXL2_SIG_BENCH("slh-dsa-sha2-128f");
 LUXL2_SIG_BENCH("hybrid-secp256k1-ml-dsa-65");
 
+// The same operations with the AVX2 paths switched off (crypto::allow_avx2(false)): the portable code.
+void BM_sign_portable(benchmark::State& state, const char* name) {
+    luxl2::crypto::allow_avx2(false);
+    BM_sign(state, name);
+    luxl2::crypto::allow_avx2(true);
+}
+void BM_verify_portable(benchmark::State& state, const char* name) {
+    luxl2::crypto::allow_avx2(false);
+    BM_verify(state, name);
+    luxl2::crypto::allow_avx2(true);
+}
+
+#define LUXL2_SIG_BENCH_PORTABLE(scheme)                  \
+    BENCHMARK_CAPTURE(BM_sign_portable, scheme, scheme)   \
+        ->Name("sig/" scheme "/sign-portable")            \
+        ->Unit(benchmark::kMicrosecond);                  \
+    BENCHMARK_CAPTURE(BM_verify_portable, scheme, scheme) \
+        ->Name("sig/" scheme "/verify-portable")          \
+        ->Unit(benchmark::kMicrosecond)
+
+LUXL2_SIG_BENCH_PORTABLE("ml-dsa-65");
+LUXL2_SIG_BENCH_PORTABLE("slh-dsa-shake-128f");
+
 // Anchors from the issue (µs, this machine's CPU): portable C references and the AVX2 goals.
 struct Anchor {
     const char* name;
@@ -76,6 +123,10 @@ struct Anchor {
     double goal_us;       // the AVX2 / 4-way Keccak goal
 };
 constexpr Anchor kAnchors[] = {
+    {"sig/ml-dsa-65/sign-portable", 365, 365},
+    {"sig/ml-dsa-65/verify-portable", 100, 100},
+    {"sig/slh-dsa-shake-128f/sign-portable", 27500, 27500},
+    {"sig/slh-dsa-shake-128f/verify-portable", 1650, 1650},
     {"sig/ml-dsa-65/sign", 365, 105},
     {"sig/ml-dsa-65/verify", 100, 37},
     {"sig/slh-dsa-shake-128f/sign", 27500, 12000},
@@ -101,21 +152,28 @@ std::map<std::string, double> noble_figures() {
 const bool kSummary = luxl2::bench::register_summary("sig", [](const std::vector<luxl2::bench::RunResult>& runs) {
     std::printf("measuring @noble/post-quantum (Node) ...\n");
     const auto noble = noble_figures();
-    std::printf("%-44s %14s %14s\n", "benchmark", "luxl2 us/op", "noble us/op");
+    auto cpu = [](const luxl2::bench::RunResult& r) {
+        const auto it = r.counters.find("cpu_us");
+        return it != r.counters.end() ? it->second : r.real_time_ns / 1e3;
+    };
+    std::printf("%-40s %14s %14s %14s\n", "benchmark", "luxl2 wall us", "luxl2 cpu us", "noble wall us");
     for (const auto& r : runs) {
         const auto it = noble.find(r.name);
         if (it != noble.end())
-            std::printf("%-44s %14.1f %14.1f\n", r.name.c_str(), r.real_time_ns / 1e3, it->second);
+            std::printf("%-40s %14.1f %14.1f %14.1f\n", r.name.c_str(), r.real_time_ns / 1e3, cpu(r), it->second);
         else
-            std::printf("%-44s %14.1f %14s\n", r.name.c_str(), r.real_time_ns / 1e3, "-");
+            std::printf("%-40s %14.1f %14.1f %14s\n", r.name.c_str(), r.real_time_ns / 1e3, cpu(r), "-");
     }
     if (noble.empty()) std::printf("(noble figures unavailable: needs node and tests/interop/node_modules)\n");
-    std::printf("\n%-34s %12s %14s %12s\n", "anchor", "ours (us)", "reference (us)", "goal (us)");
+    std::printf("\n%-34s %14s %14s %12s\n", "anchor", "ours cpu (us)", "reference (us)", "goal (us)");
     for (const auto& a : kAnchors) {
         const auto* r = luxl2::bench::find(runs, a.name);
         if (!r) continue;
-        std::printf("%-34s %12.1f %14.1f %12.1f  %s\n", a.name, r->real_time_ns / 1e3, a.reference_us, a.goal_us,
-                    r->real_time_ns / 1e3 <= a.reference_us ? "<= reference" : "slower than reference");
+        const double ours = cpu(*r);
+        std::printf("%-34s %14.1f %14.1f %12.1f  %s\n", a.name, ours, a.reference_us, a.goal_us,
+                    ours <= a.goal_us        ? "meets the goal"
+                    : ours <= a.reference_us ? "<= portable reference"
+                                             : "slower than the portable reference");
     }
 });
 
