@@ -7,8 +7,9 @@
 namespace luxl2::bench {
 namespace {
 
-std::map<std::string, Summary>& summaries() {
-    static std::map<std::string, Summary> s;
+// Several files may summarise the same group (e.g. "sig": one per scheme family).
+std::multimap<std::string, Summary>& summaries() {
+    static std::multimap<std::string, Summary> s;
     return s;
 }
 
@@ -46,7 +47,7 @@ private:
 }  // namespace
 
 bool register_summary(const std::string& group, Summary summary) {
-    summaries()[group] = std::move(summary);
+    summaries().emplace(group, std::move(summary));
     return true;
 }
 
@@ -70,7 +71,7 @@ int run_group(const std::string& group, const std::string& filter, const std::ve
         std::cerr << "no benchmarks in group '" << group << "'\n";
         return 2;
     }
-    if (auto it = summaries().find(group); it != summaries().end()) {
+    for (auto [it, end] = summaries().equal_range(group); it != end; ++it) {
         std::cout << "\n== summary: " << group << " ==\n";
         it->second(reporter.results);
     }

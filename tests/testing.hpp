@@ -6,6 +6,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -23,5 +24,12 @@ inline std::string read_text(const std::filesystem::path& p) {
 }
 
 inline nlohmann::json read_json(const std::filesystem::path& p) { return nlohmann::json::parse(read_text(p)); }
+
+/// The error code of a Result, or "ok" when it holds a value: `EXPECT_EQ(error_code(r), "rlp.x")` then
+/// fails cleanly on an unexpected success instead of reading the error of a value.
+template <class R>
+std::string_view error_code(const R& r) {
+    return r.has_value() ? std::string_view("ok") : r.error().code;
+}
 
 }  // namespace luxl2::testing

@@ -18,6 +18,9 @@ void register_demo(CLI::App& app, Registry& reg);
 void register_tx(CLI::App& app, Registry& reg);
 void register_bench(CLI::App& app, Registry& reg);
 void register_sig(CLI::App& app, Registry& reg);
+void register_merkle(CLI::App& app, Registry& reg);
+void register_sig_bls(CLI::App& sig, Registry& reg);  // adds "aggregate", "verify-aggregate" under "sig"
+void register_compress(CLI::App& app, Registry& reg);
 
 /// Fills `out` from the OS entropy source; prints an error and returns non-zero on failure.
 int getrandom_bytes(Bytes& out);

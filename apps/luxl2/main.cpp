@@ -11,7 +11,9 @@ int main(int argc, char** argv) {
     luxl2::cli::register_demo(app, reg);
     luxl2::cli::register_tx(app, reg);
     luxl2::cli::register_sig(app, reg);
+    luxl2::cli::register_merkle(app, reg);
     luxl2::cli::register_bench(app, reg);
+    luxl2::cli::register_compress(app, reg);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -102,6 +102,8 @@ void register_sig(CLI::App& app, Registry& reg) {
         std::cout << (*ok ? "valid" : "invalid") << "\n";
         reg.exit_code = *ok ? 0 : 1;
     });
+
+    register_sig_bls(*sig, reg);
 }
 
 }  // namespace luxl2::cli

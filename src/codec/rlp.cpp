@@ -1,6 +1,7 @@
 #include "luxl2/codec/rlp.hpp"
 
 #include <bit>
+#include <limits>
 
 namespace luxl2::rlp {
 namespace {
@@ -18,6 +19,10 @@ Result<std::uint64_t> read_length(ByteView& in, unsigned n) {
     if (in[0] == 0) return fail(errc::leading_zero, "length prefix has a leading zero byte");
     std::uint64_t len = 0;
     for (unsigned i = 0; i < n; ++i) len = (len << 8) | in[i];
+    // No buffer can be larger than PTRDIFF_MAX bytes; rejecting such lengths here also keeps the
+    // conversion to size_t exact where size_t is 32 bits.
+    if (len > static_cast<std::uint64_t>(std::numeric_limits<std::ptrdiff_t>::max()))
+        return fail(errc::overflow, "length " + std::to_string(len) + " exceeds any addressable input");
     in = in.subspan(n);
     if (len < 56) return fail(errc::non_canonical_size, "long form used for a payload of " + std::to_string(len) + " bytes");
     return len;
@@ -38,8 +43,15 @@ Result<Item> decode_item_at(ByteView& in, const Limits& limits, std::size_t dept
     while (!payload.empty()) {
         if (item.items.size() >= limits.max_items)
             return fail(errc::too_large, "list has more than " + std::to_string(limits.max_items) + " items");
-        LUXL2_TRY(child, decode_item_at(payload, limits, depth + 1));
-        item.items.push_back(std::move(child));
+        auto child = decode_item_at(payload, limits, depth + 1);
+        if (!child) {
+            // The whole input was long enough (checked for the list), so running out here means an
+            // item claims more bytes than its list has left.
+            if (child.error().code == errc::input_too_short)
+                return fail(errc::list_length_mismatch, "an item runs past the end of its list");
+            return std::unexpected(std::move(child.error()));
+        }
+        item.items.push_back(std::move(*child));
     }
     return item;
 }
@@ -112,14 +124,14 @@ Result<Header> decode_header(ByteView& in) {
             return fail(errc::non_canonical_single_byte, "single byte below 0x80 wrapped as a string");
     } else if (b <= 0xbf) {
         LUXL2_TRY(len, read_length(in, b - 0xb7u));
-        h.payload_length = len;
+        h.payload_length = static_cast<std::size_t>(len);
     } else if (b <= 0xf7) {
         h.list = true;
         h.payload_length = b - 0xc0u;
     } else {
         h.list = true;
         LUXL2_TRY(len, read_length(in, b - 0xf7u));
-        h.payload_length = len;
+        h.payload_length = static_cast<std::size_t>(len);
     }
     if (h.payload_length > in.size())
         return fail(errc::input_too_short, "item of " + std::to_string(h.payload_length) + " bytes but only " +

@@ -3,6 +3,7 @@
 #include <array>
 #include <string>
 
+#include "luxl2/crypto/bls12_381.hpp"
 #include "luxl2/crypto/hybrid.hpp"
 #include "luxl2/crypto/keccak.hpp"
 #include "luxl2/crypto/mldsa.hpp"
@@ -182,11 +183,37 @@ constexpr SignatureScheme kHybridSecpMlDsa65{"hybrid-secp256k1-ml-dsa-65",
                                              hybrid_sign,
                                              hybrid::verify};
 
+// BLS12-381, ciphersuite BLS_SIG_BLS12381G2_XMD:SHA-256_SSWU_RO_POP_: the seed is the KeyGen IKM
+// (at least 32 bytes), 32-byte secret keys, 48-byte G1 public keys, 96-byte G2 signatures.
+Result<KeyPair> bls_keygen(ByteView seed) {
+    LUXL2_TRY(sk, bls::keygen(seed));
+    auto pk = bls::sk_to_pk(sk);
+    KeyPair kp;
+    kp.secret_key.assign(sk.data(), sk.data() + sk.size());
+    secure_wipe(sk.data(), sk.size());
+    if (!pk) return std::unexpected(pk.error());
+    kp.public_key.assign(pk->data(), pk->data() + pk->size());
+    return kp;
+}
+
+Result<Bytes> bls_sign(ByteView secret, ByteView msg, ByteView ctx, bool) {
+    if (!ctx.empty()) return fail("sig.context_unsupported", "bls12-381 takes no context string");
+    LUXL2_TRY(sig, bls::sign(secret, msg));
+    return Bytes(sig.data(), sig.data() + sig.size());
+}
+
+Result<bool> bls_verify(ByteView pub, ByteView msg, ByteView sig, ByteView ctx) {
+    if (!ctx.empty()) return fail("sig.context_unsupported", "bls12-381 takes no context string");
+    return bls::verify(pub, msg, sig);
+}
+
+constexpr SignatureScheme kBls12381{"bls12-381", 1, false, false, 0, 48, 96, bls_keygen, bls_sign, bls_verify};
+
 // New schemes add their descriptor here.
-constexpr std::array<const SignatureScheme*, 17> kSchemes = {
-    &kSecp256k1,    &kMlDsa44,      &kMlDsa65,      &kMlDsa87,      &kSlhShake128s,      &kSlhShake128f,
-    &kSlhShake192s, &kSlhShake192f, &kSlhShake256s, &kSlhShake256f, &kSlhSha2_128s,      &kSlhSha2_128f,
-    &kSlhSha2_192s, &kSlhSha2_192f, &kSlhSha2_256s, &kSlhSha2_256f, &kHybridSecpMlDsa65,
+constexpr std::array<const SignatureScheme*, 18> kSchemes = {
+    &kSecp256k1,    &kBls12381,     &kMlDsa44,      &kMlDsa65,      &kMlDsa87,      &kSlhShake128s,
+    &kSlhShake128f, &kSlhShake192s, &kSlhShake192f, &kSlhShake256s, &kSlhShake256f, &kSlhSha2_128s,
+    &kSlhSha2_128f, &kSlhSha2_192s, &kSlhSha2_192f, &kSlhSha2_256s, &kSlhSha2_256f, &kHybridSecpMlDsa65,
 };
 
 }  // namespace

@@ -109,8 +109,12 @@ bool verify(const Hash32& digest, const U256& r, const U256& s, const PublicKey&
 }
 
 Result<PublicKey> parse_public_key(ByteView sec1) {
+    // libsecp256k1 also takes SEC1's "hybrid" 0x06/0x07 form; only compressed and uncompressed are
+    // accepted here, so that each key has exactly the two encodings the header names.
+    const bool compressed = sec1.size() == 33 && (sec1[0] == 0x02 || sec1[0] == 0x03);
+    const bool uncompressed = sec1.size() == 65 && sec1[0] == 0x04;
     secp256k1_pubkey pk;
-    if ((sec1.size() != 33 && sec1.size() != 65) || secp256k1_ec_pubkey_parse(ctx(), &pk, sec1.data(), sec1.size()) != 1)
+    if ((!compressed && !uncompressed) || secp256k1_ec_pubkey_parse(ctx(), &pk, sec1.data(), sec1.size()) != 1)
         return fail("secp256k1.invalid_public_key", "not a valid SEC1 public key on secp256k1");
     return serialize(pk);
 }
@@ -132,6 +136,8 @@ Address to_address(const PublicKey& pub) noexcept {
 namespace luxl2::crypto {
 
 Result<std::pair<U256, U256>> parse_der_signature(ByteView der) {
+    // An empty span has a null data pointer, which libsecp256k1 treats as a misuse and aborts on.
+    if (der.empty()) return fail("secp256k1.invalid_der", "empty DER signature");
     secp256k1_ecdsa_signature sig;
     if (secp256k1_ecdsa_signature_parse_der(ctx(), &sig, der.data(), der.size()) != 1)
         return fail("secp256k1.invalid_der", "not a strict DER ECDSA signature");

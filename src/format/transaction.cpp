@@ -327,17 +327,21 @@ Result<std::uint8_t> recovery_id(const Transaction& tx) {
     return fail(txerrc::invalid_signature, "legacy v must be 27, 28 or chainId*2+35/36, got " + tx.v.to_string());
 }
 
-}  // namespace
-
-Result<Address> recover_sender(const Transaction& tx) {
+// `allow_high_s` only for Frontier rules: EIP-2 (Homestead) introduced the low-s requirement.
+Result<Address> recover_sender_under(const Transaction& tx, bool allow_high_s) {
     LUXL2_TRY(recid, recovery_id(tx));
     if (tx.r.is_zero() || tx.r >= crypto::kSecp256k1N || tx.s.is_zero() || tx.s >= crypto::kSecp256k1N)
         return fail(txerrc::invalid_signature, "signature r and s must be in [1, n-1]");
-    if (!crypto::is_low_s(tx.s)) return fail(txerrc::invalid_signature, "signature s is above n/2 (EIP-2)");
+    if (!allow_high_s && !crypto::is_low_s(tx.s))
+        return fail(txerrc::invalid_signature, "signature s is above n/2 (EIP-2)");
     auto pub = crypto::recover(signing_hash(tx), {tx.r, tx.s, recid});
     if (!pub) return fail(txerrc::invalid_signature, pub.error().message);
     return crypto::to_address(*pub);
 }
+
+}  // namespace
+
+Result<Address> recover_sender(const Transaction& tx) { return recover_sender_under(tx, false); }
 
 void sign_transaction(Transaction& tx, const crypto::SecretKey& key) {
     const auto sig = crypto::sign_recoverable(signing_hash(tx), key);
@@ -382,13 +386,24 @@ Result<Address> validate_transaction(const Transaction& tx, const Rules& rules) 
     if (f >= Fork::kHomestead && !crypto::is_low_s(tx.s))
         return fail(txerrc::invalid_signature, "signature s is above n/2 (EIP-2)");
 
+    if (tx.type == TxType::kBlob) {
+        // EIP-4844: at least one blob, each named by a KZG versioned hash (version byte 0x01).
+        if (tx.blob_versioned_hashes.empty())
+            return fail(txerrc::invalid_field, "blobVersionedHashes: a blob transaction carries at least one blob");
+        for (const auto& h : tx.blob_versioned_hashes)
+            if (h[0] != 0x01) return fail(txerrc::invalid_field, "blobVersionedHashes: version byte must be 0x01");
+    }
+    if (tx.type == TxType::kSetCode && tx.authorization_list.empty())
+        return fail(txerrc::invalid_field, "authorizationList: must not be empty (EIP-7702)");
     if (tx.nonce == ~std::uint64_t{0}) return fail(txerrc::nonce_overflow, "nonce 2^64-1 is not allowed (EIP-2681)");
     if (tx.type >= TxType::kDynamicFee && tx.max_priority_fee_per_gas > tx.max_fee_per_gas)
         return fail(txerrc::priority_above_max_fee, "maxPriorityFeePerGas is above maxFeePerGas");
     const U256& price = tx.type >= TxType::kDynamicFee ? tx.max_fee_per_gas : tx.gas_price;
+    // Only gas * price must fit (GASLIMIT_PRICE_PRODUCT_OVERFLOW); adding the value is the balance
+    // check, which needs state (TransactionTests' TransactionWithHighValue is valid).
     U256 cost;
-    if (mul_overflow(price, U256(tx.gas_limit), cost) || add_overflow(cost, tx.value, cost))
-        return fail(txerrc::fee_overflow, "gas * price + value exceeds 256 bits");
+    if (mul_overflow(price, U256(tx.gas_limit), cost))
+        return fail(txerrc::fee_overflow, "gas * price exceeds 256 bits");
     if (!tx.to && f >= Fork::kShanghai && tx.data.size() > 49152)
         return fail(txerrc::initcode_too_large, "initcode of " + std::to_string(tx.data.size()) + " bytes exceeds 49152 (EIP-3860)");
     const std::uint64_t g0 = intrinsic_gas(tx, rules);
@@ -403,9 +418,7 @@ Result<Address> validate_transaction(const Transaction& tx, const Rules& rules) 
         if (tx.gas_limit < floor)
             return fail(txerrc::intrinsic_gas_too_low, "gas limit below the calldata floor (EIP-7623): want " + std::to_string(floor));
     }
-    auto sender = recover_sender(tx);
-    if (!sender) return sender;
-    return sender;
+    return recover_sender_under(tx, f < Fork::kHomestead);
 }
 
 }  // namespace luxl2::format

@@ -102,6 +102,9 @@ Result<Transaction> transaction_from_json(const json& j) {
     }
     if (j.contains("chainId") && !j["chainId"].is_null()) {
         LUXL2_TRY(c, get_quantity(j["chainId"], "chainId"));
+        // A legacy signature stores chainId * 2 + 35/36 in v, which must fit in 256 bits.
+        if (tx.type == TxType::kLegacy && c > (U256::max() - U256(36)) / U256(2))
+            return fail("json.invalid", "chainId: too large for an EIP-155 v");
         tx.chain_id = c;
     } else if (tx.type != TxType::kLegacy) {
         return fail("json.invalid", "chainId: required for typed transactions");
@@ -164,15 +167,31 @@ Result<Transaction> transaction_from_json(const json& j) {
         LUXL2_TRY(s, get_quantity(j["s"], "s"));
         tx.r = r;
         tx.s = s;
-        if (j.contains("v")) {
+        const bool has_v = j.contains("v") && !j["v"].is_null();
+        const bool has_parity = j.contains("yParity") && !j["yParity"].is_null();
+        if (has_v) {
             LUXL2_TRY(v, get_quantity(j["v"], "v"));
             tx.v = v;
-        } else if (j.contains("yParity")) {
-            LUXL2_TRY(v, get_quantity(j["yParity"], "yParity"));
-            tx.v = v;
         }
-        tx.y_parity = tx.type == TxType::kLegacy ? (tx.v == U256(28) || (tx.v >= U256(35) && ((tx.v - U256(35)) % U256(2)) == U256(1)))
-                                                 : tx.v == U256(1);
+        if (has_parity && tx.type != TxType::kLegacy) {
+            LUXL2_TRY(p, get_quantity(j["yParity"], "yParity"));
+            if (has_v && p != tx.v) return fail("json.invalid", "yParity: does not match v");
+            tx.v = p;
+        }
+        if (tx.type == TxType::kLegacy) {
+            // The wire form has no chainId field: v carries it (EIP-155), so the chain id is derived from
+            // v exactly as decode_transaction does, and a chainId that disagrees is an error rather than
+            // a silently different signing hash.
+            std::optional<U256> derived;
+            if (tx.v >= U256(35)) derived = (tx.v - U256(35)) / U256(2);
+            const bool given_zero = !tx.chain_id || tx.chain_id->is_zero();
+            if (derived ? (tx.chain_id && *tx.chain_id != *derived) : !given_zero)
+                return fail("json.invalid", "chainId: does not match the legacy signature's v");
+            tx.chain_id = derived;
+            tx.y_parity = tx.v == U256(28) || (derived && ((tx.v - U256(35)) % U256(2)) == U256(1));
+        } else {
+            tx.y_parity = tx.v == U256(1);
+        }
     }
     return tx;
 }

@@ -24,7 +24,9 @@ Hash32 node_hash(const Hash32& left, const Hash32& right) noexcept {
     return crypto::keccak256(ByteView(buf, sizeof buf));
 }
 
-Hash32 empty_root() noexcept { return crypto::keccak256({}); }
+Hash32 empty_root() noexcept {
+    return crypto::keccak256({});
+}
 
 Hash32 root_of_leaf_hashes(std::span<const Hash32> leaves) {
     if (leaves.empty()) return empty_root();

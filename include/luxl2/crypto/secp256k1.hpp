@@ -60,7 +60,8 @@ struct RecoverableSignature {
 [[nodiscard]] bool verify(const Hash32& digest, const U256& r, const U256& s, const PublicKey& pub,
                           bool allow_high_s) noexcept;
 
-/// Parses a public key (33-byte compressed or 65-byte uncompressed SEC1).
+/// Parses a public key: 33-byte compressed (0x02/0x03) or 65-byte uncompressed (0x04) SEC1, on the
+/// curve; the hybrid 0x06/0x07 form is rejected (code "secp256k1.invalid_public_key").
 [[nodiscard]] Result<PublicKey> parse_public_key(ByteView sec1);
 
 /// The public key of a secret key.

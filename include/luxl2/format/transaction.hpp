@@ -130,8 +130,10 @@ struct Rules {
 [[nodiscard]] std::uint64_t intrinsic_gas(const Transaction& tx, const Rules& rules) noexcept;
 
 /// Checks everything a node checks before looking at state: the type is enabled, the signature is
-/// well-formed and recovers, the chain id, EIP-2681 nonce, fee relations, initcode size and intrinsic
-/// gas against the gas limit. Returns the sender.
+/// well-formed and recovers (high s only before Homestead), the chain id, EIP-2681 nonce, fee relations
+/// (gas * price must fit in 256 bits; adding the value is the balance check, which needs state),
+/// initcode size, intrinsic gas against the gas limit, at least one blob with KZG versioned hashes
+/// (type 3) and a non-empty authorization list (type 4). Returns the sender.
 [[nodiscard]] Result<Address> validate_transaction(const Transaction& tx, const Rules& rules);
 
 }  // namespace luxl2::format

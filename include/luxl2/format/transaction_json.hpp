@@ -15,7 +15,9 @@ namespace luxl2::format {
 
 /// Reads the same names (and `data` for `input`, `gasLimit` for `gas`); quantities accept 0x-hex or
 /// decimal strings or JSON numbers. The type is `type` if given, else inferred (maxFeePerGas → 2,
-/// accessList → 1, else legacy). Signature fields are optional. Code "json.invalid".
+/// accessList → 1, else legacy). Signature fields are optional. For a signed legacy transaction the
+/// chain id comes from v (EIP-155), as on the wire; a `chainId` that disagrees with v (or a non-zero one
+/// with v = 27/28), or a `yParity` that disagrees with `v`, is rejected. Code "json.invalid".
 [[nodiscard]] Result<Transaction> transaction_from_json(const nlohmann::json& j);
 
 }  // namespace luxl2::format

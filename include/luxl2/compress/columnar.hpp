@@ -1,0 +1,79 @@
+// Columnar coding of a batch of signed Ethereum transactions (LP-505 batchCompressTransactions /
+// extractCommonFields), in the manner of the OP Stack span batch: one column per field, addresses and
+// selectors as indices into tables built on the fly, nonces as per-sender deltas, gas limits from a
+// small dictionary, values and fees in a decimal-float form, each column compressed by the codec
+// that suits it. Layout in docs/format/columnar.md.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "luxl2/compress/codec.hpp"
+#include "luxl2/core/bytes.hpp"
+#include "luxl2/core/error.hpp"
+#include "luxl2/format/transaction.hpp"
+
+namespace luxl2::compress {
+
+inline constexpr std::uint8_t kColumnarVersion = 1;
+
+struct ColumnarOptions {
+    /// Leave signatures out: for batches whose signatures are aggregated (BLS) or covered by a validity
+    /// proof. Senders are then carried (as address-table indices) and nonces become per-sender deltas.
+    bool signature_free = false;
+    int zstd_level = 12;    // for the columns zstd suits
+    int brotli_level = 7;   // tried as well on the larger columns; the smaller output wins
+};
+
+struct ColumnarLimits {
+    std::size_t max_txs = 1u << 20;
+    std::uint64_t max_output = 256ull << 20;  // all columns' decompressed bytes together
+    std::size_t max_table = 1u << 22;         // addresses and selectors
+};
+
+/// Sizes of one column, for reports.
+struct ColumnStat {
+    std::string_view name;
+    std::size_t raw_bytes = 0;      // before its codec
+    std::size_t stored_bytes = 0;   // after, with its framing
+    CompressionType codec = CompressionType::kNone;
+};
+
+struct ColumnarStats {
+    std::size_t transactions = 0;
+    std::size_t fallback_txs = 0;   // stored verbatim (types 3 and 4, or not re-encodable)
+    std::size_t header_bytes = 0;
+    std::vector<ColumnStat> columns;
+};
+
+/// Encodes `txs` (EIP-2718 bytes). In signature-free mode `senders[i]` is txs[i]'s sender (the caller
+/// has verified the aggregate signature or proof); otherwise `senders` may be empty, or given to let
+/// nonces be coded per sender. Transactions that do not decode, or do not re-encode to the same bytes,
+/// or are of types 3 and 4, are kept verbatim, so every input round-trips.
+[[nodiscard]] Result<Bytes> encode_columnar(std::span<const Bytes> txs, const ColumnarOptions& opt = {},
+                                            std::span<const Address> senders = {}, ColumnarStats* stats = nullptr);
+
+struct ColumnarBatch {
+    bool signature_free = false;
+    /// With signatures: every transaction's exact EIP-2718 bytes. Signature-free: the transactions
+    /// with their signature fields zero (verbatim ones keep theirs).
+    std::vector<Bytes> raw;
+    std::vector<format::Transaction> txs;  // decoded form of `raw` (signature-free: what was signed)
+    std::vector<Address> senders;          // signature-free mode (and when given to the encoder)
+};
+
+/// Decodes and checks the batch hash: keccak256 of the concatenated transactions with signatures;
+/// keccak256 of the concatenated (signing hash ‖ sender) without. Limits are checked before each
+/// allocation; any malformed or non-canonical column is rejected.
+[[nodiscard]] Result<ColumnarBatch> decode_columnar(ByteView in, const ColumnarLimits& limits = {});
+
+/// LP-505 extractCommonFields: the batch's shared context (chain id, base fee, gas dictionary, address
+/// and selector tables) and, per transaction, its remaining fields as a compact delta (uncompressed).
+struct CommonFields {
+    Bytes common;
+    std::vector<Bytes> deltas;
+};
+[[nodiscard]] Result<CommonFields> extract_common_fields(std::span<const Bytes> txs);
+
+}  // namespace luxl2::compress
