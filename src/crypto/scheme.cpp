@@ -1,10 +1,15 @@
 #include "luxl2/crypto/scheme.hpp"
 
 #include <array>
+#include <string>
 
 #include "luxl2/crypto/bls12_381.hpp"
+#include "luxl2/crypto/hybrid.hpp"
 #include "luxl2/crypto/keccak.hpp"
+#include "luxl2/crypto/mldsa.hpp"
 #include "luxl2/crypto/secp256k1.hpp"
+#include "luxl2/crypto/slhdsa.hpp"
+#include "os_random.hpp"
 
 namespace luxl2::crypto {
 namespace {
@@ -51,6 +56,133 @@ Result<bool> secp_verify(ByteView pub, ByteView msg, ByteView sig, ByteView ctx)
 
 constexpr SignatureScheme kSecp256k1{"secp256k1", 1, false, false, 32, 64, 65, secp_keygen, secp_sign, secp_verify};
 
+// ML-DSA (FIPS 204): seed ξ (32 bytes), expanded secret key, pure signing with a context string;
+// hedged by default, rnd = 0^32 when deterministic.
+template <mldsa::Level L>
+Result<KeyPair> mldsa_keygen(ByteView seed) {
+    LUXL2_TRY(kp, mldsa::keygen(L, seed));
+    return KeyPair{std::move(kp.secret_key), std::move(kp.public_key)};
+}
+
+template <mldsa::Level L>
+Result<Bytes> mldsa_sign(ByteView secret, ByteView msg, ByteView ctx, bool deterministic) {
+    std::array<std::uint8_t, mldsa::kRndBytes> rnd{};
+    if (!deterministic) os_random(rnd);
+    auto sig = mldsa::sign(L, secret, msg, ctx, rnd);
+    secure_wipe(rnd.data(), rnd.size());
+    return sig;
+}
+
+template <mldsa::Level L>
+Result<bool> mldsa_verify(ByteView pub, ByteView msg, ByteView sig, ByteView ctx) {
+    return mldsa::verify(L, pub, msg, sig, ctx);
+}
+
+template <mldsa::Level L>
+constexpr SignatureScheme mldsa_scheme(std::string_view name, unsigned level, std::size_t pk, std::size_t sig) {
+    return {name, level, true, true, mldsa::kSeedBytes, pk, sig, mldsa_keygen<L>, mldsa_sign<L>, mldsa_verify<L>};
+}
+
+constexpr SignatureScheme kMlDsa44 = mldsa_scheme<mldsa::Level::ml_dsa_44>("ml-dsa-44", 2, 1312, 2420);
+constexpr SignatureScheme kMlDsa65 = mldsa_scheme<mldsa::Level::ml_dsa_65>("ml-dsa-65", 3, 1952, 3309);
+constexpr SignatureScheme kMlDsa87 = mldsa_scheme<mldsa::Level::ml_dsa_87>("ml-dsa-87", 5, 2592, 4627);
+
+// SLH-DSA (FIPS 205): seed SK.seed ‖ SK.prf ‖ PK.seed (3n bytes), pure signing with a context string;
+// randomised by default (addrnd of n fresh bytes), opt_rand = PK.seed when deterministic.
+template <slhdsa::ParamSet P>
+Result<KeyPair> slhdsa_keygen(ByteView seed) {
+    LUXL2_TRY(kp, slhdsa::keygen(P, seed));
+    return KeyPair{std::move(kp.secret_key), std::move(kp.public_key)};
+}
+
+template <slhdsa::ParamSet P>
+Result<Bytes> slhdsa_sign(ByteView secret, ByteView msg, ByteView ctx, bool deterministic) {
+    std::array<std::uint8_t, 32> addrnd{};
+    const std::size_t n = slhdsa::params(P).n;
+    if (!deterministic) os_random(std::span<std::uint8_t>(addrnd.data(), n));
+    auto sig = slhdsa::sign(P, secret, msg, ctx, deterministic ? ByteView{} : ByteView(addrnd.data(), n));
+    secure_wipe(addrnd.data(), addrnd.size());
+    return sig;
+}
+
+template <slhdsa::ParamSet P>
+Result<bool> slhdsa_verify(ByteView pub, ByteView msg, ByteView sig, ByteView ctx) {
+    const auto& p = slhdsa::params(P);
+    if (sig.size() != p.signature_bytes)
+        return fail("sig.malformed", "an " + std::string(p.name) + " signature is " +
+                                         std::to_string(p.signature_bytes) + " bytes, got " +
+                                         std::to_string(sig.size()));
+    return slhdsa::verify(P, pub, msg, sig, ctx);
+}
+
+template <slhdsa::ParamSet P>
+constexpr SignatureScheme slhdsa_scheme(std::string_view name) {
+    constexpr unsigned n = P == slhdsa::ParamSet::sha2_128s || P == slhdsa::ParamSet::sha2_128f ||
+                                   P == slhdsa::ParamSet::shake_128s || P == slhdsa::ParamSet::shake_128f
+                               ? 16
+                           : P == slhdsa::ParamSet::sha2_192s || P == slhdsa::ParamSet::sha2_192f ||
+                                   P == slhdsa::ParamSet::shake_192s || P == slhdsa::ParamSet::shake_192f
+                               ? 24
+                               : 32;
+    constexpr bool small = P == slhdsa::ParamSet::sha2_128s || P == slhdsa::ParamSet::sha2_192s ||
+                           P == slhdsa::ParamSet::sha2_256s || P == slhdsa::ParamSet::shake_128s ||
+                           P == slhdsa::ParamSet::shake_192s || P == slhdsa::ParamSet::shake_256s;
+    constexpr std::size_t sig = n == 16   ? (small ? 7856 : 17088)
+                                : n == 24 ? (small ? 16224 : 35664)
+                                          : (small ? 29792 : 49856);
+    return {name,
+            n == 16   ? 1u
+            : n == 24 ? 3u
+                      : 5u,
+            true,
+            true,
+            3 * n,
+            2 * n,
+            sig,
+            slhdsa_keygen<P>,
+            slhdsa_sign<P>,
+            slhdsa_verify<P>};
+}
+
+using enum slhdsa::ParamSet;
+constexpr SignatureScheme kSlhShake128s = slhdsa_scheme<shake_128s>("slh-dsa-shake-128s");
+constexpr SignatureScheme kSlhShake128f = slhdsa_scheme<shake_128f>("slh-dsa-shake-128f");
+constexpr SignatureScheme kSlhShake192s = slhdsa_scheme<shake_192s>("slh-dsa-shake-192s");
+constexpr SignatureScheme kSlhShake192f = slhdsa_scheme<shake_192f>("slh-dsa-shake-192f");
+constexpr SignatureScheme kSlhShake256s = slhdsa_scheme<shake_256s>("slh-dsa-shake-256s");
+constexpr SignatureScheme kSlhShake256f = slhdsa_scheme<shake_256f>("slh-dsa-shake-256f");
+constexpr SignatureScheme kSlhSha2_128s = slhdsa_scheme<sha2_128s>("slh-dsa-sha2-128s");
+constexpr SignatureScheme kSlhSha2_128f = slhdsa_scheme<sha2_128f>("slh-dsa-sha2-128f");
+constexpr SignatureScheme kSlhSha2_192s = slhdsa_scheme<sha2_192s>("slh-dsa-sha2-192s");
+constexpr SignatureScheme kSlhSha2_192f = slhdsa_scheme<sha2_192f>("slh-dsa-sha2-192f");
+constexpr SignatureScheme kSlhSha2_256s = slhdsa_scheme<sha2_256s>("slh-dsa-sha2-256s");
+constexpr SignatureScheme kSlhSha2_256f = slhdsa_scheme<sha2_256f>("slh-dsa-sha2-256f");
+
+// secp256k1 + ML-DSA-65, both required (docs/format/signatures.md).
+Result<KeyPair> hybrid_keygen(ByteView seed) {
+    LUXL2_TRY(kp, hybrid::keygen(seed));
+    return KeyPair{std::move(kp.secret_key), std::move(kp.public_key)};
+}
+
+Result<Bytes> hybrid_sign(ByteView secret, ByteView msg, ByteView ctx, bool deterministic) {
+    std::array<std::uint8_t, 32> rnd{};
+    if (!deterministic) os_random(rnd);
+    auto sig = hybrid::sign(secret, msg, ctx, rnd);
+    secure_wipe(rnd.data(), rnd.size());
+    return sig;
+}
+
+constexpr SignatureScheme kHybridSecpMlDsa65{"hybrid-secp256k1-ml-dsa-65",
+                                             3,
+                                             true,
+                                             true,
+                                             hybrid::kSeedBytes,
+                                             hybrid::kPublicKeyBytes,
+                                             hybrid::kSignatureBytes,
+                                             hybrid_keygen,
+                                             hybrid_sign,
+                                             hybrid::verify};
+
 // BLS12-381, ciphersuite BLS_SIG_BLS12381G2_XMD:SHA-256_SSWU_RO_POP_: the seed is the KeyGen IKM
 // (at least 32 bytes), 32-byte secret keys, 48-byte G1 public keys, 96-byte G2 signatures.
 Result<KeyPair> bls_keygen(ByteView seed) {
@@ -78,11 +210,17 @@ Result<bool> bls_verify(ByteView pub, ByteView msg, ByteView sig, ByteView ctx) 
 constexpr SignatureScheme kBls12381{"bls12-381", 1, false, false, 0, 48, 96, bls_keygen, bls_sign, bls_verify};
 
 // New schemes add their descriptor here.
-constexpr std::array<const SignatureScheme*, 2> kSchemes = {&kSecp256k1, &kBls12381};
+constexpr std::array<const SignatureScheme*, 18> kSchemes = {
+    &kSecp256k1,    &kBls12381,     &kMlDsa44,      &kMlDsa65,      &kMlDsa87,      &kSlhShake128s,
+    &kSlhShake128f, &kSlhShake192s, &kSlhShake192f, &kSlhShake256s, &kSlhShake256f, &kSlhSha2_128s,
+    &kSlhSha2_128f, &kSlhSha2_192s, &kSlhSha2_192f, &kSlhSha2_256s, &kSlhSha2_256f, &kHybridSecpMlDsa65,
+};
 
 }  // namespace
 
-std::span<const SignatureScheme* const> signature_schemes() noexcept { return kSchemes; }
+std::span<const SignatureScheme* const> signature_schemes() noexcept {
+    return kSchemes;
+}
 
 const SignatureScheme* find_scheme(std::string_view name) noexcept {
     for (const auto* s : kSchemes)

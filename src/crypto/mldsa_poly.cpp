@@ -1,0 +1,259 @@
+#include "mldsa_poly.hpp"
+
+#include <atomic>
+#include <cstring>
+
+#include "keccak_x4.hpp"
+#include "luxl2/crypto/keccak.hpp"
+
+namespace luxl2::crypto::mldsa_detail {
+namespace {}  // namespace
+
+void ntt_portable(Poly& a) noexcept {
+    unsigned k = 0;
+    for (int len = 128; len > 0; len >>= 1) {
+        for (int start = 0; start < kN; start += 2 * len) {
+            const std::int64_t zeta = kZetas[++k];
+            for (int j = start; j < start + len; ++j) {
+                const std::int32_t t = mont_reduce(zeta * a[static_cast<std::size_t>(j + len)]);
+                a[static_cast<std::size_t>(j + len)] = a[static_cast<std::size_t>(j)] - t;
+                a[static_cast<std::size_t>(j)] = a[static_cast<std::size_t>(j)] + t;
+            }
+        }
+    }
+}
+
+void invntt_portable(Poly& a) noexcept {
+    unsigned k = 256;
+    for (int len = 1; len < kN; len <<= 1) {
+        for (int start = 0; start < kN; start += 2 * len) {
+            const std::int64_t zeta = -kZetas[--k];
+            for (int j = start; j < start + len; ++j) {
+                const std::int32_t t = a[static_cast<std::size_t>(j)];
+                a[static_cast<std::size_t>(j)] = t + a[static_cast<std::size_t>(j + len)];
+                a[static_cast<std::size_t>(j + len)] = mont_reduce(zeta * (t - a[static_cast<std::size_t>(j + len)]));
+            }
+        }
+    }
+    for (auto& c : a) c = mont_reduce(std::int64_t{kInvNttScale} * c);
+}
+
+void pointwise_portable(Poly& c, const Poly& a, const Poly& b) noexcept {
+    for (std::size_t i = 0; i < kN; ++i) c[i] = mont_reduce(std::int64_t{a[i]} * b[i]);
+}
+
+void pointwise_acc_portable(Poly& c, const Poly& a, const Poly& b) noexcept {
+    for (std::size_t i = 0; i < kN; ++i) c[i] += mont_reduce(std::int64_t{a[i]} * b[i]);
+}
+
+namespace {
+std::atomic<bool> g_allow_avx2{true};
+bool cpu_has_avx2() noexcept {
+    static const bool has = __builtin_cpu_supports("avx2");
+    return has;
+}
+}  // namespace
+
+bool avx2_enabled() noexcept {
+    return cpu_has_avx2() && g_allow_avx2.load(std::memory_order_relaxed);
+}
+void allow_avx2(bool allow) noexcept {
+    g_allow_avx2.store(allow, std::memory_order_relaxed);
+}
+
+void ntt(Poly& a) noexcept {
+    avx2_enabled() ? ntt_avx2(a) : ntt_portable(a);
+}
+void invntt(Poly& a) noexcept {
+    avx2_enabled() ? invntt_avx2(a) : invntt_portable(a);
+}
+void pointwise(Poly& c, const Poly& a, const Poly& b) noexcept {
+    avx2_enabled() ? pointwise_avx2(c, a, b) : pointwise_portable(c, a, b);
+}
+void pointwise_acc(Poly& c, const Poly& a, const Poly& b) noexcept {
+    avx2_enabled() ? pointwise_acc_avx2(c, a, b) : pointwise_acc_portable(c, a, b);
+}
+
+std::int32_t use_hint(std::int32_t a, bool hint, std::int32_t gamma2) noexcept {
+    std::int32_t a0 = 0;
+    const std::int32_t a1 = decompose(a, gamma2, a0);
+    if (!hint) return a1;
+    const std::int32_t m = (kQ - 1) / (2 * gamma2);
+    return a0 > 0 ? (a1 + 1) % m : (a1 - 1 + m) % m;
+}
+
+void rej_ntt_poly(Poly& out, const std::uint8_t rho[32], std::uint8_t s, std::uint8_t r) noexcept {
+    Sponge g = shake128_hasher();
+    g.absorb(ByteView(rho, 32));
+    const std::uint8_t idx[2] = {s, r};
+    g.absorb(ByteView(idx, 2));
+    std::uint8_t buf[168 * 5];  // 280 candidates: almost always enough (acceptance ≈ 0.999)
+    g.squeeze(buf);
+    std::size_t n = 0, pos = 0, len = sizeof buf;
+    while (n < kN) {
+        if (pos + 3 > len) {
+            g.squeeze(std::span<std::uint8_t>(buf, 168));
+            pos = 0;
+            len = 168;
+        }
+        // CoeffFromThreeBytes (Algorithm 14): 23 bits, accepted below q. Public (derived from ρ).
+        const std::uint32_t z =
+            buf[pos] | (std::uint32_t{buf[pos + 1]} << 8) | (std::uint32_t{buf[pos + 2] & 0x7Fu} << 16);
+        pos += 3;
+        if (z < static_cast<std::uint32_t>(kQ)) out[n++] = static_cast<std::int32_t>(z);
+    }
+}
+
+namespace {
+
+// CoeffFromThreeBytes (Algorithm 14) over a buffer: appends accepted coefficients to out[n..256).
+std::size_t rej_parse(Poly& out, std::size_t n, const std::uint8_t* buf, std::size_t len) noexcept {
+    for (std::size_t pos = 0; pos + 3 <= len && n < kN; pos += 3) {
+        const std::uint32_t z =
+            buf[pos] | (std::uint32_t{buf[pos + 1]} << 8) | (std::uint32_t{buf[pos + 2] & 0x7Fu} << 16);
+        if (z < static_cast<std::uint32_t>(kQ)) out[n++] = static_cast<std::int32_t>(z);
+    }
+    return n;
+}
+
+}  // namespace
+
+void rej_ntt_poly_x4(Poly* const out[4], const std::uint8_t rho[32], const std::uint8_t s[4],
+                     const std::uint8_t r[4]) noexcept {
+    std::uint8_t seeds[4][34];
+    const std::uint8_t* in[4];
+    for (std::size_t j = 0; j < 4; ++j) {
+        std::memcpy(seeds[j], rho, 32);
+        seeds[j][32] = s[j];
+        seeds[j][33] = r[j];
+        in[j] = seeds[j];
+    }
+    ShakeX4 g(168, in, 34);
+    alignas(32) std::uint8_t buf[4][168 * 5];
+    std::uint8_t* outs[4] = {buf[0], buf[1], buf[2], buf[3]};
+    g.squeeze_blocks(outs, 5);
+    std::size_t n[4];
+    for (std::size_t j = 0; j < 4; ++j) n[j] = rej_parse(*out[j], 0, buf[j], sizeof buf[j]);
+    // 840 bytes almost always suffice; otherwise squeeze on, a block at a time, for all four.
+    while (n[0] < kN || n[1] < kN || n[2] < kN || n[3] < kN) {
+        g.squeeze_blocks(outs, 1);
+        for (std::size_t j = 0; j < 4; ++j) n[j] = rej_parse(*out[j], n[j], buf[j], 168);
+    }
+}
+
+void expand_mask_poly_x4(Poly* const out[4], const std::uint8_t rho_pp[64], const std::uint16_t kappa[4],
+                         std::int32_t gamma1, unsigned gamma1_bits) noexcept {
+    std::uint8_t seeds[4][66];
+    const std::uint8_t* in[4];
+    for (std::size_t j = 0; j < 4; ++j) {
+        std::memcpy(seeds[j], rho_pp, 64);
+        seeds[j][64] = static_cast<std::uint8_t>(kappa[j]);
+        seeds[j][65] = static_cast<std::uint8_t>(kappa[j] >> 8);
+        in[j] = seeds[j];
+    }
+    alignas(32) std::uint8_t buf[4][136 * 5];  // ≥ 32 · 20 bytes
+    std::uint8_t* outs[4] = {buf[0], buf[1], buf[2], buf[3]};
+    {
+        ShakeX4 h(136, in, 66);
+        h.squeeze_blocks(outs, (32 * gamma1_bits + 135) / 136);
+    }
+    for (std::size_t j = 0; j < 4; ++j) unpack(*out[j], gamma1_bits, gamma1, true, buf[j]);
+    secure_wipe(seeds, sizeof seeds);
+    secure_wipe(buf, sizeof buf);
+}
+
+void rej_bounded_poly(Poly& out, const std::uint8_t rho_prime[64], std::uint16_t r, int eta) noexcept {
+    Sponge h = shake256_hasher();
+    h.absorb(ByteView(rho_prime, 64));
+    const std::uint8_t idx[2] = {static_cast<std::uint8_t>(r), static_cast<std::uint8_t>(r >> 8)};
+    h.absorb(ByteView(idx, 2));
+    std::uint8_t buf[136];
+    std::size_t n = 0;
+    while (n < kN) {
+        h.squeeze(buf);
+        for (std::size_t i = 0; i < sizeof buf && n < kN; ++i) {
+            // CoeffFromHalfByte (Algorithm 15) on both nibbles. Rejection depends on the seed, which
+            // FIPS 204 accepts; b mod 5 is computed without a division.
+            const std::int32_t nib[2] = {buf[i] & 0x0F, buf[i] >> 4};
+            for (std::int32_t b : nib) {
+                if (n >= kN) break;
+                if (eta == 2) {
+                    if (b < 15) out[n++] = 2 - (b - 5 * ((b * 205) >> 10));
+                } else if (b < 9) {
+                    out[n++] = 4 - b;
+                }
+            }
+        }
+    }
+    secure_wipe(buf, sizeof buf);
+}
+
+void expand_mask_poly(Poly& out, const std::uint8_t rho_pp[64], std::uint16_t kappa, std::int32_t gamma1,
+                      unsigned gamma1_bits) noexcept {
+    Sponge h = shake256_hasher();
+    h.absorb(ByteView(rho_pp, 64));
+    const std::uint8_t idx[2] = {static_cast<std::uint8_t>(kappa), static_cast<std::uint8_t>(kappa >> 8)};
+    h.absorb(ByteView(idx, 2));
+    std::uint8_t buf[32 * 20];
+    const std::size_t len = 32 * gamma1_bits;
+    h.squeeze(std::span<std::uint8_t>(buf, len));
+    unpack(out, gamma1_bits, gamma1, true, buf);
+    secure_wipe(buf, sizeof buf);
+}
+
+void sample_in_ball(Poly& c, ByteView ctilde, int tau) noexcept {
+    Sponge h = shake256_hasher();
+    h.absorb(ctilde);
+    std::uint8_t buf[136];
+    h.squeeze(buf);
+    std::uint64_t signs = 0;
+    for (int i = 0; i < 8; ++i) signs |= std::uint64_t{buf[i]} << (8 * i);
+    std::size_t pos = 8;
+    c.fill(0);
+    for (int i = kN - tau; i < kN; ++i) {
+        std::uint8_t j;
+        do {
+            if (pos == sizeof buf) {
+                h.squeeze(buf);
+                pos = 0;
+            }
+            j = buf[pos++];
+        } while (j > i);
+        c[static_cast<std::size_t>(i)] = c[j];
+        c[j] = 1 - 2 * static_cast<std::int32_t>(signs & 1);
+        signs >>= 1;
+    }
+}
+
+void pack(const Poly& a, unsigned bits, std::int32_t offset, bool subtract, std::uint8_t* out) noexcept {
+    std::uint64_t acc = 0;
+    unsigned have = 0;
+    for (std::int32_t v : a) {
+        const auto u = static_cast<std::uint32_t>(subtract ? offset - v : v);
+        acc |= std::uint64_t{u} << have;
+        have += bits;
+        while (have >= 8) {
+            *out++ = static_cast<std::uint8_t>(acc);
+            acc >>= 8;
+            have -= 8;
+        }
+    }
+}
+
+void unpack(Poly& a, unsigned bits, std::int32_t offset, bool subtract, const std::uint8_t* in) noexcept {
+    std::uint64_t acc = 0;
+    unsigned have = 0;
+    const std::uint64_t mask = (std::uint64_t{1} << bits) - 1;
+    for (auto& v : a) {
+        while (have < bits) {
+            acc |= std::uint64_t{*in++} << have;
+            have += 8;
+        }
+        const auto u = static_cast<std::int32_t>(acc & mask);
+        acc >>= bits;
+        have -= bits;
+        v = subtract ? offset - u : u;
+    }
+}
+
+}  // namespace luxl2::crypto::mldsa_detail

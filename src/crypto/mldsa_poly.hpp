@@ -1,0 +1,172 @@
+// Private to ML-DSA: arithmetic in R_q = Z_q[X]/(X^256 + 1), q = 8380417 (FIPS 204 §2.3, §7), the
+// NTT, the rounding functions (§7.4), sampling (§7.3) and bit packing (§7.1).
+//
+// Representation: int32 coefficients. Products go through Montgomery reduction with R = 2^32, so a
+// pointwise product in the NTT domain carries a factor R^-1 that `invntt` removes; `invntt` expects
+// inputs of magnitude below q and returns values in (−q, q).
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+
+#include "luxl2/core/bytes.hpp"
+
+namespace luxl2::crypto::mldsa_detail {
+
+inline constexpr std::int32_t kQ = 8380417;
+inline constexpr int kN = 256;
+inline constexpr int kD = 13;
+
+using Poly = std::array<std::int32_t, kN>;
+
+// q^-1 mod 2^32, by Newton iteration (each step doubles the correct low bits).
+consteval std::uint32_t q_inverse() {
+    std::uint32_t x = static_cast<std::uint32_t>(kQ);
+    for (int i = 0; i < 5; ++i) x *= 2u - static_cast<std::uint32_t>(kQ) * x;
+    return x;
+}
+inline constexpr std::uint32_t kQInv = q_inverse();
+static_assert(static_cast<std::uint32_t>(kQ) * kQInv == 1u);
+
+/// a · 2^-32 mod q, for |a| < 2^31 · q; result in (−q, q).
+inline std::int32_t mont_reduce(std::int64_t a) noexcept {
+    const auto t = static_cast<std::int32_t>(static_cast<std::uint32_t>(static_cast<std::uint64_t>(a)) * kQInv);
+    return static_cast<std::int32_t>((a - static_cast<std::int64_t>(t) * kQ) >> 32);
+}
+
+/// A representative of a mod q in about [−0.75q, 0.75q], for any int32 a.
+inline std::int32_t reduce32(std::int32_t a) noexcept {
+    const std::int32_t t = (a + (1 << 22)) >> 23;
+    return a - t * kQ;
+}
+
+/// Maps a in (−q, q) to [0, q).
+inline std::int32_t caddq(std::int32_t a) noexcept {
+    return a + ((a >> 31) & kQ);
+}
+/// Maps any int32 to [0, q).
+inline std::int32_t freeze(std::int32_t a) noexcept {
+    return caddq(reduce32(a));
+}
+/// Maps any int32 to the centred representative in [−(q−1)/2, (q−1)/2].
+inline std::int32_t centre(std::int32_t a) noexcept {
+    const std::int32_t f = freeze(a);
+    return f - (((kQ - 1) / 2 - f) >> 31 & kQ);
+}
+/// |a| without a branch.
+inline std::int32_t abs_ct(std::int32_t a) noexcept {
+    const std::int32_t m = a >> 31;
+    return (a ^ m) - m;
+}
+
+namespace ntt_tables {
+constexpr std::int64_t pow_mod(std::int64_t base, std::uint64_t e) {
+    std::int64_t r = 1;
+    base %= kQ;
+    while (e) {
+        if (e & 1) r = r * base % kQ;
+        base = base * base % kQ;
+        e >>= 1;
+    }
+    return r;
+}
+constexpr unsigned bitrev8(unsigned k) {
+    unsigned r = 0;
+    for (int i = 0; i < 8; ++i) r |= ((k >> i) & 1u) << (7 - i);
+    return r;
+}
+// ζ^BitRev8(k) (ζ = 1753, the 512th root of unity of FIPS 204 §7.5), in Montgomery form and
+// centred, so that mont_reduce(zeta · a) = ζ^.. · a mod q.
+consteval std::array<std::int32_t, 256> make_zetas() {
+    std::array<std::int32_t, 256> z{};
+    const std::int64_t r_mod_q = (std::int64_t{1} << 32) % kQ;
+    for (unsigned k = 0; k < 256; ++k) {
+        std::int64_t v = pow_mod(1753, bitrev8(k)) * r_mod_q % kQ;
+        if (v > kQ / 2) v -= kQ;
+        z[k] = static_cast<std::int32_t>(v);
+    }
+    return z;
+}
+}  // namespace ntt_tables
+
+inline constexpr std::array<std::int32_t, 256> kZetas = ntt_tables::make_zetas();
+// 2^64 / 256 mod q: one factor R undoes the pointwise R^-1, the other the final mont_reduce, and
+// 1/256 scales the inverse transform.
+inline constexpr std::int32_t kInvNttScale = static_cast<std::int32_t>(ntt_tables::pow_mod(2, 56));
+
+/// The NTT (Algorithm 41), in place; inputs |a| < q, outputs |a| < 9q.
+void ntt(Poly& a) noexcept;
+/// Inverse NTT of a Montgomery pointwise product: returns the exact product (inputs |a| < q).
+void invntt(Poly& a) noexcept;
+/// c = a ∘ b · R^-1 (NTT domain).
+void pointwise(Poly& c, const Poly& a, const Poly& b) noexcept;
+/// c += a ∘ b · R^-1.
+void pointwise_acc(Poly& c, const Poly& a, const Poly& b) noexcept;
+
+// The two implementations behind the functions above: portable C++ and AVX2 (chosen at run time
+// when the CPU has AVX2). They compute the same integers lane for lane, so results are identical.
+void ntt_portable(Poly& a) noexcept;
+void invntt_portable(Poly& a) noexcept;
+void pointwise_portable(Poly& c, const Poly& a, const Poly& b) noexcept;
+void pointwise_acc_portable(Poly& c, const Poly& a, const Poly& b) noexcept;
+void ntt_avx2(Poly& a) noexcept;
+void invntt_avx2(Poly& a) noexcept;
+void pointwise_avx2(Poly& c, const Poly& a, const Poly& b) noexcept;
+void pointwise_acc_avx2(Poly& c, const Poly& a, const Poly& b) noexcept;
+/// Whether the AVX2 path runs (CPU support and not disabled by `allow_avx2(false)`).
+bool avx2_enabled() noexcept;
+void allow_avx2(bool allow) noexcept;
+
+/// Power2Round (Algorithm 35) of a ∈ [0, q): returns a1 and sets a0.
+inline std::int32_t power2round(std::int32_t a, std::int32_t& a0) noexcept {
+    const std::int32_t a1 = (a + (1 << (kD - 1)) - 1) >> kD;
+    a0 = a - (a1 << kD);
+    return a1;
+}
+
+/// Decompose (Algorithm 36) of a ∈ [0, q) for γ2 ∈ {(q−1)/88, (q−1)/32}: returns r1, sets r0.
+/// Division by the constant 2γ2 compiles to a multiply; the q−1 corner case is a mask.
+inline std::int32_t decompose(std::int32_t a, std::int32_t gamma2, std::int32_t& a0) noexcept {
+    const std::int32_t two_g2 = 2 * gamma2;
+    const std::int32_t m = (kQ - 1) / two_g2;
+    std::int32_t a1;
+    if (gamma2 == (kQ - 1) / 32)
+        a1 = static_cast<std::int32_t>((static_cast<std::uint32_t>(a) + static_cast<std::uint32_t>(gamma2) - 1u) /
+                                       static_cast<std::uint32_t>((kQ - 1) / 16));
+    else
+        a1 = static_cast<std::int32_t>((static_cast<std::uint32_t>(a) + static_cast<std::uint32_t>(gamma2) - 1u) /
+                                       static_cast<std::uint32_t>((kQ - 1) / 44));
+    std::int32_t r0 = a - a1 * two_g2;
+    const std::int32_t wrap = (m - 1 - a1) >> 31;  // all ones when a − r0 = q − 1
+    r0 -= wrap & 1;
+    a0 = r0;
+    return a1 & ~wrap;
+}
+
+/// UseHint (Algorithm 40) for a ∈ [0, q). Public data only.
+std::int32_t use_hint(std::int32_t a, bool hint, std::int32_t gamma2) noexcept;
+
+/// RejNTTPoly (Algorithm 30) with seed ρ ‖ s ‖ r: the (r, s) entry of Â.
+void rej_ntt_poly(Poly& out, const std::uint8_t rho[32], std::uint8_t s, std::uint8_t r) noexcept;
+/// RejBoundedPoly (Algorithm 31) with seed ρ' ‖ IntegerToBytes(r, 2), coefficients in [−η, η].
+void rej_bounded_poly(Poly& out, const std::uint8_t rho_prime[64], std::uint16_t r, int eta) noexcept;
+/// One polynomial of ExpandMask (Algorithm 34): seed ρ'' ‖ IntegerToBytes(kappa, 2).
+void expand_mask_poly(Poly& out, const std::uint8_t rho_pp[64], std::uint16_t kappa, std::int32_t gamma1,
+                      unsigned gamma1_bits) noexcept;
+/// Four RejNTTPoly at once (4-way Keccak): out[j] from ρ ‖ s[j] ‖ r[j].
+void rej_ntt_poly_x4(Poly* const out[4], const std::uint8_t rho[32], const std::uint8_t s[4],
+                     const std::uint8_t r[4]) noexcept;
+/// Four ExpandMask polynomials at once: out[j] from ρ'' ‖ IntegerToBytes(kappa[j], 2).
+void expand_mask_poly_x4(Poly* const out[4], const std::uint8_t rho_pp[64], const std::uint16_t kappa[4],
+                         std::int32_t gamma1, unsigned gamma1_bits) noexcept;
+/// SampleInBall (Algorithm 29) from c̃ (public).
+void sample_in_ball(Poly& c, ByteView ctilde, int tau) noexcept;
+
+/// SimpleBitPack / BitPack (Algorithms 16, 17): packs (offset − a_i) when `subtract`, else a_i,
+/// each in `bits` bits, little-endian bit order; writes 32·bits bytes.
+void pack(const Poly& a, unsigned bits, std::int32_t offset, bool subtract, std::uint8_t* out) noexcept;
+/// The inverse of `pack`: a_i = offset − v_i when `subtract`, else v_i.
+void unpack(Poly& a, unsigned bits, std::int32_t offset, bool subtract, const std::uint8_t* in) noexcept;
+
+}  // namespace luxl2::crypto::mldsa_detail

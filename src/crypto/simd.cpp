@@ -1,0 +1,17 @@
+#include "luxl2/crypto/simd.hpp"
+
+#include "keccak_x4.hpp"
+#include "mldsa_poly.hpp"
+
+namespace luxl2::crypto {
+
+void allow_avx2(bool allow) noexcept {
+    mldsa_detail::allow_avx2(allow);
+    allow_keccak_x4_avx2(allow);
+}
+
+bool avx2_active() noexcept {
+    return mldsa_detail::avx2_enabled() && keccak_x4_avx2_enabled();
+}
+
+}  // namespace luxl2::crypto
