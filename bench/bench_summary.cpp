@@ -24,9 +24,12 @@ public:
             out.name = r.benchmark_name();
             out.real_time_ns = r.GetAdjustedRealTime() * multiplier(r.time_unit);
             for (const auto& [k, c] : r.counters) {
-                if (k == "items_per_second") out.items_per_second = c.value;
-                else if (k == "bytes_per_second") out.bytes_per_second = c.value;
-                else out.counters[k] = c.value;
+                if (k == "items_per_second")
+                    out.items_per_second = c.value;
+                else if (k == "bytes_per_second")
+                    out.bytes_per_second = c.value;
+                else
+                    out.counters[k] = c.value;
             }
             results.push_back(std::move(out));
         }
@@ -58,7 +61,8 @@ const RunResult* find(const std::vector<RunResult>& runs, const std::string& nam
 }
 
 int run_group(const std::string& group, const std::string& filter, const std::vector<std::string>& extra_flags) {
-    std::vector<std::string> args = {"luxl2-bench", "--benchmark_filter=^" + group + "/" + (filter.empty() ? "" : ".*(" + filter + ")")};
+    std::vector<std::string> args = {
+        "luxl2-bench", "--benchmark_filter=^" + group + "/" + (filter.empty() ? "" : ".*(" + filter + ")")};
     args.insert(args.end(), extra_flags.begin(), extra_flags.end());
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());

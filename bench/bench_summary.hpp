@@ -23,8 +23,8 @@ using Summary = std::function<void(const std::vector<RunResult>&)>;
 /// Registers the summary of GROUP (called from a static initialiser in GROUP's *_bench.cpp).
 bool register_summary(const std::string& group, Summary summary);
 
-/// Runs the benchmarks named "GROUP/..." (whose name matches `filter`, when not empty) with extra Google Benchmark flags; prints Google
-/// Benchmark's table and then the group's summary. Returns a process exit code.
+/// Runs the benchmarks named "GROUP/..." (whose name matches `filter`, when not empty) with extra Google Benchmark
+/// flags; prints Google Benchmark's table and then the group's summary. Returns a process exit code.
 int run_group(const std::string& group, const std::string& filter, const std::vector<std::string>& extra_flags);
 
 /// The run named exactly `name`, or nullptr.

@@ -34,10 +34,10 @@ enum class Kind { kTxs, kBlocks, kState };
 struct Corpus {
     std::string name;
     Kind kind = Kind::kTxs;
-    std::vector<Bytes> items;       // transactions or blocks
-    std::vector<Address> senders;   // transactions: for the signature-free mode
-    Bytes concat;                   // what the generic codecs see
-    SyntheticState state;           // kState
+    std::vector<Bytes> items;          // transactions or blocks
+    std::vector<Address> senders;      // transactions: for the signature-free mode
+    Bytes concat;                      // what the generic codecs see
+    SyntheticState state;              // kState
     std::vector<Bytes> dict_training;  // transactions of other blocks, for the dictionary rows
 };
 
@@ -90,9 +90,11 @@ const std::vector<Corpus>& corpora() {
                     blocks.items.emplace_back(s.begin(), s.end());
                 }
         Corpus calls{"l2-contract-calls", Kind::kTxs, {}, {}, {}, {}, {}};
-        for (auto& t : synthetic_contract_calls(1000, 1)) calls.items.push_back(std::move(t.raw)), calls.senders.push_back(t.sender);
+        for (auto& t : synthetic_contract_calls(1000, 1))
+            calls.items.push_back(std::move(t.raw)), calls.senders.push_back(t.sender);
         Corpus l2t{"l2-transfers", Kind::kTxs, {}, {}, {}, {}, {}};
-        for (auto& t : synthetic_transfers(1000, 2)) l2t.items.push_back(std::move(t.raw)), l2t.senders.push_back(t.sender);
+        for (auto& t : synthetic_transfers(1000, 2))
+            l2t.items.push_back(std::move(t.raw)), l2t.senders.push_back(t.sender);
         Corpus state{"l2-state-deltas", Kind::kState, {}, {}, {}, synthetic_state_deltas(1000, 3), {}};
         for (Corpus* c : {&mainnet, &transfers, &first1000, &blocks, &calls, &l2t, &state}) {
             finish(*c);
@@ -142,7 +144,8 @@ std::vector<Method> methods_for(const Corpus& c) {
                              static const auto dict = train_zstd_dictionary(k.dict_training, 32 * 1024);
                              if (with_dict && !dict) return std::unexpected(dict.error());
                              Bytes out;
-                             const DictionaryRef ref{with_dict ? crypto::keccak256(*dict) : Hash32{}, with_dict ? ByteView(*dict) : ByteView{}};
+                             const DictionaryRef ref{with_dict ? crypto::keccak256(*dict) : Hash32{},
+                                                     with_dict ? ByteView(*dict) : ByteView{}};
                              for (const auto& t : k.items) {
                                  LUXL2_TRY(z, compress_raw({CompressionType::kZstandard, Variant::kDefault, 19}, t,
                                                            with_dict ? &ref : nullptr));
@@ -154,7 +157,8 @@ std::vector<Method> methods_for(const Corpus& c) {
                          },
                          [with_dict](const Corpus& k, ByteView in) -> Result<std::size_t> {
                              static const auto dict = train_zstd_dictionary(k.dict_training, 32 * 1024);
-                             const DictionaryRef ref{with_dict && dict ? crypto::keccak256(*dict) : Hash32{}, with_dict && dict ? ByteView(*dict) : ByteView{}};
+                             const DictionaryRef ref{with_dict && dict ? crypto::keccak256(*dict) : Hash32{},
+                                                     with_dict && dict ? ByteView(*dict) : ByteView{}};
                              std::size_t n = 0;
                              while (!in.empty()) {
                                  LUXL2_TRY(size, get_varint(in));
@@ -175,8 +179,9 @@ std::vector<Method> methods_for(const Corpus& c) {
                          [sigfree](const Corpus& k) -> Result<Bytes> {
                              ColumnarOptions o;
                              o.signature_free = sigfree;
-                             return encode_columnar(k.items, o, sigfree ? std::span<const Address>(k.senders)
-                                                                        : std::span<const Address>{});
+                             return encode_columnar(
+                                 k.items, o,
+                                 sigfree ? std::span<const Address>(k.senders) : std::span<const Address>{});
                          },
                          [](const Corpus&, ByteView in) -> Result<std::size_t> {
                              LUXL2_TRY(b, decode_columnar(in));
@@ -213,8 +218,8 @@ void run_compress(benchmark::State& st, const Corpus* c, const Method* m) {
     st.SetBytesProcessed(st.iterations() * static_cast<std::int64_t>(c->concat.size()));
     st.counters["raw"] = static_cast<double>(c->concat.size());
     st.counters["out"] = static_cast<double>(out_size);
-    st.counters["items"] = static_cast<double>(c->kind == Kind::kState ? c->state.accounts.size() + c->state.storage.size()
-                                                                       : c->items.size());
+    st.counters["items"] = static_cast<double>(
+        c->kind == Kind::kState ? c->state.accounts.size() + c->state.storage.size() : c->items.size());
 }
 
 void run_decompress(benchmark::State& st, const Corpus* c, const Method* m) {
@@ -236,22 +241,29 @@ void run_decompress(benchmark::State& st, const Corpus* c, const Method* m) {
 
 // Registered at start-up: corpora are only loaded when a compress benchmark runs.
 const bool registered = [] {
-    static const std::vector<std::string> names{"mainnet-txs", "mainnet-transfers", "mainnet-1000tx", "mainnet-blocks",
-                                                "l2-contract-calls", "l2-transfers", "l2-state-deltas"};
+    static const std::vector<std::string> names{"mainnet-txs",    "mainnet-transfers", "mainnet-1000tx",
+                                                "mainnet-blocks", "l2-contract-calls", "l2-transfers",
+                                                "l2-state-deltas"};
     for (std::size_t ci = 0; ci < names.size(); ++ci) {
         // The method list depends only on the corpus kind; build it from a stub of that kind.
         Corpus stub;
         stub.name = names[ci];
-        stub.kind = names[ci] == "mainnet-blocks" ? Kind::kBlocks : names[ci] == "l2-state-deltas" ? Kind::kState : Kind::kTxs;
+        stub.kind = names[ci] == "mainnet-blocks"    ? Kind::kBlocks
+                    : names[ci] == "l2-state-deltas" ? Kind::kState
+                                                     : Kind::kTxs;
         const auto methods = std::make_shared<std::vector<Method>>(methods_for(stub));
         for (std::size_t mi = 0; mi < methods->size(); ++mi) {
             const std::string base = "compress/" + names[ci] + "/" + (*methods)[mi].name;
-            benchmark::RegisterBenchmark((base + "/compress").c_str(), [ci, mi, methods](benchmark::State& st) {
-                run_compress(st, &corpora()[ci], &(*methods)[mi]);
-            })->Unit(benchmark::kMillisecond)->MinTime(0.2);
-            benchmark::RegisterBenchmark((base + "/decompress").c_str(), [ci, mi, methods](benchmark::State& st) {
-                run_decompress(st, &corpora()[ci], &(*methods)[mi]);
-            })->Unit(benchmark::kMillisecond)->MinTime(0.2);
+            benchmark::RegisterBenchmark(
+                (base + "/compress").c_str(),
+                [ci, mi, methods](benchmark::State& st) { run_compress(st, &corpora()[ci], &(*methods)[mi]); })
+                ->Unit(benchmark::kMillisecond)
+                ->MinTime(0.2);
+            benchmark::RegisterBenchmark(
+                (base + "/decompress").c_str(),
+                [ci, mi, methods](benchmark::State& st) { run_decompress(st, &corpora()[ci], &(*methods)[mi]); })
+                ->Unit(benchmark::kMillisecond)
+                ->MinTime(0.2);
         }
     }
     return true;
@@ -291,7 +303,8 @@ void summary(const std::vector<luxl2::bench::RunResult>& runs) {
         const double raw = rows.begin()->second.raw;
         const double items = rows.begin()->second.items;
         std::printf("\n%s: %.0f raw bytes, %.0f items\n", corpus.c_str(), raw, items);
-        std::printf("  %-17s %12s %8s %9s %11s %11s\n", "method", "bytes", "ratio", "B/item", "comp MB/s", "decomp MB/s");
+        std::printf("  %-17s %12s %8s %9s %11s %11s\n", "method", "bytes", "ratio", "B/item", "comp MB/s",
+                    "decomp MB/s");
         for (const auto& [m, _] : order) {
             const Row& r = rows.at(m);
             std::printf("  %-17s %12.0f %7.2fx %9.1f %11.1f %11.1f\n", m.c_str(), r.out, r.out > 0 ? raw / r.out : 0,
@@ -305,12 +318,14 @@ void summary(const std::vector<luxl2::bench::RunResult>& runs) {
         return mi == ci->second.end() ? nullptr : &mi->second;
     };
     std::printf("\ngoals (same run):\n");
-    if (const Row *o = get("mainnet-txs", "ours"), *z = get("mainnet-txs", "zstd-19"), *b = get("mainnet-txs", "brotli-11");
+    if (const Row* o = get("mainnet-txs", "ours"), *z = get("mainnet-txs", "zstd-19"),
+        *b = get("mainnet-txs", "brotli-11");
         o && z && b) {
         const double best = std::min(z->out, b->out);
-        std::printf("  real txs: ours %.0f B vs best(zstd-19, brotli-11) %.0f B: %.1f%% fewer (goal >= 15%%), "
-                    "compress %.1f MB/s (goal >= 20), decompress %.1f MB/s (goal >= 300)\n",
-                    o->out, best, 100.0 * (1 - o->out / best), o->cbps / 1e6, o->dbps / 1e6);
+        std::printf(
+            "  real txs: ours %.0f B vs best(zstd-19, brotli-11) %.0f B: %.1f%% fewer (goal >= 15%%), "
+            "compress %.1f MB/s (goal >= 20), decompress %.1f MB/s (goal >= 300)\n",
+            o->out, best, 100.0 * (1 - o->out / best), o->cbps / 1e6, o->dbps / 1e6);
     }
     if (const Row* t = get("mainnet-transfers", "ours"))
         std::printf("  real transfers with ECDSA: %.1f B each (goal <= 72)\n", t->out / t->items);
@@ -322,8 +337,9 @@ void summary(const std::vector<luxl2::bench::RunResult>& runs) {
         std::printf("  L2 transfers (recurring users) with ECDSA: %.1f B each (goal <= 72)\n", t->out / t->items);
     for (const char* c : {"mainnet-1000tx", "l2-contract-calls"})
         if (const Row* t = get(c, "ours"))
-            std::printf("  %s (1,000-tx block): decompress %.3f ms (goal <= 1), compress %.3f ms (goal <= 10), CPU time\n", c,
-                        t->dbps > 0 ? t->raw / t->dbps * 1e3 : 0, t->cbps > 0 ? t->raw / t->cbps * 1e3 : 0);
+            std::printf(
+                "  %s (1,000-tx block): decompress %.3f ms (goal <= 1), compress %.3f ms (goal <= 10), CPU time\n", c,
+                t->dbps > 0 ? t->raw / t->dbps * 1e3 : 0, t->cbps > 0 ? t->raw / t->cbps * 1e3 : 0);
 }
 
 const bool summary_registered = luxl2::bench::register_summary("compress", summary);

@@ -55,7 +55,9 @@ const std::vector<RawSig>& raw_signatures() {
     return sigs;
 }
 
-unsigned cores() { return std::max(1u, std::thread::hardware_concurrency()); }
+unsigned cores() {
+    return std::max(1u, std::thread::hardware_concurrency());
+}
 
 void BM_decode_hash(benchmark::State& state) {
     const auto& txs = bench::mainnet_transactions();
@@ -76,14 +78,20 @@ BENCHMARK(BM_decode_hash)->Name("tx/decode+hash")->Unit(benchmark::kMillisecond)
 void BM_recover_sender(benchmark::State& state) {
     const auto& txs = decoded();
     const std::size_t n = txs.size();
-    const std::size_t begin = n * static_cast<std::size_t>(state.thread_index()) / static_cast<std::size_t>(state.threads());
-    const std::size_t end = n * static_cast<std::size_t>(state.thread_index() + 1) / static_cast<std::size_t>(state.threads());
+    const std::size_t begin =
+        n * static_cast<std::size_t>(state.thread_index()) / static_cast<std::size_t>(state.threads());
+    const std::size_t end =
+        n * static_cast<std::size_t>(state.thread_index() + 1) / static_cast<std::size_t>(state.threads());
     for (auto _ : state)
         for (std::size_t i = begin; i < end; ++i) benchmark::DoNotOptimize(format::recover_sender(txs[i]));
     state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>((end - begin)));
 }
 BENCHMARK(BM_recover_sender)->Name("tx/recover_sender")->Unit(benchmark::kMillisecond)->UseRealTime()->Threads(1);
-BENCHMARK(BM_recover_sender)->Name("tx/recover_sender_all_cores")->Unit(benchmark::kMillisecond)->UseRealTime()->Threads(static_cast<int>(cores()));
+BENCHMARK(BM_recover_sender)
+    ->Name("tx/recover_sender_all_cores")
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->Threads(static_cast<int>(cores()));
 
 // libsecp256k1 alone on the same signatures and digests: parse + recover, nothing else.
 void BM_raw_recover(benchmark::State& state) {
@@ -146,7 +154,9 @@ void summary(const std::vector<bench::RunResult>& runs) {
     const auto* ssl = bench::find(runs, "tx/openssl_sha3_256_1MiB");
     std::printf("corpus: %zu real mainnet transactions, %zu bytes\n", bench::mainnet_transactions().size(),
                 total_bytes(bench::mainnet_transactions()));
-    if (dec) std::printf("decode+hash:             %8.1f MB/s  %10.0f tx/s\n", dec->bytes_per_second / 1e6, dec->items_per_second);
+    if (dec)
+        std::printf("decode+hash:             %8.1f MB/s  %10.0f tx/s\n", dec->bytes_per_second / 1e6,
+                    dec->items_per_second);
     if (rec1) std::printf("sender recovery, 1 core: %10.0f tx/s\n", rec1->items_per_second);
     if (recn) std::printf("sender recovery, %u cores:%10.0f tx/s\n", cores(), recn->items_per_second);
     if (raw) std::printf("raw libsecp256k1 recover: %9.0f tx/s (1 core)\n", raw->items_per_second);
@@ -155,7 +165,8 @@ void summary(const std::vector<bench::RunResult>& runs) {
                     100.0 * (raw->items_per_second / rec1->items_per_second - 1.0));
     if (kec && ssl)
         std::printf("keccak256 1 MiB: %.1f MB/s, OpenSSL SHA3-256: %.1f MB/s, ratio %.2f (goal >= 0.90)\n",
-                    kec->bytes_per_second / 1e6, ssl->bytes_per_second / 1e6, kec->bytes_per_second / ssl->bytes_per_second);
+                    kec->bytes_per_second / 1e6, ssl->bytes_per_second / 1e6,
+                    kec->bytes_per_second / ssl->bytes_per_second);
 }
 
 const bool registered = bench::register_summary("tx", summary);

@@ -18,14 +18,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         auto p = decode_g1(in);
         if (!p) return 0;
         LUXL2_ASSERT(on_curve(*p) && in_subgroup(*p));
-        if (in.size() == 48) encode_g1_compressed(out, *p);
-        else encode_g1_uncompressed(out, *p);
+        if (in.size() == 48)
+            encode_g1_compressed(out, *p);
+        else
+            encode_g1_uncompressed(out, *p);
     } else {
         auto p = decode_g2(in);
         if (!p) return 0;
         LUXL2_ASSERT(on_curve(*p) && in_subgroup(*p));
-        if (in.size() == 96) encode_g2_compressed(out, *p);
-        else encode_g2_uncompressed(out, *p);
+        if (in.size() == 96)
+            encode_g2_compressed(out, *p);
+        else
+            encode_g2_uncompressed(out, *p);
     }
     LUXL2_ASSERT(std::memcmp(out, in.data(), in.size()) == 0);
     return 0;

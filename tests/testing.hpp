@@ -12,8 +12,12 @@
 
 namespace luxl2::testing {
 
-inline std::filesystem::path data_dir() { return std::filesystem::path(LUXL2_DATA_DIR); }
-inline std::filesystem::path source_dir() { return std::filesystem::path(LUXL2_SOURCE_DIR); }
+inline std::filesystem::path data_dir() {
+    return std::filesystem::path(LUXL2_DATA_DIR);
+}
+inline std::filesystem::path source_dir() {
+    return std::filesystem::path(LUXL2_SOURCE_DIR);
+}
 
 inline std::string read_text(const std::filesystem::path& p) {
     std::ifstream f(p, std::ios::binary);
@@ -23,7 +27,9 @@ inline std::string read_text(const std::filesystem::path& p) {
     return ss.str();
 }
 
-inline nlohmann::json read_json(const std::filesystem::path& p) { return nlohmann::json::parse(read_text(p)); }
+inline nlohmann::json read_json(const std::filesystem::path& p) {
+    return nlohmann::json::parse(read_text(p));
+}
 
 /// The error code of a Result, or "ok" when it holds a value: `EXPECT_EQ(error_code(r), "rlp.x")` then
 /// fails cleanly on an unexpected success instead of reading the error of a value.

@@ -71,8 +71,8 @@ int run_compress(const CompressArgs& a) {
     if (!block) return report(block.error());
     const Bytes env = encode_envelope(*block);
     if (!write_bytes(a.out, env)) return 2;
-    std::cerr << a.in << ": " << in->size() << " -> " << env.size() << " bytes (" << codec_info(spec->type, spec->variant).name
-              << " level " << spec->level << ")\n";
+    std::cerr << a.in << ": " << in->size() << " -> " << env.size() << " bytes ("
+              << codec_info(spec->type, spec->variant).name << " level " << spec->level << ")\n";
     return 0;
 }
 
@@ -126,8 +126,8 @@ int run_compress_txs(const CompressArgs& a) {
                   << j["ratio"].get<double>() << "x, " << j["bytesPerTransaction"].get<double>() << " B/tx)"
                   << (round_trip ? ", round trip ok" : ", ROUND TRIP FAILED") << "\n";
         for (const auto& c : stats.columns)
-            std::cout << "  " << c.name << ": " << c.raw_bytes << " -> " << c.stored_bytes << " (" << codec_info(c.codec).name
-                      << ")\n";
+            std::cout << "  " << c.name << ": " << c.raw_bytes << " -> " << c.stored_bytes << " ("
+                      << codec_info(c.codec).name << ")\n";
     }
     return round_trip ? 0 : 1;
 }
@@ -136,7 +136,8 @@ int run_compress_txs(const CompressArgs& a) {
 
 void register_compress(CLI::App& app, Registry& reg) {
     static CompressArgs ca;
-    auto* c = app.add_subcommand("compress", "Compress a file into a CompressedBlock envelope, or a transaction batch (txs)");
+    auto* c =
+        app.add_subcommand("compress", "Compress a file into a CompressedBlock envelope, or a transaction batch (txs)");
     c->add_option("--codec", ca.codec, "none, gzip, zlib, snappy, zstd, zstd-long, lz4, lz4hc, brotli, custom");
     c->add_option("--level", ca.level, "codec level (zstd 1-22, brotli 0-11, gzip 1-9, lz4hc 1-12)");
     c->add_option("--dict", ca.dict, "a zstd dictionary file (named in the envelope by its keccak256)");
@@ -198,7 +199,8 @@ void register_compress(CLI::App& app, Registry& reg) {
     static std::size_t dict_size = 16 * 1024;
     auto* dict = app.add_subcommand("dict", "Compression dictionaries");
     dict->require_subcommand(1);
-    auto* train = dict->add_subcommand("train", "Train a zstd dictionary (ZDICT); a .csv sample gives one sample per transaction");
+    auto* train = dict->add_subcommand(
+        "train", "Train a zstd dictionary (ZDICT); a .csv sample gives one sample per transaction");
     train->add_option("--out", dict_out, "dictionary file to write")->required();
     train->add_option("--size", dict_size, "dictionary capacity in bytes (default 16384)");
     train->add_option("SAMPLES", samples, "sample files")->required();

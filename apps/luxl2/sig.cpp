@@ -56,7 +56,8 @@ void register_sig(CLI::App& app, Registry& reg) {
         auto kp = s->keygen(seed_bytes);
         secure_wipe(seed_bytes.data(), seed_bytes.size());
         if (!kp) return std::cerr << "error: " << kp.error().to_string() << "\n", void(reg.exit_code = 2);
-        nlohmann::json j{{"scheme", s->name}, {"secretKey", to_hex(kp->secret_key)}, {"publicKey", to_hex(kp->public_key)}};
+        nlohmann::json j{
+            {"scheme", s->name}, {"secretKey", to_hex(kp->secret_key)}, {"publicKey", to_hex(kp->public_key)}};
         secure_wipe(kp->secret_key.data(), kp->secret_key.size());
         std::cout << j.dump(2) << "\n";
     });

@@ -42,15 +42,17 @@ void register_sig_bls(CLI::App& sig, Registry& reg) {
         std::cout << to_hex(*out) << "\n";
     });
 
-    auto* verify = sig.add_subcommand("verify-aggregate",
-                                      "Verify a BLS12-381 aggregate signature; prints valid (exit 0) or invalid (exit 1)");
+    auto* verify = sig.add_subcommand(
+        "verify-aggregate", "Verify a BLS12-381 aggregate signature; prints valid (exit 0) or invalid (exit 1)");
     verify->add_option("--pub", pubs, "public keys, hex (48 bytes each)")->required();
     verify->add_option("--msg", msgs, "messages, hex: one per key, or one with --fast")->required();
     verify->add_option("--sig", agg, "aggregate signature, hex")->required();
-    verify->add_flag("--fast", fast, "all keys signed the same message (FastAggregateVerify; keys need proofs of possession)");
+    verify->add_flag("--fast", fast,
+                     "all keys signed the same message (FastAggregateVerify; keys need proofs of possession)");
     verify->callback([&reg] {
         std::vector<Bytes> pk_raw, msg_raw;
-        if (!parse_hex_list(pubs, pk_raw, "--pub") || !parse_hex_list(msgs, msg_raw, "--msg")) return void(reg.exit_code = 2);
+        if (!parse_hex_list(pubs, pk_raw, "--pub") || !parse_hex_list(msgs, msg_raw, "--msg"))
+            return void(reg.exit_code = 2);
         auto s = from_hex(agg);
         if (!s) return std::cerr << "error: --sig: " << s.error().to_string() << "\n", void(reg.exit_code = 2);
         const std::vector<ByteView> pk_views(pk_raw.begin(), pk_raw.end());

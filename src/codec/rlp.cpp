@@ -6,7 +6,9 @@
 namespace luxl2::rlp {
 namespace {
 
-unsigned be_length(std::uint64_t v) noexcept { return v == 0 ? 0 : static_cast<unsigned>((64 - std::countl_zero(v) + 7) / 8); }
+unsigned be_length(std::uint64_t v) noexcept {
+    return v == 0 ? 0 : static_cast<unsigned>((64 - std::countl_zero(v) + 7) / 8);
+}
 
 void put_be(Bytes& out, std::uint64_t v, unsigned n) {
     for (unsigned i = n; i > 0; --i) out.push_back(static_cast<std::uint8_t>(v >> (8 * (i - 1))));
@@ -24,7 +26,8 @@ Result<std::uint64_t> read_length(ByteView& in, unsigned n) {
     if (len > static_cast<std::uint64_t>(std::numeric_limits<std::ptrdiff_t>::max()))
         return fail(errc::overflow, "length " + std::to_string(len) + " exceeds any addressable input");
     in = in.subspan(n);
-    if (len < 56) return fail(errc::non_canonical_size, "long form used for a payload of " + std::to_string(len) + " bytes");
+    if (len < 56)
+        return fail(errc::non_canonical_size, "long form used for a payload of " + std::to_string(len) + " bytes");
     return len;
 }
 
@@ -37,7 +40,8 @@ Result<Item> decode_item_at(ByteView& in, const Limits& limits, std::size_t dept
         in = in.subspan(h.payload_length);
         return item;
     }
-    if (depth >= limits.max_depth) return fail(errc::too_deep, "lists nested deeper than " + std::to_string(limits.max_depth));
+    if (depth >= limits.max_depth)
+        return fail(errc::too_deep, "lists nested deeper than " + std::to_string(limits.max_depth));
     ByteView payload = in.subspan(0, h.payload_length);
     in = in.subspan(h.payload_length);
     while (!payload.empty()) {
@@ -105,9 +109,13 @@ std::size_t length(ByteView s) noexcept {
     return header_length(s.size()) + s.size();
 }
 
-std::size_t length(std::uint64_t v) noexcept { return (v != 0 && v < 0x80) ? 1 : 1 + be_length(v); }
+std::size_t length(std::uint64_t v) noexcept {
+    return (v != 0 && v < 0x80) ? 1 : 1 + be_length(v);
+}
 
-std::size_t length(const U256& v) noexcept { return v.fits_u64() ? length(v.low64()) : 1 + v.byte_length(); }
+std::size_t length(const U256& v) noexcept {
+    return v.fits_u64() ? length(v.low64()) : 1 + v.byte_length();
+}
 
 Result<Header> decode_header(ByteView& in) {
     if (in.empty()) return fail(errc::input_too_short, "input ends where an item was expected");
@@ -135,7 +143,7 @@ Result<Header> decode_header(ByteView& in) {
     }
     if (h.payload_length > in.size())
         return fail(errc::input_too_short, "item of " + std::to_string(h.payload_length) + " bytes but only " +
-                                                std::to_string(in.size()) + " remain");
+                                               std::to_string(in.size()) + " remain");
     return h;
 }
 
@@ -166,7 +174,8 @@ Result<std::uint64_t> decode_uint64(ByteView& in) {
 
 Result<U256> decode_u256(ByteView& in) {
     LUXL2_TRY(s, decode_string(in));
-    if (s.size() > 32) return fail(errc::overflow, "integer of " + std::to_string(s.size()) + " bytes exceeds 256 bits");
+    if (s.size() > 32)
+        return fail(errc::overflow, "integer of " + std::to_string(s.size()) + " bytes exceeds 256 bits");
     if (!s.empty() && s[0] == 0) return fail(errc::leading_zero, "integer has a leading zero byte");
     return U256::from_be_bytes(s);
 }

@@ -32,7 +32,9 @@ constexpr std::uint64_t kLz4Ratio = 256;
 
 }  // namespace
 
-std::span<const CodecInfo> codecs() noexcept { return kCodecs; }
+std::span<const CodecInfo> codecs() noexcept {
+    return kCodecs;
+}
 
 const CodecInfo* find_codec(std::string_view name) noexcept {
     for (const auto& c : kCodecs)
@@ -51,8 +53,9 @@ const CodecInfo& codec_info(CompressionType type, Variant variant) noexcept {
 Result<CodecSpec> parse_codec(std::string_view name, std::optional<int> level) {
     const CodecInfo* c = find_codec(name);
     if (c == nullptr)
-        return fail(errc::codec_not_allowed, "unknown codec '" + std::string(name) +
-                                                 "' (none, gzip, zlib, snappy, zstd, zstd-long, lz4, lz4hc, brotli, custom)");
+        return fail(errc::codec_not_allowed,
+                    "unknown codec '" + std::string(name) +
+                        "' (none, gzip, zlib, snappy, zstd, zstd-long, lz4, lz4hc, brotli, custom)");
     CodecSpec s{c->type, c->variant, c->default_level};
     if (level) {
         if (*level < c->min_level || *level > c->max_level)
@@ -94,8 +97,8 @@ Result<Bytes> compress_raw(const CodecSpec& spec, ByteView in, const DictionaryR
 Result<Bytes> decompress_raw(CompressionType type, ByteView in, std::uint64_t expected, std::uint64_t max_output,
                              const DictionaryRef* dict) {
     if (static_cast<unsigned>(type) > static_cast<unsigned>(CT::kCustom))
-        return fail(errc::codec_not_allowed, "compression type " + std::to_string(static_cast<unsigned>(type)) +
-                                                 " is not allow-listed");
+        return fail(errc::codec_not_allowed,
+                    "compression type " + std::to_string(static_cast<unsigned>(type)) + " is not allow-listed");
     if (expected > max_output)
         return fail(errc::size_limit, "declared size " + std::to_string(expected) + " passes the limit of " +
                                           std::to_string(max_output) + " bytes (refused decompression bomb)");
@@ -118,8 +121,8 @@ Result<Bytes> decompress_raw(CompressionType type, ByteView in, std::uint64_t ex
         case CT::kCustom: out = detail::custom_decompress(in, expected); break;
     }
     if (out && out->size() != expected)
-        return fail(errc::size_mismatch, "stream gave " + std::to_string(out->size()) + " bytes, declared " +
-                                             std::to_string(expected));
+        return fail(errc::size_mismatch,
+                    "stream gave " + std::to_string(out->size()) + " bytes, declared " + std::to_string(expected));
     return out;
 }
 

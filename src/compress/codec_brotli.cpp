@@ -38,8 +38,8 @@ Result<Bytes> brotli_decompress(ByteView in, std::uint64_t expected) {
         if (rc == BROTLI_DECODER_RESULT_SUCCESS) break;
         if (rc == BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT) return fail(errc::corrupt, "brotli: truncated stream");
         if (rc == BROTLI_DECODER_RESULT_ERROR)
-            return fail(errc::corrupt, std::string("brotli: ") +
-                                           BrotliDecoderErrorString(BrotliDecoderGetErrorCode(st.get())));
+            return fail(errc::corrupt,
+                        std::string("brotli: ") + BrotliDecoderErrorString(BrotliDecoderGetErrorCode(st.get())));
     }
     if (avail_in != 0) return fail(errc::trailing_bytes, "bytes after the brotli stream");
     if (out.size() > expected)

@@ -5,7 +5,9 @@
 
 namespace luxl2::compress::detail {
 
-Result<Bytes> custom_compress(ByteView in) { return huffman_encode(rle_encode(in)); }
+Result<Bytes> custom_compress(ByteView in) {
+    return huffman_encode(rle_encode(in));
+}
 
 Result<Bytes> custom_decompress(ByteView in, std::uint64_t expected) {
     // rle_encode never writes more than n + n/64 + 10 bytes for n input bytes.

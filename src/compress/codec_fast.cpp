@@ -23,8 +23,9 @@ Result<Bytes> snappy_decompress(ByteView in, std::uint64_t expected) {
     const char* p = reinterpret_cast<const char*>(in.data());
     if (!snappy::GetUncompressedLength(p, in.size(), &len)) return fail(errc::corrupt, "snappy: bad length preamble");
     if (len != expected)
-        return fail(len > expected ? errc::size_limit : errc::size_mismatch,
-                    "snappy preamble declares " + std::to_string(len) + " bytes, the envelope " + std::to_string(expected));
+        return fail(
+            len > expected ? errc::size_limit : errc::size_mismatch,
+            "snappy preamble declares " + std::to_string(len) + " bytes, the envelope " + std::to_string(expected));
     Bytes out(len);
     if (!snappy::RawUncompress(p, in.size(), reinterpret_cast<char*>(out.data())))
         return fail(errc::corrupt, "snappy: corrupt stream");

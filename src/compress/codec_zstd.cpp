@@ -79,7 +79,8 @@ Result<Bytes> zstd_compress(ByteView in, int level, bool long_mode, const Dictio
     }
     if (dict != nullptr) {
         ZSTD_CDict* cd = cdict(*dict, level);
-        if (cd == nullptr || ZSTD_isError(ZSTD_CCtx_refCDict(c, cd))) return fail(errc::internal, "zstd rejected the dictionary");
+        if (cd == nullptr || ZSTD_isError(ZSTD_CCtx_refCDict(c, cd)))
+            return fail(errc::internal, "zstd rejected the dictionary");
         // refCDict fixes the level it was digested with; parameters set after it still apply.
     }
     Bytes out(ZSTD_compressBound(in.size()));
@@ -103,7 +104,8 @@ Result<Bytes> zstd_decompress(ByteView in, std::uint64_t expected, const Diction
     ZSTD_DCtx_setParameter(d, ZSTD_d_windowLogMax, window_log);
     if (dict != nullptr) {
         ZSTD_DDict* dd = ddict(*dict);
-        if (dd == nullptr || ZSTD_isError(ZSTD_DCtx_refDDict(d, dd))) return fail(errc::corrupt, "zstd rejected the dictionary");
+        if (dd == nullptr || ZSTD_isError(ZSTD_DCtx_refDDict(d, dd)))
+            return fail(errc::corrupt, "zstd rejected the dictionary");
     }
     ZSTD_inBuffer ib{in.data(), in.size(), 0};
     BoundedOutput out(expected + 1);

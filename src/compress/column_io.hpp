@@ -59,14 +59,20 @@ inline Result<U256> get_compact_u256(Reader& r) {
 /// The split form writes h to `head` and the mantissa to `mant` (two columns compress better than one).
 void put_decfloat(Bytes& head, Bytes& mant, const U256& v);
 Result<U256> get_decfloat(Reader& head, Reader& mant);
-inline void put_decfloat(Bytes& out, const U256& v) { put_decfloat(out, out, v); }
-inline Result<U256> get_decfloat(Reader& r) { return get_decfloat(r, r); }
+inline void put_decfloat(Bytes& out, const U256& v) {
+    put_decfloat(out, out, v);
+}
+inline Result<U256> get_decfloat(Reader& r) {
+    return get_decfloat(r, r);
+}
 
 /// Zigzag for signed deltas.
 inline std::uint64_t zigzag(std::uint64_t delta) noexcept {
     const auto s = static_cast<std::int64_t>(delta);
     return (static_cast<std::uint64_t>(s) << 1) ^ static_cast<std::uint64_t>(s >> 63);
 }
-inline std::uint64_t unzigzag(std::uint64_t z) noexcept { return (z >> 1) ^ (~(z & 1) + 1); }
+inline std::uint64_t unzigzag(std::uint64_t z) noexcept {
+    return (z >> 1) ^ (~(z & 1) + 1);
+}
 
 }  // namespace luxl2::compress::detail

@@ -91,7 +91,8 @@ Result<ColumnarBatch> decode_columnar(ByteView in, const ColumnarLimits& limits)
     if ((flags & ~kFlagSignatureFree) != 0) return fail(errc::bad_envelope, "unknown columnar flags");
     const bool sigfree = (flags & kFlagSignatureFree) != 0;
     LUXL2_TRY(n, h.varint());
-    if (n > limits.max_txs) return fail(errc::too_many_elements, "batch of " + std::to_string(n) + " transactions passes the limit");
+    if (n > limits.max_txs)
+        return fail(errc::too_many_elements, "batch of " + std::to_string(n) + " transactions passes the limit");
     LUXL2_TRY(chain_id, get_compact_u256(h));
     LUXL2_TRY(base_fee, get_compact_u256(h));
     LUXL2_TRY(gas_count, h.varint());
@@ -112,7 +113,8 @@ Result<ColumnarBatch> decode_columnar(ByteView in, const ColumnarLimits& limits)
     for (std::size_t c = 0; c < kColumnCount; ++c) {
         LUXL2_TRY(codec, h.byte());
         LUXL2_TRY(raw_len, h.varint());
-        if (raw_len > budget) return fail(errc::size_limit, "columns pass the output limit (refused decompression bomb)");
+        if (raw_len > budget)
+            return fail(errc::size_limit, "columns pass the output limit (refused decompression bomb)");
         budget -= raw_len;
         if (codec == static_cast<std::uint8_t>(CompressionType::kNone)) {
             LUXL2_TRY(v, h.take(raw_len));
@@ -166,7 +168,8 @@ Result<ColumnarBatch> decode_columnar(ByteView in, const ColumnarLimits& limits)
             out.txs.push_back(std::move(*tx));
             continue;
         }
-        if (type > static_cast<std::uint8_t>(format::TxType::kDynamicFee)) return fail(errc::corrupt, "kind: unknown type");
+        if (type > static_cast<std::uint8_t>(format::TxType::kDynamicFee))
+            return fail(errc::corrupt, "kind: unknown type");
         format::Transaction tx;
         tx.type = static_cast<format::TxType>(type);
         const bool legacy = tx.type == format::TxType::kLegacy;
@@ -225,7 +228,8 @@ Result<ColumnarBatch> decode_columnar(ByteView in, const ColumnarLimits& limits)
         }
         LUXL2_TRY(len, r[kColDataLen].varint());
         const bool abi = (kind & kKindAbi) != 0;
-        if (abi != (len >= 4 && (len - 4) % 32 == 0)) return fail(errc::corrupt, "kind: calldata shape flag disagrees with its length");
+        if (abi != (len >= 4 && (len - 4) % 32 == 0))
+            return fail(errc::corrupt, "kind: calldata shape flag disagrees with its length");
         // Zero words expand 32-fold, so the output is bounded separately from the columns.
         if (abi ? (len - 4) / 32 > r[kColWordTag].in.size() : len > r[kColDataRaw].in.size())
             return fail(errc::corrupt, "data_len: more calldata than the columns hold");
@@ -247,7 +251,8 @@ Result<ColumnarBatch> decode_columnar(ByteView in, const ColumnarLimits& limits)
                 LUXL2_TRY(a, get_address(r, t));
                 entry.address = a;
                 LUXL2_TRY(keys, r[kColAccess].varint());
-                if (keys > r[kColAccess].in.size() / 32) return fail(errc::corrupt, "access: more keys than the column holds");
+                if (keys > r[kColAccess].in.size() / 32)
+                    return fail(errc::corrupt, "access: more keys than the column holds");
                 entry.storage_keys.reserve(static_cast<std::size_t>(keys));
                 for (std::uint64_t k = 0; k < keys; ++k) {
                     LUXL2_TRY(key, r[kColAccess].fixed<32>());
@@ -283,7 +288,8 @@ Result<ColumnarBatch> decode_columnar(ByteView in, const ColumnarLimits& limits)
         out.txs.push_back(std::move(tx));
     }
     for (const auto& rd : r)
-        if (!rd.in.empty()) return fail(errc::trailing_bytes, std::string(rd.name) + ": bytes left after the last transaction");
+        if (!rd.in.empty())
+            return fail(errc::trailing_bytes, std::string(rd.name) + ": bytes left after the last transaction");
     Hash32 got;
     hasher.squeeze(got.bytes);
     if (got != digest) return fail(errc::hash_mismatch, "decoded transactions do not hash to the batch hash");

@@ -21,7 +21,8 @@ Result<Hash32> DictionaryStore::add_verified(Bytes bytes, const Hash32& expected
         return fail(errc::dictionary_mismatch, "dictionary bytes do not hash to the expected id");
     if (by_id_.contains(expected_id)) return expected_id;
     if (auto v = by_version_.find(version); v != by_version_.end())
-        return fail(errc::dictionary_mismatch, "version " + std::to_string(version) + " already names another dictionary");
+        return fail(errc::dictionary_mismatch,
+                    "version " + std::to_string(version) + " already names another dictionary");
     by_version_[version] = expected_id;
     by_id_.emplace(expected_id, Dictionary{expected_id, version, std::move(bytes)});
     return expected_id;

@@ -41,8 +41,9 @@ Result<format::CompressedBlock> compress_block(ByteView data, const format::Comp
 
 Result<Bytes> decompress_block(const format::CompressedBlock& b, const DecompressOptions& opt) {
     if (static_cast<unsigned>(b.compression) > static_cast<unsigned>(format::CompressionType::kCustom))
-        return fail(errc::codec_not_allowed, "compression type " + std::to_string(static_cast<unsigned>(b.compression)) +
-                                                 " is not allow-listed");
+        return fail(
+            errc::codec_not_allowed,
+            "compression type " + std::to_string(static_cast<unsigned>(b.compression)) + " is not allow-listed");
     if (!b.uncompressed_size.fits_u64() || b.uncompressed_size.low64() > opt.max_output)
         return fail(errc::size_limit, "declared size " + b.uncompressed_size.to_string() + " passes the limit of " +
                                           std::to_string(opt.max_output) + " bytes (refused decompression bomb)");

@@ -110,7 +110,8 @@ Result<std::vector<Bytes>> decompress_eth_blocks(ByteView in, const ColumnarLimi
     }
     LUXL2_TRY(env_len, get_varint(in));
     if (env_len > in.size()) return fail(errc::corrupt, "truncated envelope");
-    LUXL2_TRY(rest, decompress_envelope(in.first(static_cast<std::size_t>(env_len)), {.max_output = limits.max_output}));
+    LUXL2_TRY(rest,
+              decompress_envelope(in.first(static_cast<std::size_t>(env_len)), {.max_output = limits.max_output}));
     in = in.subspan(static_cast<std::size_t>(env_len));
     LUXL2_TRY(batch, decode_columnar(in, limits));
     if (batch.signature_free || batch.raw.size() != total_txs) return fail(errc::corrupt, "transaction count mismatch");
@@ -125,7 +126,8 @@ Result<std::vector<Bytes>> decompress_eth_blocks(ByteView in, const ColumnarLimi
             LUXL2_TRY(wi, take_item(r));
             w = wi;
         }
-        out.push_back(rebuild(header, std::span<const Bytes>(batch.raw.data() + next, static_cast<std::size_t>(count)), ommers, w));
+        out.push_back(rebuild(header, std::span<const Bytes>(batch.raw.data() + next, static_cast<std::size_t>(count)),
+                              ommers, w));
         next += static_cast<std::size_t>(count);
     }
     if (!r.empty()) return fail(errc::trailing_bytes, "bytes after the last block's fields");

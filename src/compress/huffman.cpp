@@ -158,7 +158,8 @@ Result<Bytes> huffman_decode(ByteView in, std::uint64_t max_output) {
         return fail(errc::corrupt, "huffman: code lengths do not form a complete prefix code");
     in = in.subspan(table_bytes);
     // Every symbol takes at least one bit.
-    if (n > static_cast<std::uint64_t>(in.size()) * 8) return fail(errc::corrupt, "huffman: stream too short for its length");
+    if (n > static_cast<std::uint64_t>(in.size()) * 8)
+        return fail(errc::corrupt, "huffman: stream too short for its length");
 
     const auto codes = canonical_codes(len);
     std::vector<std::uint16_t> table(std::size_t{1} << kMax);  // symbol | length << 8

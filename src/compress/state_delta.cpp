@@ -47,7 +47,8 @@ Result<U256> get_value(Reader& r, const U256& before) {
     } else if (op == kAdd) {
         if (add_overflow(before, operand, after) || operand.is_zero()) return fail(errc::corrupt, "state: bad add");
     } else {
-        if (sub_overflow(before, operand, after) || operand.is_zero()) return fail(errc::corrupt, "state: bad subtract");
+        if (sub_overflow(before, operand, after) || operand.is_zero())
+            return fail(errc::corrupt, "state: bad subtract");
     }
     const auto canonical = pack(before, after);
     if (canonical.first != op) return fail(errc::corrupt, "state: value packing is not the shortest");
@@ -74,7 +75,8 @@ void StateKeyIndex::extend(std::span<const AccountChange> accounts, std::span<co
     for (const auto& a : accounts)
         if (accounts_.try_emplace(a.address, account_list_.size()).second) account_list_.push_back(a.address);
     for (const auto& s : storage)
-        if (slots_.try_emplace({s.address, s.slot}, slot_list_.size()).second) slot_list_.push_back({s.address, s.slot});
+        if (slots_.try_emplace({s.address, s.slot}, slot_list_.size()).second)
+            slot_list_.push_back({s.address, s.slot});
 }
 
 Result<Bytes> encode_state_deltas(std::vector<AccountChange> accounts, std::vector<StorageChange> storage,
@@ -143,7 +145,8 @@ Result<StateDeltas> decode_state_deltas(ByteView in, const StateView& before, co
     StateDeltas out;
     LUXL2_TRY(n_acc, r.varint());
     // Every account entry takes at least 3 bytes: a count above that is a lie.
-    if (n_acc > limits.max_entries || n_acc > r.in.size() / 3) return fail(errc::too_many_elements, "state: too many accounts");
+    if (n_acc > limits.max_entries || n_acc > r.in.size() / 3)
+        return fail(errc::too_many_elements, "state: too many accounts");
     out.accounts.reserve(static_cast<std::size_t>(n_acc));
     for (std::uint64_t i = 0; i < n_acc; ++i) {
         AccountChange a;
@@ -177,7 +180,8 @@ Result<StateDeltas> decode_state_deltas(ByteView in, const StateView& before, co
         out.accounts.push_back(a);
     }
     LUXL2_TRY(n_slot, r.varint());
-    if (n_slot > limits.max_entries || n_slot > r.in.size() / 2) return fail(errc::too_many_elements, "state: too many slots");
+    if (n_slot > limits.max_entries || n_slot > r.in.size() / 2)
+        return fail(errc::too_many_elements, "state: too many slots");
     out.storage.reserve(static_cast<std::size_t>(n_slot));
     for (std::uint64_t i = 0; i < n_slot; ++i) {
         StorageChange s;

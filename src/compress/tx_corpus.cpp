@@ -19,7 +19,8 @@ std::vector<std::string_view> split(std::string_view line) {
     std::size_t start = 0;
     for (;;) {
         const auto comma = line.find(',', start);
-        out.push_back(trim(line.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start)));
+        out.push_back(
+            trim(line.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start)));
         if (comma == std::string_view::npos) return out;
         start = comma + 1;
     }
@@ -50,14 +51,16 @@ Result<std::vector<CorpusTx>> parse_tx_corpus(std::string_view text) {
             if (cols.size() != 1) return fail("corpus.invalid", "line 1: no raw_tx_hex column");
             raw_col = 0;
         }
-        if (*raw_col >= cols.size()) return fail("corpus.invalid", "line " + std::to_string(line_no) + ": missing column");
+        if (*raw_col >= cols.size())
+            return fail("corpus.invalid", "line " + std::to_string(line_no) + ": missing column");
         auto raw = from_hex(cols[*raw_col]);
         if (!raw) return fail("corpus.invalid", "line " + std::to_string(line_no) + ": " + raw.error().message);
         CorpusTx tx;
         tx.raw = std::move(*raw);
         if (block_col && *block_col < cols.size()) {
             const auto b = U256::from_string(cols[*block_col]);
-            if (!b || !b->fits_u64()) return fail("corpus.invalid", "line " + std::to_string(line_no) + ": bad block number");
+            if (!b || !b->fits_u64())
+                return fail("corpus.invalid", "line " + std::to_string(line_no) + ": bad block number");
             tx.block_number = b->low64();
         }
         out.push_back(std::move(tx));

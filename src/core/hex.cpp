@@ -16,7 +16,9 @@ constexpr int nibble(char c) noexcept {
 
 }  // namespace
 
-void secure_wipe(void* p, std::size_t n) noexcept { explicit_bzero(p, n); }
+void secure_wipe(void* p, std::size_t n) noexcept {
+    explicit_bzero(p, n);
+}
 
 std::string to_hex(ByteView b, bool prefix) {
     std::string out;

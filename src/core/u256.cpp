@@ -10,7 +10,8 @@ __extension__ typedef unsigned __int128 u128;
 
 // Knuth, TAOCP vol. 2, 4.3.1, Algorithm D, on 64-bit digits. u has 4 digits, v has n ≥ 2 significant
 // digits. Produces quotient and remainder.
-void knuth_divide(const std::uint64_t* u, const std::uint64_t* v, unsigned n, std::uint64_t* q, std::uint64_t* r) noexcept {
+void knuth_divide(const std::uint64_t* u, const std::uint64_t* v, unsigned n, std::uint64_t* q,
+                  std::uint64_t* r) noexcept {
     const unsigned s = static_cast<unsigned>(std::countl_zero(v[n - 1]));
     std::uint64_t vn[4] = {};
     std::uint64_t un[5] = {};
@@ -145,8 +146,12 @@ std::pair<U256, U256> divmod(const U256& a, const U256& b) noexcept {
     return {q, r};
 }
 
-U256 operator/(const U256& a, const U256& b) noexcept { return divmod(a, b).first; }
-U256 operator%(const U256& a, const U256& b) noexcept { return divmod(a, b).second; }
+U256 operator/(const U256& a, const U256& b) noexcept {
+    return divmod(a, b).first;
+}
+U256 operator%(const U256& a, const U256& b) noexcept {
+    return divmod(a, b).second;
+}
 
 U256 operator<<(const U256& a, unsigned n) noexcept {
     if (n >= 256) return {};
@@ -257,10 +262,14 @@ Result<U256> U256::from_hex(std::string_view s) {
     U256 r;
     for (char c : s) {
         unsigned d;
-        if (c >= '0' && c <= '9') d = static_cast<unsigned>(c - '0');
-        else if (c >= 'a' && c <= 'f') d = static_cast<unsigned>(c - 'a' + 10);
-        else if (c >= 'A' && c <= 'F') d = static_cast<unsigned>(c - 'A' + 10);
-        else return fail("u256.invalid", std::string("invalid hex digit '") + c + "'");
+        if (c >= '0' && c <= '9')
+            d = static_cast<unsigned>(c - '0');
+        else if (c >= 'a' && c <= 'f')
+            d = static_cast<unsigned>(c - 'a' + 10);
+        else if (c >= 'A' && c <= 'F')
+            d = static_cast<unsigned>(c - 'A' + 10);
+        else
+            return fail("u256.invalid", std::string("invalid hex digit '") + c + "'");
         r = (r << 4) | U256(d);
     }
     return r;

@@ -48,10 +48,13 @@ bool to_native(const PublicKey& pub, secp256k1_pubkey& out) noexcept {
 
 }  // namespace
 
-const void* libsecp256k1_context() noexcept { return ctx(); }
+const void* libsecp256k1_context() noexcept {
+    return ctx();
+}
 
 Result<SecretKey> SecretKey::from_bytes(ByteView b) {
-    if (b.size() != 32) return fail("secp256k1.invalid_secret_key", "a secret key is 32 bytes, got " + std::to_string(b.size()));
+    if (b.size() != 32)
+        return fail("secp256k1.invalid_secret_key", "a secret key is 32 bytes, got " + std::to_string(b.size()));
     if (secp256k1_ec_seckey_verify(ctx(), b.data()) != 1)
         return fail("secp256k1.invalid_secret_key", "secret key is zero or not below the curve order");
     SecretKey k;
@@ -76,7 +79,8 @@ RecoverableSignature sign_recoverable(const Hash32& digest, const SecretKey& key
     std::uint8_t compact[64];
     int recid = 0;
     (void)secp256k1_ecdsa_recoverable_signature_serialize_compact(ctx(), compact, &recid, &sig);
-    return RecoverableSignature{U256::from_be32(compact), U256::from_be32(compact + 32), static_cast<std::uint8_t>(recid)};
+    return RecoverableSignature{U256::from_be32(compact), U256::from_be32(compact + 32),
+                                static_cast<std::uint8_t>(recid)};
 }
 
 Result<PublicKey> recover(const Hash32& digest, const RecoverableSignature& sig) {

@@ -35,8 +35,10 @@ void encode_access_list(Bytes& out, const std::vector<AccessListEntry>& list) {
 }
 
 void encode_to(Bytes& out, const std::optional<Address>& to) {
-    if (to) rlp::encode(out, *to);
-    else rlp::encode(out, ByteView{});
+    if (to)
+        rlp::encode(out, *to);
+    else
+        rlp::encode(out, ByteView{});
 }
 
 void encode_authorizations(Bytes& out, const std::vector<Authorization>& list) {
@@ -97,8 +99,8 @@ Error field_error(Error e, std::string_view field) {
     return e;
 }
 
-#define LUXL2_FIELD(var, expr, name)                                                        \
-    auto var##_r_ = (expr);                                                                 \
+#define LUXL2_FIELD(var, expr, name)                                                       \
+    auto var##_r_ = (expr);                                                                \
     if (!var##_r_) return std::unexpected(field_error(std::move(var##_r_.error()), name)); \
     auto var = std::move(*var##_r_)
 
@@ -123,10 +125,12 @@ Result<std::vector<AccessListEntry>> decode_access_list(ByteView& in, const TxLi
         e.address = Address::from_view(addr);
         LUXL2_TRY(keys, decode_list(entry));
         while (!keys.empty()) {
-            if (e.storage_keys.size() >= limits.max_access_list) return fail(rlp::errc::too_large, "too many storage keys");
+            if (e.storage_keys.size() >= limits.max_access_list)
+                return fail(rlp::errc::too_large, "too many storage keys");
             LUXL2_TRY(key, decode_string(keys));
             if (key.size() != 32)
-                return fail(txerrc::invalid_field, "access list storage key of " + std::to_string(key.size()) + " bytes");
+                return fail(txerrc::invalid_field,
+                            "access list storage key of " + std::to_string(key.size()) + " bytes");
             e.storage_keys.push_back(Hash32::from_view(key));
         }
         if (!entry.empty()) return fail(txerrc::field_count, "access list entry has more than 2 items");
@@ -258,9 +262,11 @@ Result<Transaction> decode_transaction(ByteView raw, const TxLimits& limits) {
     ByteView in = raw;
     std::optional<TxType> type;
     if (raw[0] < 0xc0) {
-        if (raw[0] > 0x7f) return fail(txerrc::type_not_supported, "a transaction is a list or starts with a type byte");
+        if (raw[0] > 0x7f)
+            return fail(txerrc::type_not_supported, "a transaction is a list or starts with a type byte");
         if (raw[0] > static_cast<std::uint8_t>(TxType::kSetCode) || raw[0] == 0)
-            return fail(txerrc::type_not_supported, "transaction type 0x" + to_hex(raw.subspan(0, 1), false) + " is not supported");
+            return fail(txerrc::type_not_supported,
+                        "transaction type 0x" + to_hex(raw.subspan(0, 1), false) + " is not supported");
         type = static_cast<TxType>(raw[0]);
         in = in.subspan(1);
     }
@@ -295,7 +301,9 @@ Bytes encode_transaction(const Transaction& tx) {
     return out;
 }
 
-Hash32 transaction_hash(const Transaction& tx) { return crypto::keccak256(encode_transaction(tx)); }
+Hash32 transaction_hash(const Transaction& tx) {
+    return crypto::keccak256(encode_transaction(tx));
+}
 
 Hash32 signing_hash(const Transaction& tx) {
     Bytes fields;
@@ -341,16 +349,21 @@ Result<Address> recover_sender_under(const Transaction& tx, bool allow_high_s) {
 
 }  // namespace
 
-Result<Address> recover_sender(const Transaction& tx) { return recover_sender_under(tx, false); }
+Result<Address> recover_sender(const Transaction& tx) {
+    return recover_sender_under(tx, false);
+}
 
 void sign_transaction(Transaction& tx, const crypto::SecretKey& key) {
     const auto sig = crypto::sign_recoverable(signing_hash(tx), key);
     tx.r = sig.r;
     tx.s = sig.s;
     tx.y_parity = sig.recid == 1;
-    if (tx.type != TxType::kLegacy) tx.v = U256(sig.recid);
-    else if (tx.chain_id) tx.v = *tx.chain_id * U256(2) + U256(35 + sig.recid);
-    else tx.v = U256(27 + sig.recid);
+    if (tx.type != TxType::kLegacy)
+        tx.v = U256(sig.recid);
+    else if (tx.chain_id)
+        tx.v = *tx.chain_id * U256(2) + U256(35 + sig.recid);
+    else
+        tx.v = U256(27 + sig.recid);
 }
 
 std::uint64_t intrinsic_gas(const Transaction& tx, const Rules& rules) noexcept {
@@ -367,14 +380,16 @@ std::uint64_t intrinsic_gas(const Transaction& tx, const Rules& rules) noexcept 
 
 Result<Address> validate_transaction(const Transaction& tx, const Rules& rules) {
     const Fork f = rules.fork;
-    if ((tx.type == TxType::kAccessList && f < Fork::kBerlin) || (tx.type == TxType::kDynamicFee && f < Fork::kLondon) ||
-        (tx.type == TxType::kBlob && f < Fork::kCancun) || (tx.type == TxType::kSetCode && f < Fork::kPrague))
+    if ((tx.type == TxType::kAccessList && f < Fork::kBerlin) ||
+        (tx.type == TxType::kDynamicFee && f < Fork::kLondon) || (tx.type == TxType::kBlob && f < Fork::kCancun) ||
+        (tx.type == TxType::kSetCode && f < Fork::kPrague))
         return fail(txerrc::type_not_supported, "transaction type not enabled at this fork");
 
     if (tx.type == TxType::kLegacy) {
         if (tx.v != U256(27) && tx.v != U256(28)) {
             if (tx.v < U256(35)) return fail(txerrc::invalid_signature, "legacy v must be 27, 28 or chainId*2+35/36");
-            if (f < Fork::kEIP158) return fail(txerrc::invalid_chain_id, "EIP-155 signatures are not valid before Spurious Dragon");
+            if (f < Fork::kEIP158)
+                return fail(txerrc::invalid_chain_id, "EIP-155 signatures are not valid before Spurious Dragon");
             if (rules.chain_id && tx.chain_id != rules.chain_id)
                 return fail(txerrc::invalid_chain_id, "chain id " + tx.chain_id->to_string() + " does not match");
         }
@@ -405,18 +420,20 @@ Result<Address> validate_transaction(const Transaction& tx, const Rules& rules) 
     if (mul_overflow(price, U256(tx.gas_limit), cost))
         return fail(txerrc::fee_overflow, "gas * price exceeds 256 bits");
     if (!tx.to && f >= Fork::kShanghai && tx.data.size() > 49152)
-        return fail(txerrc::initcode_too_large, "initcode of " + std::to_string(tx.data.size()) + " bytes exceeds 49152 (EIP-3860)");
+        return fail(txerrc::initcode_too_large,
+                    "initcode of " + std::to_string(tx.data.size()) + " bytes exceeds 49152 (EIP-3860)");
     const std::uint64_t g0 = intrinsic_gas(tx, rules);
     if (tx.gas_limit < g0)
-        return fail(txerrc::intrinsic_gas_too_low, "intrinsic gas too low: have " + std::to_string(tx.gas_limit) +
-                                                        ", want " + std::to_string(g0));
+        return fail(txerrc::intrinsic_gas_too_low,
+                    "intrinsic gas too low: have " + std::to_string(tx.gas_limit) + ", want " + std::to_string(g0));
     if (f >= Fork::kPrague) {
         // EIP-7623: the gas limit must cover the calldata floor.
         std::uint64_t tokens = 0;
         for (std::uint8_t b : tx.data) tokens += b == 0 ? 1 : 4;
         const std::uint64_t floor = 21000 + 10 * tokens;
         if (tx.gas_limit < floor)
-            return fail(txerrc::intrinsic_gas_too_low, "gas limit below the calldata floor (EIP-7623): want " + std::to_string(floor));
+            return fail(txerrc::intrinsic_gas_too_low,
+                        "gas limit below the calldata floor (EIP-7623): want " + std::to_string(floor));
     }
     return recover_sender_under(tx, f < Fork::kHomestead);
 }

@@ -7,7 +7,9 @@ namespace {
 
 using nlohmann::json;
 
-std::string quantity(std::uint64_t v) { return U256(v).to_hex(); }
+std::string quantity(std::uint64_t v) {
+    return U256(v).to_hex();
+}
 
 json access_list_json(const std::vector<AccessListEntry>& list) {
     json out = json::array();
@@ -21,7 +23,8 @@ json access_list_json(const std::vector<AccessListEntry>& list) {
 
 Result<U256> get_quantity(const json& j, const char* name) {
     if (j.is_number_unsigned()) return U256(j.get<std::uint64_t>());
-    if (j.is_number_integer() && j.get<std::int64_t>() >= 0) return U256(static_cast<std::uint64_t>(j.get<std::int64_t>()));
+    if (j.is_number_integer() && j.get<std::int64_t>() >= 0)
+        return U256(static_cast<std::uint64_t>(j.get<std::int64_t>()));
     if (!j.is_string()) return fail("json.invalid", std::string(name) + ": expected a quantity");
     auto v = U256::from_string(j.get<std::string>());
     if (!v) return fail("json.invalid", std::string(name) + ": " + v.error().message);
@@ -75,8 +78,12 @@ json to_json(const Transaction& tx, const std::optional<Address>& sender) {
     if (tx.type == TxType::kSetCode) {
         json auths = json::array();
         for (const auto& a : tx.authorization_list)
-            auths.push_back({{"chainId", a.chain_id.to_hex()}, {"address", to_hex(a.address)}, {"nonce", quantity(a.nonce)},
-                             {"yParity", quantity(a.y_parity)}, {"r", a.r.to_hex()}, {"s", a.s.to_hex()}});
+            auths.push_back({{"chainId", a.chain_id.to_hex()},
+                             {"address", to_hex(a.address)},
+                             {"nonce", quantity(a.nonce)},
+                             {"yParity", quantity(a.y_parity)},
+                             {"r", a.r.to_hex()},
+                             {"s", a.s.to_hex()}});
         j["authorizationList"] = auths;
     }
     j["v"] = tx.v.to_hex();
@@ -146,12 +153,14 @@ Result<Transaction> transaction_from_json(const json& j) {
     if (j.contains("accessList")) {
         if (!j["accessList"].is_array()) return fail("json.invalid", "accessList: expected an array");
         for (const auto& e : j["accessList"]) {
-            if (!e.is_object() || !e.contains("address")) return fail("json.invalid", "accessList: entries need an address");
+            if (!e.is_object() || !e.contains("address"))
+                return fail("json.invalid", "accessList: entries need an address");
             AccessListEntry entry;
             LUXL2_TRY(a, get_fixed<20>(e["address"], "accessList.address"));
             entry.address = a;
             if (e.contains("storageKeys")) {
-                if (!e["storageKeys"].is_array()) return fail("json.invalid", "accessList.storageKeys: expected an array");
+                if (!e["storageKeys"].is_array())
+                    return fail("json.invalid", "accessList.storageKeys: expected an array");
                 for (const auto& k : e["storageKeys"]) {
                     LUXL2_TRY(key, get_fixed<32>(k, "accessList.storageKeys"));
                     entry.storage_keys.push_back(key);

@@ -52,9 +52,7 @@ TEST(RlpRoundTrip, MutationsAreRejectedOrCanonical) {
                 case 1:
                     if (!mut.empty()) mut[g() % mut.size()] = static_cast<std::uint8_t>(g());
                     break;
-                case 2:
-                    mut.resize(g() % (mut.size() + 1));
-                    break;
+                case 2: mut.resize(g() % (mut.size() + 1)); break;
                 default:
                     mut.insert(mut.begin() + static_cast<std::ptrdiff_t>(g() % (mut.size() + 1)),
                                static_cast<std::uint8_t>(g()));

@@ -64,7 +64,7 @@ TEST(Codec, GzipAndZlibStreamsAreBothRead) {
     auto g = compress_raw(*parse_codec("gzip"), in);
     auto z = compress_raw(*parse_codec("zlib"), in);
     ASSERT_TRUE(g && z);
-    EXPECT_EQ((*g)[0], 0x1f);  // RFC 1952 magic
+    EXPECT_EQ((*g)[0], 0x1f);      // RFC 1952 magic
     EXPECT_EQ((*z)[0] & 0x0f, 8);  // RFC 1950 CM = deflate
     EXPECT_EQ(*decompress_raw(CompressionType::kGzip, *g, in.size(), 1 << 20), in);
     EXPECT_EQ(*decompress_raw(CompressionType::kGzip, *z, in.size(), 1 << 20), in);
@@ -147,7 +147,8 @@ TEST(Bomb, StreamsExpandingPastTheirDeclaredSizeStopAtTheDeclaredSize) {
         const Bytes env = forge(spec.type, 1024, *stream);
         auto r = decompress_envelope(env);
         ASSERT_FALSE(r) << name;
-        EXPECT_TRUE(r.error().code == errc::size_limit || r.error().code == errc::corrupt) << name << r.error().to_string();
+        EXPECT_TRUE(r.error().code == errc::size_limit || r.error().code == errc::corrupt)
+            << name << r.error().to_string();
         // Declaring the truth but limiting the output to 1 MiB refuses it up front.
         auto r2 = decompress_envelope(forge(spec.type, zeros.size(), *stream), {.max_output = 1u << 20});
         ASSERT_FALSE(r2);
@@ -158,8 +159,8 @@ TEST(Bomb, StreamsExpandingPastTheirDeclaredSizeStopAtTheDeclaredSize) {
 TEST(Bomb, CodecHeadersThatLieAreRefusedFirst) {
     // zstd: frame content size 4 GiB in an envelope of 1 KiB.
     Bytes zstd_frame{0x28, 0xb5, 0x2f, 0xfd, 0x80};  // FHD: FCS field 4 bytes... (flag 2 = 4 bytes)
-    zstd_frame[4] = 0x80;  // FCS_Field_Size flag 2 (4 bytes), no single segment
-    zstd_frame.push_back(0x58);  // window descriptor
+    zstd_frame[4] = 0x80;                            // FCS_Field_Size flag 2 (4 bytes), no single segment
+    zstd_frame.push_back(0x58);                      // window descriptor
     const std::uint32_t four_gib_minus = 0xffffffffu;
     for (int i = 0; i < 4; ++i) zstd_frame.push_back(static_cast<std::uint8_t>(four_gib_minus >> (8 * i)));
     auto z = decompress_raw(CompressionType::kZstandard, zstd_frame, 1024, 1 << 20);
@@ -241,7 +242,8 @@ TEST(Dictionary, TrainedDictionaryIsNamedByHashAndNeededToDecompress) {
     auto out = decompress_envelope(env, {.dictionaries = &store});
     ASSERT_TRUE(out) << out.error().to_string();
     EXPECT_EQ(*out, msg);
-    EXPECT_EQ(compress_block(msg, *parse_codec("brotli"), store.find(*id)).error().code, errc::dictionary_not_supported);
+    EXPECT_EQ(compress_block(msg, *parse_codec("brotli"), store.find(*id)).error().code,
+              errc::dictionary_not_supported);
 }
 
 // ---- RLE and Huffman -------------------------------------------------------------------------------

@@ -70,7 +70,8 @@ TEST(SizeRegression, NoRowGrows) {
     for (const auto& [row, bytes] : got) {
         ASSERT_TRUE(bound.contains(row)) << row;
         EXPECT_LE(bytes, bound[row]) << row << " grew: " << bytes << " bytes, table says " << bound[row];
-        if (bytes < bound[row]) std::printf("note: %s is now %zu bytes (table %zu): lower the bound\n", row.c_str(), bytes, bound[row]);
+        if (bytes < bound[row])
+            std::printf("note: %s is now %zu bytes (table %zu): lower the bound\n", row.c_str(), bytes, bound[row]);
     }
 }
 

@@ -44,7 +44,9 @@ TEST(StateDelta, PacksByOperationAndRejectsNonCanonicalInput) {
     append(expect, a);
     append(expect, Bytes{3, 0x06, 10, 0x04, 6, 0});
     EXPECT_EQ(*enc, expect);
-    StateView view{[&](const Address&) { return std::pair<U256, std::uint64_t>{U256(1'000'000'000), 5}; },
+    StateView view{[&](const Address&) {
+                       return std::pair<U256, std::uint64_t>{U256(1'000'000'000), 5};
+                   },
                    [](const Address&, const Hash32&) { return U256{}; }};
     auto dec = decode_state_deltas(*enc, view);
     ASSERT_TRUE(dec);

@@ -42,14 +42,10 @@ public:
 private:
     std::uint64_t pick_limb() {
         switch (g_() % 6) {
-            case 0:
-                return ~0ULL;
-            case 1:
-                return 1ULL << 63;
-            case 2:
-                return g_() >> (g_() % 64);
-            default:
-                return g_();
+            case 0: return ~0ULL;
+            case 1: return 1ULL << 63;
+            case 2: return g_() >> (g_() % 64);
+            default: return g_();
         }
     }
     std::mt19937_64 g_;

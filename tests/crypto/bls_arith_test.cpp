@@ -14,7 +14,9 @@ Fp fp_of(u64 v) {
     Fp c{{v, 0, 0, 0, 0, 0}};
     return to_mont(c);
 }
-Fp2 fp2_of(u64 a, u64 b) { return {fp_of(a), fp_of(b)}; }
+Fp2 fp2_of(u64 a, u64 b) {
+    return {fp_of(a), fp_of(b)};
+}
 
 // A deterministic pseudo-random field element.
 Fp fp_rand(u64& state) {
@@ -187,7 +189,8 @@ TEST(BlsPairing, Bilinear) {
     const G1 g = g1_generator();
     const G2 h = g2_generator();
     const u64 a = 0x1234567, b = 0x89abcdef;
-    const Fp12 e1 = final_exponentiation(miller_loop(std::vector<PairingInput>{{mul_vartime(g, &a, 1), mul_vartime(h, &b, 1)}}));
+    const Fp12 e1 =
+        final_exponentiation(miller_loop(std::vector<PairingInput>{{mul_vartime(g, &a, 1), mul_vartime(h, &b, 1)}}));
     const u64 ab = a * b;
     const Fp12 e2 = final_exponentiation(miller_loop(std::vector<PairingInput>{{mul_vartime(g, &ab, 1), h}}));
     const Fp12 e3 = final_exponentiation(miller_loop(std::vector<PairingInput>{{g, mul_vartime(h, &ab, 1)}}));
@@ -195,10 +198,10 @@ TEST(BlsPairing, Bilinear) {
     EXPECT_TRUE(e1 == e3);
     EXPECT_FALSE(is_one(e1));
     // e(aG, bH)·e(-abG, H) == 1
-    EXPECT_TRUE(pairing_product_is_one(std::vector<PairingInput>{{mul_vartime(g, &a, 1), mul_vartime(h, &b, 1)},
-                                                                 {neg(mul_vartime(g, &ab, 1)), h}}));
-    EXPECT_FALSE(pairing_product_is_one(std::vector<PairingInput>{{mul_vartime(g, &a, 1), mul_vartime(h, &b, 1)},
-                                                                  {neg(mul_vartime(g, &a, 1)), h}}));
+    EXPECT_TRUE(pairing_product_is_one(
+        std::vector<PairingInput>{{mul_vartime(g, &a, 1), mul_vartime(h, &b, 1)}, {neg(mul_vartime(g, &ab, 1)), h}}));
+    EXPECT_FALSE(pairing_product_is_one(
+        std::vector<PairingInput>{{mul_vartime(g, &a, 1), mul_vartime(h, &b, 1)}, {neg(mul_vartime(g, &a, 1)), h}}));
     // The result has order r.
     EXPECT_TRUE(is_one([&] {
         Fp12 r = fp12_one();

@@ -16,8 +16,12 @@ namespace fs = std::filesystem;
 namespace bls = crypto::bls;
 using nlohmann::json;
 
-fs::path eth_dir() { return testing::data_dir() / "bls12-381" / "ethereum-bls12-381-tests-v0.1.1"; }
-fs::path wyche_dir() { return testing::data_dir() / "bls12-381" / "wycheproof"; }
+fs::path eth_dir() {
+    return testing::data_dir() / "bls12-381" / "ethereum-bls12-381-tests-v0.1.1";
+}
+fs::path wyche_dir() {
+    return testing::data_dir() / "bls12-381" / "wycheproof";
+}
 
 std::vector<fs::path> files(const std::string& handler) {
     std::vector<fs::path> out;
@@ -35,11 +39,17 @@ Bytes hex(const json& j) {
     return b ? *b : Bytes{};
 }
 
-ByteView str_bytes(const std::string& s) { return {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()}; }
+ByteView str_bytes(const std::string& s) {
+    return {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()};
+}
 
-bool as_bool(const Result<bool>& r) { return r.has_value() && *r; }
+bool as_bool(const Result<bool>& r) {
+    return r.has_value() && *r;
+}
 
-std::vector<ByteView> views(const std::vector<Bytes>& v) { return {v.begin(), v.end()}; }
+std::vector<ByteView> views(const std::vector<Bytes>& v) {
+    return {v.begin(), v.end()};
+}
 
 std::vector<Bytes> hex_list(const json& arr) {
     std::vector<Bytes> out;
@@ -150,7 +160,8 @@ TEST(BlsEthereum, HashToG2) {
         const auto msg = j["input"]["msg"].get<std::string>();
         const auto h = bls::hash_to_g2(str_bytes(msg), str_bytes(std::string(dst)));
         ASSERT_TRUE(h.has_value());
-        const std::string want = fp2_hex(j["output"]["x"].get<std::string>()) + fp2_hex(j["output"]["y"].get<std::string>());
+        const std::string want =
+            fp2_hex(j["output"]["x"].get<std::string>()) + fp2_hex(j["output"]["y"].get<std::string>());
         EXPECT_EQ(to_hex(*h, false), want) << f;
     }
 }

@@ -207,18 +207,10 @@ TEST(Sponge, RandomSplitsEqualOneShot) {
                 // Mix tiny, empty, exactly-rate and large pieces.
                 std::size_t n;
                 switch (g() % 4) {
-                    case 0:
-                        n = g() % 3;
-                        break;
-                    case 1:
-                        n = p.rate;
-                        break;
-                    case 2:
-                        n = p.rate - (off % p.rate);
-                        break;
-                    default:
-                        n = g() % 400;
-                        break;
+                    case 0: n = g() % 3; break;
+                    case 1: n = p.rate; break;
+                    case 2: n = p.rate - (off % p.rate); break;
+                    default: n = g() % 400; break;
                 }
                 n = std::min(n, msg.size() - off);
                 inc.absorb(ByteView(msg).subspan(off, n));

@@ -11,7 +11,9 @@
 namespace luxl2::crypto {
 namespace {
 
-Bytes text(const std::string& s) { return Bytes(s.begin(), s.end()); }
+Bytes text(const std::string& s) {
+    return Bytes(s.begin(), s.end());
+}
 
 TEST(Sha256, Fips180Examples) {
     EXPECT_EQ(to_hex(sha256(Bytes{})), "0xe3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");

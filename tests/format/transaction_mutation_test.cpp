@@ -32,15 +32,9 @@ TEST(TransactionMutation, RejectedOrCanonical) {
         for (int m = 0; m < 6; ++m) {
             Bytes mut = tx;
             switch (g() % 4) {
-                case 0:
-                    mut[g() % mut.size()] ^= static_cast<std::uint8_t>(1u << (g() % 8));
-                    break;
-                case 1:
-                    mut[g() % mut.size()] = static_cast<std::uint8_t>(g());
-                    break;
-                case 2:
-                    mut.resize(g() % mut.size());
-                    break;
+                case 0: mut[g() % mut.size()] ^= static_cast<std::uint8_t>(1u << (g() % 8)); break;
+                case 1: mut[g() % mut.size()] = static_cast<std::uint8_t>(g()); break;
+                case 2: mut.resize(g() % mut.size()); break;
                 default:
                     mut.insert(mut.begin() + static_cast<std::ptrdiff_t>(g() % (mut.size() + 1)),
                                static_cast<std::uint8_t>(g()));

@@ -20,26 +20,18 @@ public:
     explicit Gen(std::uint64_t seed) : g_(seed) {}
     std::uint64_t u64() {
         switch (g_() % 5) {
-            case 0:
-                return 0;
-            case 1:
-                return ~0ULL - 1;  // 2^64 - 1 is reserved by EIP-2681
-            case 2:
-                return g_() % 256;
-            default:
-                return g_() >> (g_() % 64);
+            case 0: return 0;
+            case 1: return ~0ULL - 1;  // 2^64 - 1 is reserved by EIP-2681
+            case 2: return g_() % 256;
+            default: return g_() >> (g_() % 64);
         }
     }
     U256 u256() {
         switch (g_() % 5) {
-            case 0:
-                return U256{0};
-            case 1:
-                return U256::max();
-            case 2:
-                return U256{g_() % 256};
-            default:
-                return U256::from_words(g_(), g_(), g_(), g_()) >> static_cast<unsigned>(g_() % 256);
+            case 0: return U256{0};
+            case 1: return U256::max();
+            case 2: return U256{g_() % 256};
+            default: return U256::from_words(g_(), g_(), g_(), g_()) >> static_cast<unsigned>(g_() % 256);
         }
     }
     Bytes bytes(std::size_t max) {

@@ -15,15 +15,16 @@ namespace luxl2::rlp {
 
 /// Stable error codes of the RLP decoder.
 namespace errc {
-inline constexpr std::string_view input_too_short = "rlp.input_too_short";       // a length runs past the input
-inline constexpr std::string_view leading_zero = "rlp.leading_zero";             // in a length or an integer
-inline constexpr std::string_view non_canonical_size = "rlp.non_canonical_size"; // long form for < 56 bytes
+inline constexpr std::string_view input_too_short = "rlp.input_too_short";        // a length runs past the input
+inline constexpr std::string_view leading_zero = "rlp.leading_zero";              // in a length or an integer
+inline constexpr std::string_view non_canonical_size = "rlp.non_canonical_size";  // long form for < 56 bytes
 inline constexpr std::string_view non_canonical_single_byte = "rlp.non_canonical_single_byte";  // 0x81 0x00..0x7f
-inline constexpr std::string_view trailing_bytes = "rlp.trailing_bytes";         // input left after the item
-inline constexpr std::string_view overflow = "rlp.overflow";                     // integer too wide, or a length beyond any buffer (> PTRDIFF_MAX)
+inline constexpr std::string_view trailing_bytes = "rlp.trailing_bytes";  // input left after the item
+inline constexpr std::string_view overflow =
+    "rlp.overflow";  // integer too wide, or a length beyond any buffer (> PTRDIFF_MAX)
 inline constexpr std::string_view unexpected_list = "rlp.unexpected_list";
 inline constexpr std::string_view unexpected_string = "rlp.unexpected_string";
-inline constexpr std::string_view unexpected_length = "rlp.unexpected_length";   // fixed-size field of wrong size
+inline constexpr std::string_view unexpected_length = "rlp.unexpected_length";  // fixed-size field of wrong size
 inline constexpr std::string_view too_deep = "rlp.too_deep";
 inline constexpr std::string_view too_large = "rlp.too_large";
 inline constexpr std::string_view list_length_mismatch = "rlp.list_length_mismatch";  // items overrun their list
@@ -53,13 +54,17 @@ void encode(Bytes& out, ByteView s);
 void encode(Bytes& out, std::uint64_t v);
 void encode(Bytes& out, const U256& v);
 template <std::size_t N>
-void encode(Bytes& out, const FixedBytes<N>& b) { encode(out, b.view()); }
+void encode(Bytes& out, const FixedBytes<N>& b) {
+    encode(out, b.view());
+}
 
 [[nodiscard]] std::size_t length(ByteView s) noexcept;
 [[nodiscard]] std::size_t length(std::uint64_t v) noexcept;
 [[nodiscard]] std::size_t length(const U256& v) noexcept;
 template <std::size_t N>
-[[nodiscard]] std::size_t length(const FixedBytes<N>& b) noexcept { return length(b.view()); }
+[[nodiscard]] std::size_t length(const FixedBytes<N>& b) noexcept {
+    return length(b.view());
+}
 
 // ---- decoding -------------------------------------------------------------------------------
 
@@ -81,7 +86,8 @@ template <std::size_t N>
     auto s = decode_string(in);
     if (!s) return std::unexpected(std::move(s.error()));
     if (s->size() != N)
-        return fail(errc::unexpected_length, "expected " + std::to_string(N) + " bytes, got " + std::to_string(s->size()));
+        return fail(errc::unexpected_length,
+                    "expected " + std::to_string(N) + " bytes, got " + std::to_string(s->size()));
     return FixedBytes<N>::from_view(*s);
 }
 

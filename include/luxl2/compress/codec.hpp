@@ -20,10 +20,10 @@ using format::CompressionType;
 namespace errc {
 inline constexpr std::string_view codec_not_allowed = "compress.codec_not_allowed";  // unknown or disabled codec
 inline constexpr std::string_view bad_level = "compress.bad_level";
-inline constexpr std::string_view size_limit = "compress.size_limit";      // output would pass the limit (bomb)
+inline constexpr std::string_view size_limit = "compress.size_limit";        // output would pass the limit (bomb)
 inline constexpr std::string_view size_mismatch = "compress.size_mismatch";  // output differs from the declared size
 inline constexpr std::string_view hash_mismatch = "compress.hash_mismatch";
-inline constexpr std::string_view corrupt = "compress.corrupt";          // the codec rejected the stream
+inline constexpr std::string_view corrupt = "compress.corrupt";  // the codec rejected the stream
 inline constexpr std::string_view trailing_bytes = "compress.trailing_bytes";
 inline constexpr std::string_view bad_envelope = "compress.bad_envelope";
 inline constexpr std::string_view bad_version = "compress.bad_version";
@@ -39,9 +39,9 @@ inline constexpr std::string_view internal = "compress.internal";  // a library 
 /// long mode only widens the window (bounded by the output limit when reading).
 enum class Variant : std::uint8_t {
     kDefault = 0,
-    kZlib = 1,    // Gzip: a raw RFC 1950 zlib stream instead of an RFC 1952 gzip member
-    kLz4Hc = 2,   // LZ4: the high-compression encoder
-    kZstdLong = 3 // Zstandard: long-distance matching with a 128 MiB window
+    kZlib = 1,     // Gzip: a raw RFC 1950 zlib stream instead of an RFC 1952 gzip member
+    kLz4Hc = 2,    // LZ4: the high-compression encoder
+    kZstdLong = 3  // Zstandard: long-distance matching with a 128 MiB window
 };
 
 struct CodecSpec {

@@ -22,8 +22,8 @@ struct ColumnarOptions {
     /// Leave signatures out: for batches whose signatures are aggregated (BLS) or covered by a validity
     /// proof. Senders are then carried (as address-table indices) and nonces become per-sender deltas.
     bool signature_free = false;
-    int zstd_level = 12;    // for the columns zstd suits
-    int brotli_level = 7;   // tried as well on the larger columns; the smaller output wins
+    int zstd_level = 12;   // for the columns zstd suits
+    int brotli_level = 7;  // tried as well on the larger columns; the smaller output wins
 };
 
 struct ColumnarLimits {
@@ -35,14 +35,14 @@ struct ColumnarLimits {
 /// Sizes of one column, for reports.
 struct ColumnStat {
     std::string_view name;
-    std::size_t raw_bytes = 0;      // before its codec
-    std::size_t stored_bytes = 0;   // after, with its framing
+    std::size_t raw_bytes = 0;     // before its codec
+    std::size_t stored_bytes = 0;  // after, with its framing
     CompressionType codec = CompressionType::kNone;
 };
 
 struct ColumnarStats {
     std::size_t transactions = 0;
-    std::size_t fallback_txs = 0;   // stored verbatim (types 3 and 4, or not re-encodable)
+    std::size_t fallback_txs = 0;  // stored verbatim (types 3 and 4, or not re-encodable)
     std::size_t header_bytes = 0;
     std::vector<ColumnStat> columns;
 };

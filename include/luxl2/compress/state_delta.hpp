@@ -80,7 +80,8 @@ struct StateDeltaLimits {
 /// Decodes the uncompressed layout against `before`. Rejects unsorted or repeated keys, indices past
 /// `known`, unchanged entries, and packings that are not the shortest (so the encoding is canonical).
 [[nodiscard]] Result<StateDeltas> decode_state_deltas(ByteView in, const StateView& before,
-                                                      const StateKeyIndex& known = {}, const StateDeltaLimits& limits = {});
+                                                      const StateKeyIndex& known = {},
+                                                      const StateDeltaLimits& limits = {});
 /// Inverse of compress_state_deltas.
 [[nodiscard]] Result<StateDeltas> decompress_state_deltas(ByteView in, const StateView& before,
                                                           const StateKeyIndex& known = {});

@@ -18,7 +18,8 @@ struct SyntheticTx {
 };
 
 /// ERC-20 transfers and approvals and router swaps from `users` senders to a few dozen contracts.
-[[nodiscard]] std::vector<SyntheticTx> synthetic_contract_calls(std::size_t n, std::uint64_t seed, std::size_t users = 200);
+[[nodiscard]] std::vector<SyntheticTx> synthetic_contract_calls(std::size_t n, std::uint64_t seed,
+                                                                std::size_t users = 200);
 /// Plain value transfers among `users` accounts.
 [[nodiscard]] std::vector<SyntheticTx> synthetic_transfers(std::size_t n, std::uint64_t seed, std::size_t users = 200);
 

@@ -24,7 +24,9 @@ using ByteView = std::span<const std::uint8_t>;
 }
 
 /// Appends `src` to `dst`.
-inline void append(Bytes& dst, ByteView src) { dst.insert(dst.end(), src.begin(), src.end()); }
+inline void append(Bytes& dst, ByteView src) {
+    dst.insert(dst.end(), src.begin(), src.end());
+}
 
 /// Overwrites memory in a way the compiler may not elide: for secret keys and seeds.
 void secure_wipe(void* p, std::size_t n) noexcept;

@@ -1,8 +1,8 @@
 // Fixed-width big/little-endian loads and stores, and LEB128 varints.
 #pragma once
 
-#include <cstdint>
 #include <bit>
+#include <cstdint>
 #include <cstring>
 
 #include "luxl2/core/bytes.hpp"

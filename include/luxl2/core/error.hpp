@@ -36,17 +36,16 @@ using Result = std::expected<T, Error>;
 }  // namespace luxl2
 
 /// Always-on assertion for programmer errors (never for untrusted input): aborts with a location.
-#define LUXL2_ASSERT(expr) \
-    ((expr) ? static_cast<void>(0) : ::luxl2::assertion_failed(#expr, __FILE__, __LINE__))
+#define LUXL2_ASSERT(expr) ((expr) ? static_cast<void>(0) : ::luxl2::assertion_failed(#expr, __FILE__, __LINE__))
 
 /// Propagates the error of a Result-returning expression; yields its value otherwise.
-#define LUXL2_TRY(var, expr)                                           \
-    auto var##_result_ = (expr);                                       \
+#define LUXL2_TRY(var, expr)                                                      \
+    auto var##_result_ = (expr);                                                  \
     if (!var##_result_) return std::unexpected(std::move(var##_result_.error())); \
     auto var = std::move(*var##_result_)
 
 /// Propagates the error of a Result<void>-returning expression.
-#define LUXL2_CHECK(expr)                                                        \
-    do {                                                                         \
+#define LUXL2_CHECK(expr)                                                                           \
+    do {                                                                                            \
         if (auto luxl2_r_ = (expr); !luxl2_r_) return std::unexpected(std::move(luxl2_r_.error())); \
     } while (0)

@@ -22,8 +22,7 @@ template <std::size_t N>
     auto b = from_hex(s);
     if (!b) return std::unexpected(std::move(b.error()));
     if (b->size() != N)
-        return fail("hex.invalid_length",
-                    "expected " + std::to_string(N) + " bytes, got " + std::to_string(b->size()));
+        return fail("hex.invalid_length", "expected " + std::to_string(N) + " bytes, got " + std::to_string(b->size()));
     return FixedBytes<N>::from_view(*b);
 }
 

@@ -52,7 +52,9 @@ public:
     [[nodiscard]] constexpr std::uint64_t low64() const noexcept { return w[0]; }
     [[nodiscard]] unsigned bit_length() const noexcept;
     [[nodiscard]] unsigned byte_length() const noexcept { return (bit_length() + 7) / 8; }
-    [[nodiscard]] constexpr bool bit(unsigned i) const noexcept { return i < 256 && ((w[i / 64] >> (i % 64)) & 1) != 0; }
+    [[nodiscard]] constexpr bool bit(unsigned i) const noexcept {
+        return i < 256 && ((w[i / 64] >> (i % 64)) & 1) != 0;
+    }
 
     friend constexpr bool operator==(const U256&, const U256&) noexcept = default;
     friend constexpr std::strong_ordering operator<=>(const U256& a, const U256& b) noexcept {

@@ -19,17 +19,17 @@
 namespace luxl2::crypto::bls {
 
 namespace errc {
-inline constexpr std::string_view kLength = "bls.length";               // wrong number of bytes
-inline constexpr std::string_view kFlags = "bls.flags";                 // invalid compression/infinity/sign flags
-inline constexpr std::string_view kCoordinate = "bls.coordinate";       // a coordinate >= p
+inline constexpr std::string_view kLength = "bls.length";          // wrong number of bytes
+inline constexpr std::string_view kFlags = "bls.flags";            // invalid compression/infinity/sign flags
+inline constexpr std::string_view kCoordinate = "bls.coordinate";  // a coordinate >= p
 inline constexpr std::string_view kNotOnCurve = "bls.not_on_curve";
 inline constexpr std::string_view kNotInSubgroup = "bls.not_in_subgroup";
-inline constexpr std::string_view kInfinityKey = "bls.infinity_key";    // identity public key
-inline constexpr std::string_view kSecretKey = "bls.secret_key";        // zero or >= r
-inline constexpr std::string_view kIkm = "bls.ikm";                     // IKM shorter than 32 bytes
-inline constexpr std::string_view kEmpty = "bls.empty";                 // no signatures / keys
-inline constexpr std::string_view kCount = "bls.count";                 // key, message, signature counts differ
-inline constexpr std::string_view kDst = "bls.dst";                     // empty domain separation tag
+inline constexpr std::string_view kInfinityKey = "bls.infinity_key";  // identity public key
+inline constexpr std::string_view kSecretKey = "bls.secret_key";      // zero or >= r
+inline constexpr std::string_view kIkm = "bls.ikm";                   // IKM shorter than 32 bytes
+inline constexpr std::string_view kEmpty = "bls.empty";               // no signatures / keys
+inline constexpr std::string_view kCount = "bls.count";               // key, message, signature counts differ
+inline constexpr std::string_view kDst = "bls.dst";                   // empty domain separation tag
 }  // namespace errc
 
 inline constexpr std::size_t kSecretKeySize = 32;
@@ -58,7 +58,8 @@ inline constexpr std::string_view kDstPop = "BLS_POP_BLS12381G2_XMD:SHA-256_SSWU
 /// Sum of public keys (each KeyValidate-d): for building one key for FastAggregateVerify.
 [[nodiscard]] Result<PublicKey> aggregate_public_keys(std::span<const ByteView> pks);
 /// AggregateVerify (one message per key; POP scheme: messages need not be distinct). false for n = 0.
-[[nodiscard]] Result<bool> aggregate_verify(std::span<const ByteView> pks, std::span<const ByteView> msgs, ByteView sig);
+[[nodiscard]] Result<bool> aggregate_verify(std::span<const ByteView> pks, std::span<const ByteView> msgs,
+                                            ByteView sig);
 /// FastAggregateVerify (one common message; keys must have proofs of possession). false for n = 0.
 [[nodiscard]] Result<bool> fast_aggregate_verify(std::span<const ByteView> pks, ByteView msg, ByteView sig);
 /// PopProve / PopVerify with the POP DST over the compressed public key.

@@ -45,11 +45,21 @@ private:
 };
 
 /// Incremental hashers with the standard parameters.
-[[nodiscard]] inline Sponge keccak256_hasher() noexcept { return Sponge(136, 0x01); }
-[[nodiscard]] inline Sponge sha3_256_hasher() noexcept { return Sponge(136, 0x06); }
-[[nodiscard]] inline Sponge sha3_512_hasher() noexcept { return Sponge(72, 0x06); }
-[[nodiscard]] inline Sponge shake128_hasher() noexcept { return Sponge(168, 0x1F); }
-[[nodiscard]] inline Sponge shake256_hasher() noexcept { return Sponge(136, 0x1F); }
+[[nodiscard]] inline Sponge keccak256_hasher() noexcept {
+    return Sponge(136, 0x01);
+}
+[[nodiscard]] inline Sponge sha3_256_hasher() noexcept {
+    return Sponge(136, 0x06);
+}
+[[nodiscard]] inline Sponge sha3_512_hasher() noexcept {
+    return Sponge(72, 0x06);
+}
+[[nodiscard]] inline Sponge shake128_hasher() noexcept {
+    return Sponge(168, 0x1F);
+}
+[[nodiscard]] inline Sponge shake256_hasher() noexcept {
+    return Sponge(136, 0x1F);
+}
 
 [[nodiscard]] Hash32 keccak256(ByteView data) noexcept;
 [[nodiscard]] Hash32 sha3_256(ByteView data) noexcept;

@@ -16,13 +16,13 @@ struct KeyPair {
 };
 
 struct SignatureScheme {
-    std::string_view name;      // CLI name: "secp256k1", "ml-dsa-65", "slh-dsa-shake-128f", "bls12-381", ...
-    unsigned nist_level;        // NIST security category (1..5); 1 for 128-bit classical schemes
+    std::string_view name;  // CLI name: "secp256k1", "ml-dsa-65", "slh-dsa-shake-128f", "bls12-381", ...
+    unsigned nist_level;    // NIST security category (1..5); 1 for 128-bit classical schemes
     bool post_quantum;
-    bool supports_context;      // accepts a non-empty context string
-    std::size_t seed_size;      // bytes `keygen` takes (0: any length, as BLS IKM ≥ 32)
+    bool supports_context;  // accepts a non-empty context string
+    std::size_t seed_size;  // bytes `keygen` takes (0: any length, as BLS IKM ≥ 32)
     std::size_t public_key_size;
-    std::size_t signature_size; // maximum
+    std::size_t signature_size;  // maximum
     /// Key pair from a seed, as the scheme's standard derives it.
     Result<KeyPair> (*keygen)(ByteView seed);
     /// Signature of `msg`. `deterministic` selects the deterministic variant where the scheme has a

@@ -77,7 +77,9 @@ struct RecoverableSignature {
 /// The Ethereum address: the last 20 bytes of keccak256(x ‖ y).
 [[nodiscard]] Address to_address(const PublicKey& pub) noexcept;
 
-[[nodiscard]] inline bool is_low_s(const U256& s) noexcept { return s <= kSecp256k1HalfN; }
+[[nodiscard]] inline bool is_low_s(const U256& s) noexcept {
+    return s <= kSecp256k1HalfN;
+}
 
 /// Opaque access to the process-wide libsecp256k1 context (for benchmarks that compare against the
 /// raw library). Created once, randomised once.

@@ -56,9 +56,9 @@ struct Transaction {
     std::optional<Address> to;  // absent: contract creation
     U256 value;
     Bytes data;
-    std::vector<AccessListEntry> access_list;  // type 1+
-    U256 max_fee_per_blob_gas;                 // type 3
-    std::vector<Hash32> blob_versioned_hashes; // type 3
+    std::vector<AccessListEntry> access_list;       // type 1+
+    U256 max_fee_per_blob_gas;                      // type 3
+    std::vector<Hash32> blob_versioned_hashes;      // type 3
     std::vector<Authorization> authorization_list;  // type 4
     U256 v;
     bool y_parity = false;
@@ -71,8 +71,8 @@ struct Transaction {
 /// Stable error codes of transaction decoding and validation.
 namespace txerrc {
 inline constexpr std::string_view type_not_supported = "tx.type_not_supported";
-inline constexpr std::string_view field_count = "tx.field_count";    // too few or too many list items
-inline constexpr std::string_view invalid_field = "tx.invalid_field"; // wrong shape or size of a field
+inline constexpr std::string_view field_count = "tx.field_count";      // too few or too many list items
+inline constexpr std::string_view invalid_field = "tx.invalid_field";  // wrong shape or size of a field
 inline constexpr std::string_view invalid_signature = "tx.invalid_signature";
 inline constexpr std::string_view invalid_chain_id = "tx.invalid_chain_id";
 inline constexpr std::string_view nonce_overflow = "tx.nonce_overflow";
@@ -116,8 +116,20 @@ void sign_transaction(Transaction& tx, const crypto::SecretKey& key);
 
 /// Ethereum hard forks as far as they change what a transaction may be (TransactionTests' names).
 enum class Fork : std::uint8_t {
-    kFrontier, kHomestead, kEIP150, kEIP158, kByzantium, kConstantinople, kConstantinopleFix,
-    kIstanbul, kBerlin, kLondon, kParis, kShanghai, kCancun, kPrague,
+    kFrontier,
+    kHomestead,
+    kEIP150,
+    kEIP158,
+    kByzantium,
+    kConstantinople,
+    kConstantinopleFix,
+    kIstanbul,
+    kBerlin,
+    kLondon,
+    kParis,
+    kShanghai,
+    kCancun,
+    kPrague,
 };
 
 struct Rules {

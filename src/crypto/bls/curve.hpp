@@ -28,10 +28,18 @@ inline Fp2 mul_b3(const Fp2& t) {
     const Fp2 t3 = dbl(t) + t;
     return mul_by_xi(dbl(dbl(t3)));
 }
-inline Fp curve_b(const Fp&) { return dbl(dbl(kOne)); }
-inline Fp2 curve_b(const Fp2&) { return mul_by_xi(Fp2{dbl(dbl(kOne)), Fp{}}); }
-inline Fp field_one(const Fp&) { return kOne; }
-inline Fp2 field_one(const Fp2&) { return fp2_one(); }
+inline Fp curve_b(const Fp&) {
+    return dbl(dbl(kOne));
+}
+inline Fp2 curve_b(const Fp2&) {
+    return mul_by_xi(Fp2{dbl(dbl(kOne)), Fp{}});
+}
+inline Fp field_one(const Fp&) {
+    return kOne;
+}
+inline Fp2 field_one(const Fp2&) {
+    return fp2_one();
+}
 
 template <class F>
 inline Point<F> infinity() {

@@ -4,8 +4,8 @@
 // "vartime". Private to the crypto module.
 #pragma once
 
-#include <cstdint>
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #if defined(__x86_64__)
 #include <x86intrin.h>
@@ -187,13 +187,27 @@ inline Fp operator-(const Fp& a, const Fp& b) {
 #endif
     return r;
 }
-inline Fp fp_zero() { return Fp{}; }
-inline Fp operator-(const Fp& a) { return fp_zero() - a; }
-inline Fp& operator*=(Fp& a, const Fp& b) { return a = a * b; }
-inline Fp& operator+=(Fp& a, const Fp& b) { return a = a + b; }
-inline Fp& operator-=(Fp& a, const Fp& b) { return a = a - b; }
-inline Fp sqr(const Fp& a) { return a * a; }
-inline Fp dbl(const Fp& a) { return a + a; }
+inline Fp fp_zero() {
+    return Fp{};
+}
+inline Fp operator-(const Fp& a) {
+    return fp_zero() - a;
+}
+inline Fp& operator*=(Fp& a, const Fp& b) {
+    return a = a * b;
+}
+inline Fp& operator+=(Fp& a, const Fp& b) {
+    return a = a + b;
+}
+inline Fp& operator-=(Fp& a, const Fp& b) {
+    return a = a - b;
+}
+inline Fp sqr(const Fp& a) {
+    return a * a;
+}
+inline Fp dbl(const Fp& a) {
+    return a + a;
+}
 
 /// All-ones mask when a == 0.
 inline u64 is_zero_mask(const Fp& a) {
@@ -201,14 +215,20 @@ inline u64 is_zero_mask(const Fp& a) {
     for (u64 v : a.l) acc |= v;
     return ((acc | (u64{0} - acc)) >> 63) - 1;
 }
-inline bool is_zero(const Fp& a) { return is_zero_mask(a) != 0; }
+inline bool is_zero(const Fp& a) {
+    return is_zero_mask(a) != 0;
+}
 inline u64 eq_mask(const Fp& a, const Fp& b) {
     u64 acc = 0;
     for (int i = 0; i < 6; ++i) acc |= a.l[i] ^ b.l[i];
     return ((acc | (u64{0} - acc)) >> 63) - 1;
 }
-inline bool operator==(const Fp& a, const Fp& b) { return eq_mask(a, b) != 0; }
-inline bool operator!=(const Fp& a, const Fp& b) { return eq_mask(a, b) == 0; }
+inline bool operator==(const Fp& a, const Fp& b) {
+    return eq_mask(a, b) != 0;
+}
+inline bool operator!=(const Fp& a, const Fp& b) {
+    return eq_mask(a, b) == 0;
+}
 /// mask ? a : b
 inline Fp select(u64 mask, const Fp& a, const Fp& b) {
     Fp r;
@@ -222,7 +242,9 @@ inline Fp from_mont(const Fp& a) {
     return a * raw_one;
 }
 /// Montgomery form of a canonical integer < p.
-inline Fp to_mont(const Fp& canonical) { return canonical * kR2; }
+inline Fp to_mont(const Fp& canonical) {
+    return canonical * kR2;
+}
 
 /// a^e for a public exponent given as little-endian limbs: fixed 4-bit windows (the sequence of
 /// operations depends on e only, never on a).
@@ -298,6 +320,8 @@ inline bool lexicographically_largest(const Fp& a) {
     return borrow != 0;
 }
 /// Parity of the canonical value (sgn0 of RFC 9380 for m = 1).
-inline bool parity(const Fp& a) { return (from_mont(a).l[0] & 1) != 0; }
+inline bool parity(const Fp& a) {
+    return (from_mont(a).l[0] & 1) != 0;
+}
 
 }  // namespace luxl2::crypto::bls::detail

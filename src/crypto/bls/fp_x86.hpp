@@ -319,7 +319,6 @@ inline void fp_mul_adx(u64* out, const u64* a, const u64* b) {
         : "rax", "rbx", "rdx", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "cc", "memory");
 }
 
-
 /// out = a + b mod p for a, b < p (out may alias a or b): the sum (below 2p < 2^384, no carry out)
 /// is stored, p subtracted, and the stored sum reloaded with cmov when that borrows.
 inline void fp_add_x86(u64* out, const u64* a, const u64* b) {

@@ -12,8 +12,12 @@
 namespace luxl2::crypto::bls::detail {
 
 // ---- endomorphisms, subgroups, cofactors (points.cpp) ----
-inline G1 g1_generator() { return {kG1x, kG1y, kOne}; }
-inline G2 g2_generator() { return {kG2x, kG2y, fp2_one()}; }
+inline G1 g1_generator() {
+    return {kG1x, kG1y, kOne};
+}
+inline G2 g2_generator() {
+    return {kG2x, kG2y, fp2_one()};
+}
 /// psi = untwist-Frobenius-twist on E2 (RFC 9380 Appendix G.3).
 G2 psi(const G2& p);
 /// Membership of the order-r subgroup, by the endomorphism tests of Scott ("A note on group

@@ -14,9 +14,9 @@ namespace luxl2::crypto::bls::detail {
 namespace {
 
 struct Prepared {
-    Fp xp, yp;  // affine P
-    Fp2 xq, yq; // affine Q
-    G2 t;       // running multiple of Q
+    Fp xp, yp;   // affine P
+    Fp2 xq, yq;  // affine Q
+    G2 t;        // running multiple of Q
 };
 
 /// T = 2T; f *= tangent line at P.
@@ -138,11 +138,11 @@ Fp12 final_exponentiation(const Fp12& f) {
     Fp12 t = conj(f) * inv(f);
     t = frobenius2(t) * t;
     // Hard part: 3·(p^4 - p^2 + 1)/r = (x - 1)^2·(x + p)·(x^2 + p^2 - 1) + 3.
-    Fp12 a = cyclotomic_exp_x(t) * conj(t);              // t^(x-1)
-    a = cyclotomic_exp_x(a) * conj(a);                   // t^((x-1)^2)
-    a = cyclotomic_exp_x(a) * frobenius(a);              // ·(x + p)
-    Fp12 b = cyclotomic_exp_x(cyclotomic_exp_x(a));      // a^(x^2)
-    b = b * frobenius2(a) * conj(a);                     // a^(x^2 + p^2 - 1)
+    Fp12 a = cyclotomic_exp_x(t) * conj(t);          // t^(x-1)
+    a = cyclotomic_exp_x(a) * conj(a);               // t^((x-1)^2)
+    a = cyclotomic_exp_x(a) * frobenius(a);          // ·(x + p)
+    Fp12 b = cyclotomic_exp_x(cyclotomic_exp_x(a));  // a^(x^2)
+    b = b * frobenius2(a) * conj(a);                 // a^(x^2 + p^2 - 1)
     return b * sqr(t) * t;
 }
 

@@ -9,7 +9,9 @@
 
 namespace luxl2::crypto::bls::detail {
 
-G2 psi(const G2& p) { return {conj(p.x) * kPsiX, conj(p.y) * kPsiY, conj(p.z)}; }
+G2 psi(const G2& p) {
+    return {conj(p.x) * kPsiX, conj(p.y) * kPsiY, conj(p.z)};
+}
 
 bool in_subgroup(const G1& p) {
     if (is_infinity(p)) return true;
@@ -98,8 +100,8 @@ G2 mul_ct_g2(const G2& p, const u64 k[4]) {
     G2 r = infinity<Fp2>();
     for (int bit = 63; bit >= 0; --bit) {
         r = dbl(r);
-        const u64 idx = ((d[0] >> bit) & 1) | (((d[1] >> bit) & 1) << 1) | (((d[2] >> bit) & 1) << 2) |
-                        (((d[3] >> bit) & 1) << 3);
+        const u64 idx =
+            ((d[0] >> bit) & 1) | (((d[1] >> bit) & 1) << 1) | (((d[2] >> bit) & 1) << 2) | (((d[3] >> bit) & 1) << 3);
         G2 t = table[0];
         for (u64 i = 1; i < 16; ++i) {
             const u64 x = idx ^ i;
@@ -117,15 +119,18 @@ namespace {
 Result<int> read_flags(ByteView in, std::size_t compressed_size, bool& compressed, bool& sign) {
     if (in.size() != compressed_size && in.size() != 2 * compressed_size)
         return fail(errc::kLength, "a point encoding has " + std::to_string(compressed_size) + " or " +
-                                       std::to_string(2 * compressed_size) + " bytes, got " + std::to_string(in.size()));
+                                       std::to_string(2 * compressed_size) + " bytes, got " +
+                                       std::to_string(in.size()));
     compressed = (in[0] & 0x80) != 0;
     const bool infinity = (in[0] & 0x40) != 0;
     sign = (in[0] & 0x20) != 0;
     if (compressed != (in.size() == compressed_size))
         return fail(errc::kFlags, "the compression flag does not match the encoding length");
     if (infinity) {
-        const bool rest_zero = (in[0] & 0x3f) == 0 && std::all_of(in.begin() + 1, in.end(), [](std::uint8_t b) { return b == 0; });
-        if (!rest_zero) return fail(errc::kFlags, "the point at infinity must have the sign bit and every other bit clear");
+        const bool rest_zero =
+            (in[0] & 0x3f) == 0 && std::all_of(in.begin() + 1, in.end(), [](std::uint8_t b) { return b == 0; });
+        if (!rest_zero)
+            return fail(errc::kFlags, "the point at infinity must have the sign bit and every other bit clear");
         return 1;
     }
     if (!compressed && sign) return fail(errc::kFlags, "an uncompressed point has no sign bit");

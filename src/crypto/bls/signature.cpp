@@ -15,7 +15,9 @@ using namespace detail;
 
 namespace {
 
-ByteView as_bytes(std::string_view s) { return {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()}; }
+ByteView as_bytes(std::string_view s) {
+    return {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()};
+}
 
 /// A secret scalar that wipes itself.
 struct SecretScalar {
@@ -140,7 +142,9 @@ Result<bool> core_aggregate_verify(std::span<const ByteView> pks, std::span<cons
     return pairing_verify(pairs, s);
 }
 
-Result<Signature> sign(ByteView sk, ByteView msg) { return core_sign(sk, msg, as_bytes(kDstSignature)); }
+Result<Signature> sign(ByteView sk, ByteView msg) {
+    return core_sign(sk, msg, as_bytes(kDstSignature));
+}
 
 Result<bool> verify(ByteView pk, ByteView msg, ByteView sig) {
     return core_verify(pk, msg, sig, as_bytes(kDstSignature));
@@ -192,7 +196,9 @@ Result<Signature> pop_prove(ByteView sk) {
     return core_sign(sk, pk.view(), as_bytes(kDstPop));
 }
 
-Result<bool> pop_verify(ByteView pk, ByteView proof) { return core_verify(pk, pk, proof, as_bytes(kDstPop)); }
+Result<bool> pop_verify(ByteView pk, ByteView proof) {
+    return core_verify(pk, pk, proof, as_bytes(kDstPop));
+}
 
 namespace {
 G1 point_of(const ValidatedPublicKey& k) {

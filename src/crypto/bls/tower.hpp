@@ -17,35 +17,73 @@ struct Fp2 {
 namespace luxl2::crypto::bls::detail {
 
 // ---- Fp2 ----
-inline Fp2 operator+(const Fp2& a, const Fp2& b) { return {a.c0 + b.c0, a.c1 + b.c1}; }
-inline Fp2 operator-(const Fp2& a, const Fp2& b) { return {a.c0 - b.c0, a.c1 - b.c1}; }
-inline Fp2 operator-(const Fp2& a) { return {-a.c0, -a.c1}; }
+inline Fp2 operator+(const Fp2& a, const Fp2& b) {
+    return {a.c0 + b.c0, a.c1 + b.c1};
+}
+inline Fp2 operator-(const Fp2& a, const Fp2& b) {
+    return {a.c0 - b.c0, a.c1 - b.c1};
+}
+inline Fp2 operator-(const Fp2& a) {
+    return {-a.c0, -a.c1};
+}
 inline Fp2 operator*(const Fp2& a, const Fp2& b) {
     const Fp v0 = a.c0 * b.c0, v1 = a.c1 * b.c1;
     return {v0 - v1, (a.c0 + a.c1) * (b.c0 + b.c1) - v0 - v1};
 }
-inline Fp2 operator*(const Fp2& a, const Fp& s) { return {a.c0 * s, a.c1 * s}; }
-inline Fp2& operator+=(Fp2& a, const Fp2& b) { return a = a + b; }
-inline Fp2& operator-=(Fp2& a, const Fp2& b) { return a = a - b; }
-inline Fp2& operator*=(Fp2& a, const Fp2& b) { return a = a * b; }
-inline Fp2 sqr(const Fp2& a) { return {(a.c0 + a.c1) * (a.c0 - a.c1), dbl(a.c0 * a.c1)}; }
-inline Fp2 dbl(const Fp2& a) { return a + a; }
-inline Fp2 conj(const Fp2& a) { return {a.c0, -a.c1}; }
+inline Fp2 operator*(const Fp2& a, const Fp& s) {
+    return {a.c0 * s, a.c1 * s};
+}
+inline Fp2& operator+=(Fp2& a, const Fp2& b) {
+    return a = a + b;
+}
+inline Fp2& operator-=(Fp2& a, const Fp2& b) {
+    return a = a - b;
+}
+inline Fp2& operator*=(Fp2& a, const Fp2& b) {
+    return a = a * b;
+}
+inline Fp2 sqr(const Fp2& a) {
+    return {(a.c0 + a.c1) * (a.c0 - a.c1), dbl(a.c0 * a.c1)};
+}
+inline Fp2 dbl(const Fp2& a) {
+    return a + a;
+}
+inline Fp2 conj(const Fp2& a) {
+    return {a.c0, -a.c1};
+}
 /// a·(1 + u)
-inline Fp2 mul_by_xi(const Fp2& a) { return {a.c0 - a.c1, a.c0 + a.c1}; }
-inline Fp2 fp2_zero() { return {}; }
-inline Fp2 fp2_one() { return {kOne, Fp{}}; }
-inline u64 is_zero_mask(const Fp2& a) { return is_zero_mask(a.c0) & is_zero_mask(a.c1); }
-inline bool is_zero(const Fp2& a) { return is_zero_mask(a) != 0; }
-inline u64 eq_mask(const Fp2& a, const Fp2& b) { return eq_mask(a.c0, b.c0) & eq_mask(a.c1, b.c1); }
-inline bool operator==(const Fp2& a, const Fp2& b) { return eq_mask(a, b) != 0; }
-inline Fp2 select(u64 mask, const Fp2& a, const Fp2& b) { return {select(mask, a.c0, b.c0), select(mask, a.c1, b.c1)}; }
+inline Fp2 mul_by_xi(const Fp2& a) {
+    return {a.c0 - a.c1, a.c0 + a.c1};
+}
+inline Fp2 fp2_zero() {
+    return {};
+}
+inline Fp2 fp2_one() {
+    return {kOne, Fp{}};
+}
+inline u64 is_zero_mask(const Fp2& a) {
+    return is_zero_mask(a.c0) & is_zero_mask(a.c1);
+}
+inline bool is_zero(const Fp2& a) {
+    return is_zero_mask(a) != 0;
+}
+inline u64 eq_mask(const Fp2& a, const Fp2& b) {
+    return eq_mask(a.c0, b.c0) & eq_mask(a.c1, b.c1);
+}
+inline bool operator==(const Fp2& a, const Fp2& b) {
+    return eq_mask(a, b) != 0;
+}
+inline Fp2 select(u64 mask, const Fp2& a, const Fp2& b) {
+    return {select(mask, a.c0, b.c0), select(mask, a.c1, b.c1)};
+}
 inline Fp2 inv(const Fp2& a) {
     const Fp t = inv(sqr(a.c0) + sqr(a.c1));
     return {a.c0 * t, -(a.c1 * t)};
 }
 /// Norm a0^2 + a1^2: a is a square in Fp2 iff its norm is a square in Fp.
-inline bool is_square(const Fp2& a) { return is_square(sqr(a.c0) + sqr(a.c1)); }
+inline bool is_square(const Fp2& a) {
+    return is_square(sqr(a.c0) + sqr(a.c1));
+}
 /// A square root of a, or false when a is not a square (complex method for p ≡ 3 mod 4).
 bool sqrt(Fp2& out, const Fp2& a);
 /// The same when a square root `alpha` of the norm a0^2 + a1^2 is already known (a1 != 0 or not).
@@ -67,14 +105,19 @@ inline bool lexicographically_largest(const Fp2& a) {
 struct Fp6 {
     Fp2 c0, c1, c2;
 };
-inline Fp6 operator+(const Fp6& a, const Fp6& b) { return {a.c0 + b.c0, a.c1 + b.c1, a.c2 + b.c2}; }
-inline Fp6 operator-(const Fp6& a, const Fp6& b) { return {a.c0 - b.c0, a.c1 - b.c1, a.c2 - b.c2}; }
-inline Fp6 operator-(const Fp6& a) { return {-a.c0, -a.c1, -a.c2}; }
+inline Fp6 operator+(const Fp6& a, const Fp6& b) {
+    return {a.c0 + b.c0, a.c1 + b.c1, a.c2 + b.c2};
+}
+inline Fp6 operator-(const Fp6& a, const Fp6& b) {
+    return {a.c0 - b.c0, a.c1 - b.c1, a.c2 - b.c2};
+}
+inline Fp6 operator-(const Fp6& a) {
+    return {-a.c0, -a.c1, -a.c2};
+}
 inline Fp6 operator*(const Fp6& a, const Fp6& b) {
     const Fp2 v0 = a.c0 * b.c0, v1 = a.c1 * b.c1, v2 = a.c2 * b.c2;
     return {v0 + mul_by_xi((a.c1 + a.c2) * (b.c1 + b.c2) - v1 - v2),
-            (a.c0 + a.c1) * (b.c0 + b.c1) - v0 - v1 + mul_by_xi(v2),
-            (a.c0 + a.c2) * (b.c0 + b.c2) - v0 - v2 + v1};
+            (a.c0 + a.c1) * (b.c0 + b.c1) - v0 - v1 + mul_by_xi(v2), (a.c0 + a.c2) * (b.c0 + b.c2) - v0 - v2 + v1};
 }
 inline Fp6 sqr(const Fp6& a) {
     // Chung–Hasan SQR2: 2 multiplications and 3 squarings in Fp2.
@@ -83,13 +126,17 @@ inline Fp6 sqr(const Fp6& a) {
     return {s0 + mul_by_xi(s3), s1 + mul_by_xi(s4), s1 + s2 + s3 - s0 - s4};
 }
 /// a·v
-inline Fp6 mul_by_v(const Fp6& a) { return {mul_by_xi(a.c2), a.c0, a.c1}; }
+inline Fp6 mul_by_v(const Fp6& a) {
+    return {mul_by_xi(a.c2), a.c0, a.c1};
+}
 /// a·(0 + b1 v + b2 v^2)
 inline Fp6 mul_by_12(const Fp6& a, const Fp2& b1, const Fp2& b2) {
     const Fp2 t1 = a.c1 * b1, t2 = a.c2 * b2;
     return {mul_by_xi((a.c1 + a.c2) * (b1 + b2) - t1 - t2), a.c0 * b1 + mul_by_xi(t2), a.c0 * b2 + t1};
 }
-inline Fp6 mul_by_fp2(const Fp6& a, const Fp2& s) { return {a.c0 * s, a.c1 * s, a.c2 * s}; }
+inline Fp6 mul_by_fp2(const Fp6& a, const Fp2& s) {
+    return {a.c0 * s, a.c1 * s, a.c2 * s};
+}
 inline Fp6 inv(const Fp6& a) {
     const Fp2 t0 = sqr(a.c0) - mul_by_xi(a.c1 * a.c2);
     const Fp2 t1 = mul_by_xi(sqr(a.c2)) - a.c0 * a.c1;
@@ -97,29 +144,41 @@ inline Fp6 inv(const Fp6& a) {
     const Fp2 d = inv(a.c0 * t0 + mul_by_xi(a.c2 * t1 + a.c1 * t2));
     return {t0 * d, t1 * d, t2 * d};
 }
-inline bool operator==(const Fp6& a, const Fp6& b) { return a.c0 == b.c0 && a.c1 == b.c1 && a.c2 == b.c2; }
+inline bool operator==(const Fp6& a, const Fp6& b) {
+    return a.c0 == b.c0 && a.c1 == b.c1 && a.c2 == b.c2;
+}
 
 // ---- Fp12 ----
 struct Fp12 {
     Fp6 c0, c1;
 };
-inline Fp12 fp12_one() { return {{fp2_one(), {}, {}}, {}}; }
+inline Fp12 fp12_one() {
+    return {{fp2_one(), {}, {}}, {}};
+}
 inline Fp12 operator*(const Fp12& a, const Fp12& b) {
     const Fp6 v0 = a.c0 * b.c0, v1 = a.c1 * b.c1;
     return {v0 + mul_by_v(v1), (a.c0 + a.c1) * (b.c0 + b.c1) - v0 - v1};
 }
-inline Fp12& operator*=(Fp12& a, const Fp12& b) { return a = a * b; }
+inline Fp12& operator*=(Fp12& a, const Fp12& b) {
+    return a = a * b;
+}
 inline Fp12 sqr(const Fp12& a) {
     const Fp6 ab = a.c0 * a.c1;
     return {(a.c0 + a.c1) * (a.c0 + mul_by_v(a.c1)) - ab - mul_by_v(ab), ab + ab};
 }
-inline Fp12 conj(const Fp12& a) { return {a.c0, -a.c1}; }
+inline Fp12 conj(const Fp12& a) {
+    return {a.c0, -a.c1};
+}
 inline Fp12 inv(const Fp12& a) {
     const Fp6 t = inv(sqr(a.c0) - mul_by_v(sqr(a.c1)));
     return {a.c0 * t, -(a.c1 * t)};
 }
-inline bool operator==(const Fp12& a, const Fp12& b) { return a.c0 == b.c0 && a.c1 == b.c1; }
-inline bool is_one(const Fp12& a) { return a == fp12_one(); }
+inline bool operator==(const Fp12& a, const Fp12& b) {
+    return a.c0 == b.c0 && a.c1 == b.c1;
+}
+inline bool is_one(const Fp12& a) {
+    return a == fp12_one();
+}
 
 /// a·(l0 + l4·v·w + l5·v^2·w): the sparse product with a Miller-loop line (A = (l0,0,0),
 /// B = (0,l4,l5), Karatsuba over w).
