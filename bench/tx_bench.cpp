@@ -86,7 +86,7 @@ void BM_recover_sender(benchmark::State& state) {
         for (std::size_t i = begin; i < end; ++i) benchmark::DoNotOptimize(format::recover_sender(txs[i]));
     state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>((end - begin)));
 }
-BENCHMARK(BM_recover_sender)->Name("tx/recover_sender")->Unit(benchmark::kMillisecond)->UseRealTime()->Threads(1);
+BENCHMARK(BM_recover_sender)->Name("tx/recover_sender")->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_recover_sender)
     ->Name("tx/recover_sender_all_cores")
     ->Unit(benchmark::kMillisecond)
@@ -147,7 +147,7 @@ BENCHMARK(BM_openssl_sha3_1mib)->Name("tx/openssl_sha3_256_1MiB")->Unit(benchmar
 
 void summary(const std::vector<bench::RunResult>& runs) {
     const auto* dec = bench::find(runs, "tx/decode+hash");
-    const auto* rec1 = bench::find(runs, "tx/recover_sender/real_time/threads:1");
+    const auto* rec1 = bench::find(runs, "tx/recover_sender");
     const auto* recn = bench::find(runs, "tx/recover_sender_all_cores/real_time/threads:" + std::to_string(cores()));
     const auto* raw = bench::find(runs, "tx/raw_libsecp256k1_recover");
     const auto* kec = bench::find(runs, "tx/keccak256_1MiB");

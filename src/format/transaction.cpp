@@ -307,19 +307,24 @@ Hash32 transaction_hash(const Transaction& tx) {
 
 Hash32 signing_hash(const Transaction& tx) {
     Bytes fields;
-    fields.reserve(128 + tx.data.size());
+    fields.reserve(160 + tx.data.size());
     encode_unsigned_fields(fields, tx);
     if (tx.type == TxType::kLegacy && tx.chain_id) {
         rlp::encode(fields, *tx.chain_id);
         rlp::encode(fields, std::uint64_t{0});
         rlp::encode(fields, std::uint64_t{0});
     }
-    Bytes out;
-    out.reserve(fields.size() + 10);
-    if (tx.type != TxType::kLegacy) out.push_back(static_cast<std::uint8_t>(tx.type));
-    rlp::encode_header(out, {true, fields.size()});
-    append(out, fields);
-    return crypto::keccak256(out);
+    // type ‖ list header, then the fields, absorbed in two parts: no second buffer, no copy.
+    Bytes prefix;
+    prefix.reserve(10);
+    if (tx.type != TxType::kLegacy) prefix.push_back(static_cast<std::uint8_t>(tx.type));
+    rlp::encode_header(prefix, {true, fields.size()});
+    auto hasher = crypto::keccak256_hasher();
+    hasher.absorb(prefix);
+    hasher.absorb(fields);
+    Hash32 out;
+    hasher.squeeze(out.bytes);
+    return out;
 }
 
 namespace {
