@@ -2,6 +2,7 @@
 PRESET       ?= default
 JOBS         ?= 2
 FUZZ_SECONDS ?= 60
+BENCH_GROUPS ?= tx block ssz merkle compress sig
 BUILD         = build/$(PRESET)
 
 .PHONY: all bootstrap build run test test-long bench fuzz lint format clean
@@ -28,7 +29,7 @@ test-long: build
 	@LUXL2_LONG_TESTS=1 ctest --preset $(PRESET)
 
 bench: build
-	@for g in $${GROUPS:-tx}; do $(BUILD)/luxl2 bench $$g || exit 1; done
+	@for g in $(BENCH_GROUPS); do $(BUILD)/luxl2 bench $$g || exit 1; done
 
 # Each libFuzzer target for FUZZ_SECONDS, starting from its committed corpus (new finds go to build/fuzz/corpus).
 fuzz: bootstrap

@@ -14,10 +14,10 @@
 namespace luxl2::cli {
 
 void register_bench(CLI::App& app, Registry& reg) {
-    auto* bench = app.add_subcommand("bench", "Run the benchmarks of one group (tx, ...) and print their figures");
+    auto* bench = app.add_subcommand("bench", "Run the benchmarks of one group (tx, block, ssz, merkle, compress, sig) and print their figures");
     static std::string group;
     static std::string filter;
-    bench->add_option("GROUP", group, "benchmark group: tx, ...")->required();
+    bench->add_option("GROUP", group, "benchmark group: tx, block, ssz, merkle, compress, sig")->required();
     bench->add_option("--filter", filter, "only the group's benchmarks whose name matches this regex");
     bench->allow_extras();  // further Google Benchmark flags, e.g. --benchmark_min_time=0.5s
     bench->callback([&reg, bench] {
