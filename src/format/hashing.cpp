@@ -46,6 +46,38 @@ Hash32 block_hash(const BlockHeader& h) {
     return crypto::keccak256(signed_header_bytes(h));
 }
 
+Result<Hash32> block_hash_of_canonical_header(ByteView header, const Limits& lim) {
+    LUXL2_TRY(decoded, rlp_decode<BlockHeader>(header, lim));  // the reader's strictness, first
+    static_cast<void>(decoded);
+    ByteView in = header;
+    LUXL2_TRY(payload, rlp::decode_list(in));
+    const std::size_t signature_index = field_count<BlockHeader>() - 1;
+    Bytes items;
+    items.reserve(payload.size());
+    for (std::size_t i = 0; !payload.empty(); ++i) {
+        const ByteView item = payload;
+        LUXL2_TRY(h, rlp::decode_header(payload));
+        payload = payload.subspan(h.payload_length);
+        if (i != signature_index) append(items, item.first(item.size() - payload.size()));
+    }
+    Bytes out;
+    out.reserve(rlp::header_length(items.size()) + items.size());
+    rlp::encode_header(out, {true, items.size()});
+    append(out, items);
+    return crypto::keccak256(out);
+}
+
+Result<Hash32> block_hash_of_canonical_block(ByteView block, const Limits& lim) {
+    if (block.size() > lim.max_bytes) return fail(errc::too_large, "input exceeds the limit");
+    ByteView in = block;
+    LUXL2_TRY(payload, rlp::decode_list(in));
+    if (!in.empty()) return fail(errc::trailing_bytes, "bytes after the block");
+    const ByteView header = payload;
+    LUXL2_TRY(h, rlp::decode_header(payload));
+    if (!h.list) return fail(errc::malformed, "L2Block.header must be a list");
+    return block_hash_of_canonical_header(header.first(header.size() - payload.size() + h.payload_length), lim);
+}
+
 Hash32 transactions_root(std::span<const TransactionData> txs) {
     return root_over(txs);
 }
@@ -80,12 +112,16 @@ void sign_header(BlockHeader& h, const crypto::SecretKey& key) {
 }
 
 Result<Address> verify_header(const BlockHeader& h) {
+    return verify_header(h, block_hash(h));
+}
+
+Result<Address> verify_header(const BlockHeader& h, const Hash32& hash) {
     if (h.signature.size() != 65 || h.signature[64] > 1)
         return fail("format.bad_signature", "header.signature must be 65 bytes r ‖ s ‖ v with v ∈ {0, 1}");
     const crypto::RecoverableSignature sig{U256::from_be32(h.signature.data()),
                                            U256::from_be32(h.signature.data() + 32), h.signature[64]};
     if (!crypto::is_low_s(sig.s)) return fail("format.bad_signature", "header.signature has a high s");
-    auto pub = crypto::recover(block_hash(h), sig);
+    auto pub = crypto::recover(hash, sig);
     if (!pub) return fail("format.bad_signature", "header.signature: " + pub.error().message);
     const Address signer = crypto::to_address(*pub);
     if (signer != h.sequencer)

@@ -2,8 +2,11 @@
 // the field schema for every message (field number = schema position + 1). Strictness comes from
 // re-encoding: a decoded value must re-encode to exactly the input, which rejects unknown fields,
 // duplicates, out-of-order fields, non-minimal varints and default values written explicitly.
+// In a block of a newer format version, unknown fields numbered after the known ones are skipped
+// (docs/format/protobuf.md).
 #include <google/protobuf/descriptor.h>
 #include <google/protobuf/message.h>
+#include <google/protobuf/unknown_field_set.h>
 
 #include "luxl2/format/codec.hpp"
 #include "luxl2/v1/block.pb.h"
@@ -182,7 +185,8 @@ Result<void> get_field(const pb::Message& m, const pb::Reflection* r, const pb::
         f = v;
     } else if constexpr (is_bytes_v<F> || std::is_same_v<F, std::string>) {
         const std::string& s = r->GetStringReference(m, fd, &scratch);
-        if (s.size() > c.lim.max_field_bytes) return bad(errc::too_large, "bytes exceed the field limit");
+        if (s.size() > (list_limit ? list_limit : c.lim.max_field_bytes))
+            return bad(errc::too_large, "bytes exceed the field limit");
         f.assign(s.begin(), s.end());
     } else if constexpr (std::is_same_v<F, std::optional<Address>>) {
         const std::string& s = r->GetStringReference(m, fd, &scratch);
@@ -254,10 +258,52 @@ Result<void> get_struct(const pb::Message& m, T& out, Ctx& c) {
         const pb::FieldDescriptor* fd = d->FindFieldByNumber(++number);
         LUXL2_ASSERT(fd != nullptr);
         if (!res) return;
-        res = get_field(m, r, fd, f, c, detail::list_limit_for(name, c.lim));
+        res = get_field(m, r, fd, f, c, detail::field_limit_for(Schema<T>::name, name, c.lim));
         if (!res) c.path.name(name);
     });
     return res;
+}
+
+// The format version of the block a message is or holds (0 for other messages).
+template <class T>
+std::uint64_t block_version(const pb::Message& m) {
+    if constexpr (std::is_same_v<T, L2Block>)
+        return static_cast<const ::luxl2::v1::L2Block&>(m).header().version();
+    else if constexpr (std::is_same_v<T, BlockHeader>)
+        return static_cast<const ::luxl2::v1::BlockHeader&>(m).version();
+    else
+        return 0;
+}
+
+// True if every unknown field, in m and the messages it holds, is numbered after the message's known
+// fields: what a later version appends. (protoc's parser also files a known number with the wrong
+// wire type as unknown; that is no later field and is rejected.)
+bool only_appended_unknowns(const pb::Message& m) {
+    const pb::Descriptor* d = m.GetDescriptor();
+    const pb::Reflection* r = m.GetReflection();
+    const pb::UnknownFieldSet& u = r->GetUnknownFields(m);
+    for (int i = 0; i < u.field_count(); ++i)
+        if (u.field(i).number() <= d->field_count()) return false;
+    for (int i = 0; i < d->field_count(); ++i) {
+        const pb::FieldDescriptor* fd = d->field(i);
+        if (fd->cpp_type() != pb::FieldDescriptor::CPPTYPE_MESSAGE) continue;
+        if (fd->is_repeated()) {
+            for (int k = 0; k < r->FieldSize(m, fd); ++k)
+                if (!only_appended_unknowns(r->GetRepeatedMessage(m, fd, k))) return false;
+        } else if (r->HasField(m, fd) && !only_appended_unknowns(r->GetMessage(m, fd))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+Result<void> same_bytes(ByteView again, ByteView in) {
+    if (equal(again, in)) return {};
+    std::size_t at = 0;
+    while (at < again.size() && at < in.size() && again[at] == in[at]) ++at;
+    return fail(errc::non_canonical, "<root> at byte " + std::to_string(at) +
+                                         ": not the canonical Protobuf form of its value (unknown, repeated, "
+                                         "reordered or default fields, or long varints)");
 }
 
 }  // namespace
@@ -285,14 +331,22 @@ Result<T> protobuf_decode(ByteView in, const Limits& lim) {
         e.at(c.path.str().empty() ? "<root>" : c.path.str());
         return std::unexpected(std::move(e));
     }
-    const Bytes again = protobuf_encode(out);
-    if (!equal(again, in)) {
-        std::size_t at = 0;
-        while (at < again.size() && at < in.size() && again[at] == in[at]) ++at;
-        return fail(errc::non_canonical, "<root> at byte " + std::to_string(at) +
-                                             ": not the canonical Protobuf form of its value (unknown, repeated, "
-                                             "reordered or default fields, or long varints)");
+    if (block_version<T>(m) <= kFormatVersion) {
+        LUXL2_CHECK(same_bytes(protobuf_encode(out), in));
+        return out;
     }
+    // A newer block: the input must be the canonical form of the parsed message, unknown fields
+    // included (protoc writes them after the known ones, as appended fields come), and without them
+    // the canonical form of our value.
+    if (!only_appended_unknowns(m))
+        return fail(errc::non_canonical, "<root>: an unknown field numbered among the known ones");
+    std::string whole;
+    LUXL2_ASSERT(m.SerializeToString(&whole));
+    LUXL2_CHECK(same_bytes(as_bytes(whole), in));
+    m.DiscardUnknownFields();
+    std::string known;
+    LUXL2_ASSERT(m.SerializeToString(&known));
+    LUXL2_CHECK(same_bytes(protobuf_encode(out), as_bytes(known)));
     return out;
 }
 

@@ -41,8 +41,9 @@ TEST(SszBlock, SchemaShape) {
     EXPECT_EQ(t.fields[0].name, "header");
     EXPECT_EQ(t.fields[1].name, "transactions");
     EXPECT_EQ(t.fields[1].type->to_string(),
-              "List[Container(txType: uint8, payload: List[uint8, 16777216], signature: List[uint8, 16777216], "
-              "metadata: List[uint8, 16777216]), 1048576]");
+              "List[Container(txType: uint8, payload: List[uint8, 131072], signature: List[uint8, 65536], "
+              "metadata: List[uint8, 65536]), 1048576]");
+    EXPECT_EQ(t.fields[5].type->to_string(), "List[uint8, 16777216]");  // other byte strings: MAX_BYTES
     const ssz::Type& header = *t.fields[0].type;
     EXPECT_EQ(header.fields.back().name, "signature");
     EXPECT_EQ(header.fields[1].type->to_string(), "uint256");

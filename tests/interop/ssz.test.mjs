@@ -26,7 +26,11 @@ const BlockHeader = new ContainerType({
   receiptsRoot: Bytes32, sequencer: Bytes20, timestamp: uint256, l1BlockNumber: uint256, gasUsed: uint256,
   gasLimit: uint256, extraData: Bytes32, signature: ByteList,
 });
-const TransactionData = new ContainerType({ txType: uint8, payload: ByteList, signature: ByteList, metadata: ByteList });
+// TransactionData's byte fields have their own limits (docs/format/ssz.md, Constants).
+const TransactionData = new ContainerType({
+  txType: uint8, payload: new ByteListType(2 ** 17), signature: new ByteListType(2 ** 16),
+  metadata: new ByteListType(2 ** 16),
+});
 const AccountDelta = new ContainerType({ account: Bytes20, balanceDelta: uint256, nonceDelta: uint256, codeHash: Bytes32 });
 const StorageDelta = new ContainerType({
   contract: Bytes20, keys: List(Bytes32), values: List(Bytes32), proof: ByteList,

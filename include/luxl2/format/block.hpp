@@ -16,11 +16,6 @@
 
 namespace luxl2::format {
 
-/// The format version this code writes and the newest it reads (Backwards Compatibility §1). Fields
-/// added by a later version are appended at the end of their struct; a reader rejects versions it
-/// does not know rather than dropping fields it cannot see.
-inline constexpr std::uint64_t kFormatVersion = 1;
-
 struct BlockHeader {
     std::uint64_t version = kFormatVersion;  // not in LP-505's struct: its "Version Field"
     U256 block_number;
@@ -76,6 +71,7 @@ struct L2Block {
 template <>
 struct Schema<BlockHeader> {
     static constexpr std::string_view name = "BlockHeader";
+    static constexpr bool carries_format_version = true;  // "version" must stay the first field
     template <class S, class V>
     static void fields(S& s, V&& v) {
         v("version", s.version);

@@ -12,6 +12,7 @@
 #include "luxl2/crypto/secp256k1.hpp"
 #include "luxl2/format/batch_types.hpp"
 #include "luxl2/format/block.hpp"
+#include "luxl2/format/limits.hpp"
 
 namespace luxl2::format {
 
@@ -26,6 +27,16 @@ namespace luxl2::format {
 [[nodiscard]] inline Hash32 compute_block_hash(const L2Block& b) {
     return block_hash(b.header);
 }
+
+/// The block hash from a header's canonical (RLP) bytes as received: keccak256 of the header list
+/// without its item 12 (the signature), every other item byte for byte, including the fields a newer
+/// format version appended after the signature. For a header of a version this code knows it equals
+/// block_hash(decoded header); for a newer one it is the hash the writer computed, which
+/// block_hash(decoded header) is not (the decoded value lacks the unknown fields). Fails on bytes
+/// rlp_decode<BlockHeader> rejects.
+[[nodiscard]] Result<Hash32> block_hash_of_canonical_header(ByteView header, const Limits& lim = {});
+/// The same from a whole canonical (RLP) L2Block: its first item is the header.
+[[nodiscard]] Result<Hash32> block_hash_of_canonical_block(ByteView block, const Limits& lim = {});
 
 [[nodiscard]] Hash32 transactions_root(std::span<const TransactionData> txs);
 [[nodiscard]] Hash32 messages_root(std::span<const CrossRollupMessage> msgs);
@@ -42,5 +53,7 @@ void sign_header(BlockHeader& h, const crypto::SecretKey& key);
 /// Recovers the signer of a signed header (low s required) and checks it is header.sequencer.
 /// Codes "format.bad_signature", "format.wrong_signer".
 [[nodiscard]] Result<Address> verify_header(const BlockHeader& h);
+/// The same against a given block hash (block_hash_of_canonical_header for a newer version).
+[[nodiscard]] Result<Address> verify_header(const BlockHeader& h, const Hash32& hash);
 
 }  // namespace luxl2::format

@@ -1,6 +1,7 @@
 // Limits and error codes shared by every decoder of the format module.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -22,6 +23,14 @@ inline constexpr std::string_view unsupported = "format.unsupported";  // encodi
 inline constexpr std::string_view json = "format.json";                // JSON that is not the JSON form
 }  // namespace errc
 
+/// Sizes of TransactionData's byte fields, in every encoding; also their SSZ ByteList limits
+/// (docs/format/ssz.md), which enter the hash_tree_root. The payload cap is Ethereum's transaction
+/// size cap (geth's txpool txMaxSize, 128 KiB); the largest signature (SLH-DSA-256f, 49,856 bytes,
+/// or a hybrid one) fits in 64 KiB.
+inline constexpr std::size_t kTxPayloadMaxBytes = std::size_t{1} << 17;
+inline constexpr std::size_t kTxSignatureMaxBytes = std::size_t{1} << 16;
+inline constexpr std::size_t kTxMetadataMaxBytes = std::size_t{1} << 16;
+
 /// Limits for untrusted input, checked before anything is allocated.
 struct Limits {
     std::size_t max_bytes = 64 * 1024 * 1024;        // a whole encoded value
@@ -30,15 +39,27 @@ struct Limits {
     std::size_t max_list = 1 << 20;                  // items of any other list
     std::size_t max_field_bytes = 16 * 1024 * 1024;  // one bytes/string field
     std::size_t max_depth = 16;                      // nesting of structs and lists
+    // TransactionData's byte fields (each also bounded by max_field_bytes). Raising one above its
+    // default lets a decoder accept a block that the SSZ form cannot carry.
+    std::size_t max_tx_payload_bytes = kTxPayloadMaxBytes;
+    std::size_t max_tx_signature_bytes = kTxSignatureMaxBytes;
+    std::size_t max_tx_metadata_bytes = kTxMetadataMaxBytes;
 };
 
 namespace detail {
 
-/// The item limit of a list field: transactions and blocks have their own, others `max_list`.
-[[nodiscard]] inline std::size_t list_limit_for(std::string_view field, const Limits& lim) noexcept {
+/// The limit of field `field` of struct `type` where it is not the default for its kind (max_list
+/// items for a list, max_field_bytes for a byte string), else 0.
+[[nodiscard]] inline std::size_t field_limit_for(std::string_view type, std::string_view field,
+                                                 const Limits& lim) noexcept {
     if (field == "transactions") return lim.max_transactions;
     if (field == "blocks") return lim.max_blocks;
-    return lim.max_list;
+    if (type == "TransactionData") {
+        if (field == "payload") return std::min(lim.max_tx_payload_bytes, lim.max_field_bytes);
+        if (field == "signature") return std::min(lim.max_tx_signature_bytes, lim.max_field_bytes);
+        if (field == "metadata") return std::min(lim.max_tx_metadata_bytes, lim.max_field_bytes);
+    }
+    return 0;
 }
 
 /// Where a decoder is, for error messages: "transactions[3].payload at byte 1234: ...". The path is

@@ -2,7 +2,8 @@
 // structs; each struct starts with a presence bitmap (bit i of byte i/8 = field i differs from its
 // default) and only present fields follow, in schema order. Integers take a one-byte-prefix form,
 // bytes and lists a LEB128 length or count, fixed-size values are raw, a present boolean is its
-// bit alone.
+// bit alone. In a block of version ≥ 2 every struct ends with an extension area (a varint length
+// and the fields later versions appended), which a reader of an older version skips.
 #pragma once
 
 #include <bit>
@@ -61,11 +62,23 @@ inline Result<U256> get_int(ByteView& in, unsigned max_bytes) {
     return v;
 }
 
+/// From this format version on, every struct in a block (after its header's version field) ends
+/// with a varint length and that many bytes of extension: the fields appended by versions after 1.
+/// Fixed forever, whatever kFormatVersion becomes; version-1 blocks have no extension areas.
+inline constexpr std::uint64_t kExtensionAreaFrom = 2;
+
+/// `version` is the enclosing block's format version once its header's version field is written
+/// (0 before), as in decoding.
 template <class T>
-void encode_value(Bytes& out, const T& v);
+void encode_value(Bytes& out, const T& v, std::uint64_t& version);
+template <class T>
+void encode_value(Bytes& out, const T& v) {
+    std::uint64_t version = 0;
+    encode_value(out, v, version);
+}
 
 template <class T>
-void encode_struct(Bytes& out, const T& v) {
+void encode_struct(Bytes& out, const T& v, std::uint64_t& version) {
     const std::size_t nf = field_count<T>();
     const std::size_t bm = out.size();
     out.resize(bm + (nf + 7) / 8, 0);
@@ -74,14 +87,18 @@ void encode_struct(Bytes& out, const T& v) {
         using F = std::remove_cvref_t<decltype(f)>;
         if (!is_default(f)) {
             out[bm + i / 8] = static_cast<std::uint8_t>(out[bm + i / 8] | (1u << (i % 8)));
-            if constexpr (!std::is_same_v<F, bool>) encode_value(out, f);
+            if constexpr (!std::is_same_v<F, bool>) encode_value(out, f, version);
         }
+        if constexpr (CarriesVersion<T> && std::is_same_v<F, std::uint64_t>)
+            if (i == 0) version = f;
         ++i;
     });
+    // This code knows no field after version 1's, so its extension areas are empty.
+    if (version >= kExtensionAreaFrom) out.push_back(0);
 }
 
 template <class T>
-void encode_value(Bytes& out, const T& v) {
+void encode_value(Bytes& out, const T& v, std::uint64_t& version) {
     if constexpr (std::is_same_v<T, U256> || std::is_same_v<T, std::uint64_t>)
         put_int(out, v);
     else if constexpr (std::is_same_v<T, bool>)
@@ -103,9 +120,13 @@ void encode_value(Bytes& out, const T& v) {
         put_int(out, v.zigzag());
     else if constexpr (is_list_v<T>) {
         put_varint(out, v.size());
-        for (const auto& e : v) encode_value(out, e);
+        const std::uint64_t outer = version;  // each block of a list has its own version
+        for (const auto& e : v) {
+            encode_value(out, e, version);
+            version = outer;
+        }
     } else
-        encode_struct(out, v);
+        encode_struct(out, v, version);
 }
 
 struct Ctx {
@@ -113,6 +134,7 @@ struct Ctx {
     const std::uint8_t* base;
     ErrorPath path;
     std::size_t depth = 0;
+    std::uint64_t version = 0;  // of the enclosing block, once its header's version is read; 0 = none
 };
 
 inline std::unexpected<Error> at(Ctx& c, ByteView in, Error e) {
@@ -135,6 +157,8 @@ template <class T>
         return 1;
 }
 
+/// `list_limit`: a field's own limit (field_limit_for), items for a list, bytes for a byte string; 0
+/// for the default.
 template <class T>
 Result<void> decode_value(ByteView& in, T& out, Ctx& c, std::size_t list_limit = 0);
 
@@ -157,6 +181,8 @@ Result<void> decode_struct(ByteView& in, T& out, Ctx& c) {
         if (!res) return;
         if (!present) {
             set_zero(f);
+            if constexpr (CarriesVersion<T> && std::is_same_v<F, std::uint64_t>)
+                if (i == 1) c.version = 0;
             return;
         }
         if constexpr (std::is_same_v<F, bool>) {
@@ -170,12 +196,23 @@ Result<void> decode_struct(ByteView& in, T& out, Ctx& c) {
             }
         } else {
             const ByteView start = in;
-            res = decode_value(in, f, c, list_limit_for(name, c.lim));
+            res = decode_value(in, f, c, field_limit_for(Schema<T>::name, name, c.lim));
             if (res && is_default(f))
                 res = at(c, start, errc::non_canonical, "a present field holds its default value");
+            if constexpr (CarriesVersion<T> && std::is_same_v<F, std::uint64_t>)
+                if (res && i == 1) c.version = f;
         }
         if (!res) c.path.name(name);
     });
+    if (!res || c.version < kExtensionAreaFrom) return res;
+    const ByteView start = in;
+    auto n = get_varint(in);
+    if (!n) return at(c, start, errc::malformed, n.error().message);
+    if (*n > in.size()) return at(c, start, errc::truncated, "extension area runs past the input");
+    // Fields of a version this reader knows would have been read above: only a newer one may add.
+    if (*n != 0 && c.version <= kFormatVersion)
+        return at(c, start, errc::non_canonical, std::string(Schema<T>::name) + " has extra fields");
+    in = in.subspan(static_cast<std::size_t>(*n));
     return res;
 }
 
@@ -206,7 +243,7 @@ Result<void> decode_value(ByteView& in, T& out, Ctx& c, std::size_t list_limit) 
     } else if constexpr (is_bytes_v<T> || std::is_same_v<T, std::string>) {
         auto n = get_varint(in);
         if (!n) return at(c, start, errc::malformed, n.error().message);
-        if (*n > c.lim.max_field_bytes)
+        if (*n > (list_limit ? list_limit : c.lim.max_field_bytes))
             return at(c, start, errc::too_large, std::to_string(*n) + " bytes exceed the field limit");
         if (*n > in.size()) return at(c, start, errc::truncated, "length runs past the input");
         if constexpr (std::is_same_v<T, std::string>)
@@ -233,11 +270,13 @@ Result<void> decode_value(ByteView& in, T& out, Ctx& c, std::size_t list_limit) 
             if (*n > in.size() / min_size<E>()) return at(c, start, errc::truncated, "list count runs past the input");
             out.clear();
             out.resize(static_cast<std::size_t>(*n));
+            const std::uint64_t outer = c.version;  // each block of a list has its own version
             for (std::size_t i = 0; i < out.size(); ++i) {
                 if (auto r = decode_value(in, out[i], c); !r) {
                     c.path.index(i);
                     return r;
                 }
+                c.version = outer;
             }
         } else {
             LUXL2_CHECK(decode_struct(in, out, c));

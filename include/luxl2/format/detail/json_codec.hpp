@@ -92,6 +92,7 @@ Result<void> from_json(const nlohmann::json& j, T& out, const Limits& lim, Error
         out = T::from_view(b);
     } else if constexpr (is_bytes_v<T>) {
         LUXL2_TRY(b, hex_bytes(j, lim));
+        if (list_limit != 0 && b.size() > list_limit) return fail(errc::too_large, "bytes exceed the field limit");
         out = std::move(b);
     } else if constexpr (std::is_same_v<T, std::string>) {
         if (!j.is_string()) return fail(errc::json, "expected a string");
@@ -131,7 +132,7 @@ Result<void> from_json(const nlohmann::json& j, T& out, const Limits& lim, Error
             const auto it = j.find(std::string(name));
             if (it == j.end()) return;
             ++known;
-            res = from_json(*it, f, lim, path, list_limit_for(name, lim));
+            res = from_json(*it, f, lim, path, field_limit_for(Schema<T>::name, name, lim));
             if (!res) path.name(name);
         });
         if (!res) return res;

@@ -89,6 +89,7 @@ struct Ctx {
     const std::uint8_t* base;
     ErrorPath path;
     std::size_t depth = 0;
+    std::uint64_t version = 0;  // of the enclosing block, once its header's version is read; 0 = none
 };
 
 /// Records where a leaf failed and passes its error on.
@@ -112,6 +113,8 @@ inline Result<std::size_t> count_items(ByteView payload) {
     return n;
 }
 
+/// `list_limit`: a field's own limit (field_limit_for), items for a list, bytes for a byte string; 0
+/// for the default.
 template <class T>
 Result<void> decode(ByteView& in, T& out, Ctx& c, std::size_t list_limit = 0);
 
@@ -143,7 +146,7 @@ Result<void> decode(ByteView& in, T& out, Ctx& c, std::size_t list_limit) {
     } else if constexpr (is_bytes_v<T> || std::is_same_v<T, std::string>) {
         auto r = rlp::decode_string(in);
         if (!r) return at(c, start, std::move(r.error()));
-        if (r->size() > c.lim.max_field_bytes)
+        if (r->size() > (list_limit ? list_limit : c.lim.max_field_bytes))
             return at(c, start, errc::too_large, std::to_string(r->size()) + " bytes exceed the field limit");
         if constexpr (std::is_same_v<T, std::string>)
             if (!valid_utf8(*r)) return at(c, start, errc::malformed, "a string must be UTF-8");
@@ -177,11 +180,13 @@ Result<void> decode(ByteView& in, T& out, Ctx& c, std::size_t list_limit) {
                           std::to_string(*n) + " items exceed the limit of " + std::to_string(limit));
             out.clear();
             out.resize(*n);
+            const std::uint64_t outer = c.version;  // each block of a list has its own version
             for (std::size_t i = 0; i < *n; ++i) {
                 if (auto r = decode(p, out[i], c); !r) {
                     c.path.index(i);
                     return r;
                 }
+                c.version = outer;
             }
         } else {
             Result<void> res;
@@ -192,11 +197,21 @@ Result<void> decode(ByteView& in, T& out, Ctx& c, std::size_t list_limit) {
                     c.path.name(name);
                     return;
                 }
-                res = decode(p, f, c, list_limit_for(name, c.lim));
-                if (!res) c.path.name(name);
+                res = decode(p, f, c, field_limit_for(Schema<T>::name, name, c.lim));
+                if (!res) {
+                    c.path.name(name);
+                    return;
+                }
+                if constexpr (CarriesVersion<T> && std::is_same_v<std::remove_cvref_t<decltype(f)>, std::uint64_t>)
+                    if (name == "version") c.version = f;
             });
             if (!res) return res;
-            if (!p.empty()) return at(c, p, errc::malformed, std::string(Schema<T>::name) + " has extra fields");
+            if (!p.empty()) {
+                // Fields a newer version appended: well-formed items, skipped (canonical.md, "Versions").
+                if (c.version <= kFormatVersion)
+                    return at(c, p, errc::malformed, std::string(Schema<T>::name) + " has extra fields");
+                if (auto n = count_items(p); !n) return at(c, p, std::move(n.error()));
+            }
         }
         --c.depth;
     }

@@ -2,7 +2,7 @@
 // schema order, so the SSZ form follows the structs like the other encodings do. Kinds map as:
 //   U256, BalanceDelta (zigzag)   uint256         std::uint64_t       uint64
 //   bool                          boolean         std::uint8_t, enum  uint8
-//   FixedBytes<N>                 ByteVector[N]   Bytes, std::string  ByteList[kSszMaxBytes]
+//   FixedBytes<N>                 ByteVector[N]   Bytes, std::string  ByteList[ssz_bytes_limit]
 //   std::vector<E>                List[E, kSszMaxList]
 //   std::optional<Address>        Union[None, ByteVector[20]]
 // docs/format/ssz.md spells the resulting L2Block schema out.
@@ -26,6 +26,18 @@ namespace luxl2::format {
 /// included. They are part of the hash_tree_root (merkleization pads to them).
 inline constexpr std::uint64_t kSszMaxBytes = std::uint64_t{1} << 24;
 inline constexpr std::uint64_t kSszMaxList = std::uint64_t{1} << 20;
+
+/// The ByteList limit of byte field `field` of struct `type`: kSszMaxBytes but for TransactionData's
+/// payload, signature and metadata (limits.hpp), which every transaction of a block pays for in
+/// padding hashes (a ByteList[2^24] has a tree of depth 19 under its length).
+[[nodiscard]] constexpr std::uint64_t ssz_bytes_limit(std::string_view type, std::string_view field) noexcept {
+    if (type == "TransactionData") {
+        if (field == "payload") return kTxPayloadMaxBytes;
+        if (field == "signature") return kTxSignatureMaxBytes;
+        if (field == "metadata") return kTxMetadataMaxBytes;
+    }
+    return kSszMaxBytes;
+}
 
 namespace detail::ssz_map {
 
@@ -55,7 +67,14 @@ ssz::TypeRef build_type() {
         std::vector<ssz::Field> fields;
         const T probe{};
         Schema<T>::fields(probe, [&fields](std::string_view name, const auto& f) {
-            fields.push_back({std::string(name), type_of<std::remove_cvref_t<decltype(f)>>()});
+            using F = std::remove_cvref_t<decltype(f)>;
+            const std::uint64_t bytes_limit = ssz_bytes_limit(Schema<T>::name, name);
+            if constexpr (std::is_same_v<F, std::string> || is_bytes_v<F>)
+                if (bytes_limit != kSszMaxBytes) {
+                    fields.push_back({std::string(name), ssz::byte_list(bytes_limit)});
+                    return;
+                }
+            fields.push_back({std::string(name), type_of<F>()});
         });
         return ssz::container(std::move(fields));
     }
@@ -113,6 +132,15 @@ Result<void> encode_struct(Bytes& out, const T& v) {
         if (!scope.next()) {
             st = fail(ssz::errc::size, "serialization exceeds 2^32 bytes");
             return;
+        }
+        if constexpr (std::is_same_v<F, std::string> || is_bytes_v<F>) {
+            const std::uint64_t limit = ssz_bytes_limit(Schema<T>::name, name);
+            if (f.size() > limit) {
+                st = fail(ssz::errc::limit,
+                          std::to_string(f.size()) + " bytes exceed the SSZ ByteList limit " + std::to_string(limit));
+                st.error().at(name);
+                return;
+            }
         }
         if (auto r = encode(out, f); !r) {
             r.error().at(name);
