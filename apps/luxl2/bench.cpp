@@ -14,7 +14,8 @@
 namespace luxl2::cli {
 
 void register_bench(CLI::App& app, Registry& reg) {
-    auto* bench = app.add_subcommand("bench", "Run the benchmarks of one group (tx, block, ssz, merkle, compress, sig) and print their figures");
+    auto* bench = app.add_subcommand(
+        "bench", "Run the benchmarks of one group (tx, block, ssz, merkle, compress, sig) and print their figures");
     static std::string group;
     static std::string filter;
     bench->add_option("GROUP", group, "benchmark group: tx, block, ssz, merkle, compress, sig")->required();
