@@ -19,6 +19,34 @@ std::vector<Hash32> message_leaves(std::span<const format::CrossRollupMessage> m
     return leaves;
 }
 
+// Every level of the tree, leaves first, built once so that n proofs cost O(n log n) rather than a
+// tree per proof. Same shape as merkle/tree.hpp: an odd last node is promoted unchanged.
+std::vector<std::vector<Hash32>> tree_levels(std::vector<Hash32> leaves) {
+    std::vector<std::vector<Hash32>> levels;
+    levels.push_back(std::move(leaves));
+    while (levels.back().size() > 1) {
+        const auto& below = levels.back();
+        std::vector<Hash32> up;
+        up.reserve((below.size() + 1) / 2);
+        for (std::size_t i = 0; i + 1 < below.size(); i += 2) up.push_back(merkle::node_hash(below[i], below[i + 1]));
+        if (below.size() % 2 == 1) up.push_back(below.back());
+        levels.push_back(std::move(up));
+    }
+    return levels;
+}
+
+// The single-index proof of leaf `index`: its siblings from the leaves up (none where it is promoted),
+// the consumption order merkle/proof.hpp defines for one index.
+merkle::MultiProof proof_from_levels(const std::vector<std::vector<Hash32>>& levels, std::uint64_t index) {
+    merkle::MultiProof p;
+    p.leaf_count = levels.front().size();
+    p.indices.push_back(index);
+    std::uint64_t i = index;
+    for (std::size_t l = 0; l + 1 < levels.size(); ++l, i /= 2)
+        if ((i ^ 1) < levels[l].size()) p.hashes.push_back(levels[l][i ^ 1]);
+    return p;
+}
+
 }  // namespace
 
 Hash32 message_batch_root(std::span<const format::CrossRollupMessage> messages) {
@@ -34,13 +62,16 @@ Result<format::MessageBatch> batch_messages(std::span<const format::CrossRollupM
     format::MessageBatch batch;
     batch.block_height = block_height;
     batch.messages.assign(messages.begin(), messages.end());
-    const auto leaves = message_leaves(messages);
-    batch.batch_hash = merkle::root_of_leaf_hashes(leaves);
+    if (messages.empty()) {
+        batch.batch_hash = merkle::empty_root();
+        return batch;
+    }
+    const auto levels = tree_levels(message_leaves(messages));
+    batch.batch_hash = levels.back().front();
     for (std::size_t i = 0; i < batch.messages.size(); ++i) {
         auto& m = batch.messages[i];
         m.message_hash = format::message_hash(m);
-        LUXL2_TRY(proof, merkle::generate_proof(leaves, i));
-        m.proof = merkle::encode(proof);
+        m.proof = merkle::encode(proof_from_levels(levels, i));
     }
     return batch;
 }

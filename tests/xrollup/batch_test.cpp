@@ -40,6 +40,7 @@ TEST(Batch, EveryMessageProvesInclusion) {
             EXPECT_TRUE(verify_message_inclusion(m, batch->batch_hash));
             auto p = prove_message(ms, i);
             ASSERT_TRUE(p);
+            EXPECT_EQ(m.proof, merkle::encode(*p)) << n << " " << i;  // the batch's proofs are merkle's
             EXPECT_TRUE(verify_message_inclusion(ms[i], batch->batch_hash, *p, n));
             EXPECT_FALSE(verify_message_inclusion(ms[i], batch->batch_hash, *p, n + 1));
             // Another message's content against this proof fails.
@@ -48,6 +49,25 @@ TEST(Batch, EveryMessageProvesInclusion) {
             }
         }
     }
+}
+
+TEST(Batch, LargeBatchProofsMatchMerkle) {
+    const auto ms = messages(1000);
+    auto batch = batch_messages(ms, U256{9});
+    ASSERT_TRUE(batch);
+    EXPECT_TRUE(verify_batch(*batch));
+    for (std::uint64_t i : {0u, 1u, 511u, 512u, 998u, 999u}) {
+        auto p = prove_message(ms, i);
+        ASSERT_TRUE(p);
+        EXPECT_EQ(batch->messages[i].proof, merkle::encode(*p)) << i;
+    }
+}
+
+TEST(Batch, EmptyBatch) {
+    auto batch = batch_messages({}, U256{3});
+    ASSERT_TRUE(batch);
+    EXPECT_EQ(batch->batch_hash, merkle::empty_root());
+    EXPECT_TRUE(verify_batch(*batch));
 }
 
 TEST(Batch, TamperingIsDetected) {
