@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
     luxl2::cli::register_merkle(app, reg);
     luxl2::cli::register_block(app, reg);
     luxl2::cli::register_ssz(app, reg);
+    luxl2::cli::register_msg(app, reg);
     luxl2::cli::register_bench(app, reg);
     luxl2::cli::register_compress(app, reg);
     luxl2::cli::register_devnet(app, reg);
