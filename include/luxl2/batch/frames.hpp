@@ -37,7 +37,7 @@ inline constexpr std::string_view frame_limit = "batch.frame_limit";      // too
 
 inline constexpr std::uint8_t kBatchDataVersion = 1;
 inline constexpr std::uint8_t kFrameVersion = 1;
-/// Usable bytes of one EIP-4844 blob under the OP Stack's encoding (4 · 31 + 3 · 1024 · 4 − 4 …).
+/// Usable bytes of one EIP-4844 blob under the OP Stack's encoding: (4 · 31 + 3) · 1024 − 4.
 inline constexpr std::size_t kBlobUsableBytes = 130'044;
 /// version ‖ batch id (16) ‖ index (u16) ‖ flags ‖ length (u32).
 inline constexpr std::size_t kFrameHeaderSize = 1 + 16 + 2 + 1 + 4;
