@@ -2,6 +2,7 @@
 // big-endian length and that many bytes of one frame. Properties: decode_frame either refuses a
 // record or re-encodes it to exactly the same bytes; reassembly either refuses or returns data that
 // hashes to the batch id; decoding the batch data (or the raw input) never crashes.
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
