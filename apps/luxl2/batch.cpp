@@ -17,25 +17,6 @@
 namespace luxl2::cli {
 namespace {
 
-std::optional<Bytes> read_file_bytes(const std::string& path) {
-    std::ifstream f(path, std::ios::binary);
-    if (!f) {
-        std::cerr << "error: cannot open " << path << "\n";
-        return std::nullopt;
-    }
-    std::ostringstream ss;
-    ss << f.rdbuf();
-    const std::string s = ss.str();
-    return Bytes(s.begin(), s.end());
-}
-
-bool write_file_bytes(const std::string& path, ByteView b) {
-    std::ofstream f(path, std::ios::binary | std::ios::trunc);
-    f.write(reinterpret_cast<const char*>(b.data()), static_cast<std::streamsize>(b.size()));
-    if (!f) std::cerr << "error: cannot write " << path << "\n";
-    return static_cast<bool>(f);
-}
-
 struct StrategyArgs {
     std::uint64_t max_blocks = 4096;
     std::uint64_t max_size = 64u << 20;

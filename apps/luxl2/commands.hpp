@@ -5,6 +5,8 @@
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
 
 #include "luxl2/core/bytes.hpp"
 
@@ -29,5 +31,10 @@ void register_batch(CLI::App& app, Registry& reg);
 
 /// Fills `out` from the OS entropy source; prints an error and returns non-zero on failure.
 int getrandom_bytes(Bytes& out);
+
+/// The whole file as bytes; prints "error: cannot open PATH" and returns nullopt when unreadable.
+std::optional<Bytes> read_file_bytes(const std::string& path);
+/// Writes (truncating) `b` to `path`; prints an error and returns false on failure.
+bool write_file_bytes(const std::string& path, ByteView b);
 
 }  // namespace luxl2::cli

@@ -18,25 +18,6 @@ namespace {
 
 using namespace luxl2::compress;
 
-std::optional<Bytes> read_bytes(const std::string& path) {
-    std::ifstream f(path, std::ios::binary);
-    if (!f) {
-        std::cerr << "error: cannot open " << path << "\n";
-        return std::nullopt;
-    }
-    std::ostringstream ss;
-    ss << f.rdbuf();
-    const std::string s = ss.str();
-    return Bytes(s.begin(), s.end());
-}
-
-bool write_bytes(const std::string& path, ByteView b) {
-    std::ofstream f(path, std::ios::binary | std::ios::trunc);
-    f.write(reinterpret_cast<const char*>(b.data()), static_cast<std::streamsize>(b.size()));
-    if (!f) std::cerr << "error: cannot write " << path << "\n";
-    return static_cast<bool>(f);
-}
-
 // Failed checks (hash, size) are 1; everything malformed, refused or unreadable is 2.
 int exit_for(const Error& e) {
     return e.code == errc::hash_mismatch || e.code == errc::size_mismatch ? 1 : 2;
@@ -59,25 +40,25 @@ struct CompressArgs {
 int run_compress(const CompressArgs& a) {
     auto spec = parse_codec(a.codec, a.level);
     if (!spec) return report(spec.error());
-    auto in = read_bytes(a.in);
+    auto in = read_file_bytes(a.in);
     if (!in) return 2;
     std::optional<Dictionary> dict;
     if (!a.dict.empty()) {
-        auto d = read_bytes(a.dict);
+        auto d = read_file_bytes(a.dict);
         if (!d) return 2;
         dict = Dictionary{crypto::keccak256(*d), 0, std::move(*d)};
     }
     auto block = compress_block(*in, *spec, dict ? &*dict : nullptr);
     if (!block) return report(block.error());
     const Bytes env = encode_envelope(*block);
-    if (!write_bytes(a.out, env)) return 2;
+    if (!write_file_bytes(a.out, env)) return 2;
     std::cerr << a.in << ": " << in->size() << " -> " << env.size() << " bytes ("
               << codec_info(spec->type, spec->variant).name << " level " << spec->level << ")\n";
     return 0;
 }
 
 int run_compress_txs(const CompressArgs& a) {
-    auto text = read_bytes(a.csv);
+    auto text = read_file_bytes(a.csv);
     if (!text) return 2;
     auto corpus = parse_tx_corpus(std::string_view(reinterpret_cast<const char*>(text->data()), text->size()));
     if (!corpus) return report(corpus.error());
@@ -103,7 +84,7 @@ int run_compress_txs(const CompressArgs& a) {
     auto dec = decode_columnar(*enc);
     if (!dec) return report(dec.error());
     bool round_trip = !a.signature_free ? dec->raw == txs : dec->senders == senders;
-    if (!a.out.empty() && !write_bytes(a.out, *enc)) return 2;
+    if (!a.out.empty() && !write_file_bytes(a.out, *enc)) return 2;
     nlohmann::ordered_json j;
     j["transactions"] = txs.size();
     j["rawBytes"] = raw;
@@ -171,7 +152,7 @@ void register_compress(CLI::App& app, Registry& reg) {
         DictionaryStore store;
         std::uint32_t version = 0;
         for (const auto& p : ddicts) {
-            auto b = read_bytes(p);
+            auto b = read_file_bytes(p);
             if (!b) {
                 reg.exit_code = 2;
                 return;
@@ -181,7 +162,7 @@ void register_compress(CLI::App& app, Registry& reg) {
                 return;
             }
         }
-        auto in = read_bytes(din);
+        auto in = read_file_bytes(din);
         if (!in) {
             reg.exit_code = 2;
             return;
@@ -191,7 +172,7 @@ void register_compress(CLI::App& app, Registry& reg) {
             reg.exit_code = report(out.error());
             return;
         }
-        reg.exit_code = write_bytes(dout, *out) ? 0 : 2;
+        reg.exit_code = write_file_bytes(dout, *out) ? 0 : 2;
     });
 
     static std::string dict_out;
@@ -207,7 +188,7 @@ void register_compress(CLI::App& app, Registry& reg) {
     train->callback([&reg] {
         std::vector<Bytes> s;
         for (const auto& p : samples) {
-            auto b = read_bytes(p);
+            auto b = read_file_bytes(p);
             if (!b) {
                 reg.exit_code = 2;
                 return;
@@ -228,7 +209,7 @@ void register_compress(CLI::App& app, Registry& reg) {
             reg.exit_code = report(trained.error());
             return;
         }
-        if (!write_bytes(dict_out, *trained)) {
+        if (!write_file_bytes(dict_out, *trained)) {
             reg.exit_code = 2;
             return;
         }

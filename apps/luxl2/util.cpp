@@ -1,6 +1,8 @@
 #include <sys/random.h>
 
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "commands.hpp"
 
@@ -17,6 +19,25 @@ int getrandom_bytes(Bytes& out) {
         done += static_cast<std::size_t>(n);
     }
     return 0;
+}
+
+std::optional<Bytes> read_file_bytes(const std::string& path) {
+    std::ifstream f(path, std::ios::binary);
+    if (!f) {
+        std::cerr << "error: cannot open " << path << "\n";
+        return std::nullopt;
+    }
+    std::ostringstream ss;
+    ss << f.rdbuf();
+    const std::string s = ss.str();
+    return Bytes(s.begin(), s.end());
+}
+
+bool write_file_bytes(const std::string& path, ByteView b) {
+    std::ofstream f(path, std::ios::binary | std::ios::trunc);
+    f.write(reinterpret_cast<const char*>(b.data()), static_cast<std::streamsize>(b.size()));
+    if (!f) std::cerr << "error: cannot write " << path << "\n";
+    return static_cast<bool>(f);
 }
 
 }  // namespace luxl2::cli
