@@ -177,8 +177,9 @@ Result<void> validate(const QuantumSignature& s) {
     }
     if (s.public_key.empty()) return invalid("publicKey", "is empty");
     if (s.signature.empty()) return invalid("signature", "is empty");
-    if (s.security_level != U256(128) && s.security_level != U256(192) && s.security_level != U256(256))
-        return invalid("securityLevel", "must be 128, 192 or 256");
+    // The issue fixes securityLevel as the NIST category of the scheme (1..5), not bits.
+    if (s.security_level.is_zero() || s.security_level > U256(5))
+        return invalid("securityLevel", "must be a NIST security category, 1 to 5");
     return {};
 }
 

@@ -80,10 +80,12 @@ TEST(Validate, CatchesBrokenInvariants) {
     EXPECT_TRUE(validate(r));
     r.fees.pop_back();
     EXPECT_FALSE(validate(r));
-    QuantumSignature q{PostQuantumAlgorithm::kRainbow, {1}, {1}, U256(128)};
+    QuantumSignature q{PostQuantumAlgorithm::kRainbow, {1}, {1}, U256(3)};
     EXPECT_FALSE(validate(q));
     q.algorithm = PostQuantumAlgorithm::kDilithium3;
     EXPECT_TRUE(validate(q));
+    q.security_level = U256(128);  // bits are not a NIST category
+    EXPECT_FALSE(validate(q));
     MerkleMultiProof mp{Hash32{}, {Hash32{}, Hash32{}}, {{}, {}}, {U256(2), U256(1)}};
     EXPECT_FALSE(validate(mp));
 }

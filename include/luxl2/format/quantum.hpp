@@ -25,7 +25,7 @@ struct QuantumSignature {
     PostQuantumAlgorithm algorithm = PostQuantumAlgorithm::kDilithium3;
     Bytes public_key;
     Bytes signature;
-    U256 security_level;  // bits: 128, 192 or 256
+    U256 security_level;  // the NIST security category of the scheme, 1..5 (the reading)
     friend bool operator==(const QuantumSignature&, const QuantumSignature&) = default;
 };
 

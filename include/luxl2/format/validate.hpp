@@ -45,7 +45,7 @@ namespace luxl2::format {
 /// one proof and one index per leaf, indices strictly increasing.
 [[nodiscard]] Result<void> validate(const MerkleMultiProof& p);
 /// algorithm one of SPHINCS/Dilithium/Falcon (Rainbow and McEliece rejected), non-empty key and
-/// signature, securityLevel ∈ {128, 192, 256}.
+/// signature, securityLevel a NIST category (1..5).
 [[nodiscard]] Result<void> validate(const QuantumSignature& s);
 /// classicalSig 65 bytes (or empty when !requireBoth), quantumSig valid.
 [[nodiscard]] Result<void> validate(const HybridSignature& s);
