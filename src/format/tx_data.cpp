@@ -37,25 +37,6 @@ Result<void> check_lp505(const TransactionData& tx, const TxLimits& limits) {
 
 }  // namespace
 
-namespace pq_scheme {
-std::optional<Sizes> sizes(std::uint8_t scheme) noexcept {
-    // FIPS 204 (ML-DSA), FIPS 205 (SLH-DSA) and the Falcon specification's sizes; Falcon
-    // signatures are variable-length up to the stated maximum.
-    switch (scheme) {
-        case kMlDsa44: return Sizes{1312, 2420, 2420};
-        case kMlDsa65: return Sizes{1952, 3309, 3309};
-        case kMlDsa87: return Sizes{2592, 4627, 4627};
-        case kSlhDsaShake128s: return Sizes{32, 7856, 7856};
-        case kSlhDsaShake128f: return Sizes{32, 17088, 17088};
-        case kSlhDsaShake256s: return Sizes{64, 29792, 29792};
-        case kFalcon512: return Sizes{897, 42, 752};
-        case kFalcon1024: return Sizes{1793, 42, 1462};
-        case kHybridSecp256k1MlDsa65: return Sizes{33 + 1952, 65 + 3309, 65 + 3309};
-        default: return std::nullopt;
-    }
-}
-}  // namespace pq_scheme
-
 bool is_known_tx_type(std::uint8_t type) noexcept {
     return is_ethereum_tx_type(type) || (type >= lp505_type::kAIInference && type <= lp505_type::kQuantum) ||
            type == lp505_type::kDeposit;
@@ -189,15 +170,6 @@ Result<Hash32> tx_signing_hash(const TransactionData& tx) {
     Hash32 out;
     h.squeeze(std::span<std::uint8_t>(out.data(), 32));
     return out;
-}
-
-Address quantum_address(std::uint8_t scheme, ByteView public_key) {
-    auto h = crypto::keccak256_hasher();
-    h.absorb(ByteView(&scheme, 1));
-    h.absorb(public_key);
-    Hash32 d;
-    h.squeeze(std::span<std::uint8_t>(d.data(), 32));
-    return Address::from_view(d.view().subspan(12));
 }
 
 Result<Address> tx_sender(const TransactionData& tx) {

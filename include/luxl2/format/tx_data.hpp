@@ -111,7 +111,8 @@ struct CompressedTransaction {
     friend bool operator==(const CompressedTransaction&, const CompressedTransaction&) = default;
 };
 
-/// Post-quantum signature schemes a 0x54 transaction may name (its `scheme` byte).
+/// Post-quantum signature schemes a 0x54 transaction may name (its `scheme` byte; the table is in
+/// docs/format/transactions.md, the registry names in quantum_tx.hpp).
 namespace pq_scheme {
 inline constexpr std::uint8_t kMlDsa44 = 0x01;
 inline constexpr std::uint8_t kMlDsa65 = 0x02;
@@ -119,9 +120,19 @@ inline constexpr std::uint8_t kMlDsa87 = 0x03;
 inline constexpr std::uint8_t kSlhDsaShake128s = 0x10;
 inline constexpr std::uint8_t kSlhDsaShake128f = 0x11;
 inline constexpr std::uint8_t kSlhDsaShake256s = 0x12;
+inline constexpr std::uint8_t kSlhDsaShake192s = 0x13;
+inline constexpr std::uint8_t kSlhDsaShake192f = 0x14;
+inline constexpr std::uint8_t kSlhDsaShake256f = 0x15;
+inline constexpr std::uint8_t kSlhDsaSha2_128s = 0x18;
+inline constexpr std::uint8_t kSlhDsaSha2_128f = 0x19;
+inline constexpr std::uint8_t kSlhDsaSha2_192s = 0x1a;
+inline constexpr std::uint8_t kSlhDsaSha2_192f = 0x1b;
+inline constexpr std::uint8_t kSlhDsaSha2_256s = 0x1c;
+inline constexpr std::uint8_t kSlhDsaSha2_256f = 0x1d;
 inline constexpr std::uint8_t kFalcon512 = 0x20;
 inline constexpr std::uint8_t kFalcon1024 = 0x21;
-inline constexpr std::uint8_t kHybridSecp256k1MlDsa65 = 0x40;  // signature = r‖s‖v (65) ‖ ML-DSA-65
+/// public key = secp256k1 x ‖ y (64) ‖ ML-DSA-65 (1952); signature = r‖s‖v (65) ‖ ML-DSA-65 (3309).
+inline constexpr std::uint8_t kHybridSecp256k1MlDsa65 = 0x40;
 /// Public key and (maximum) signature sizes of a scheme; nullopt for an unknown scheme.
 struct Sizes {
     std::size_t public_key;
@@ -131,8 +142,9 @@ struct Sizes {
 [[nodiscard]] std::optional<Sizes> sizes(std::uint8_t scheme) noexcept;
 }  // namespace pq_scheme
 
-/// 0x54: EIP-1559-shaped, signed with a post-quantum or hybrid scheme. The sender is the last 20
-/// bytes of keccak256(scheme ‖ public_key).
+/// 0x54: EIP-1559-shaped, signed with a post-quantum or hybrid scheme (sign/verify in
+/// quantum_tx.hpp). The sender is the last 20 bytes of keccak256(scheme ‖ public_key), except for
+/// the hybrid scheme, whose sender is the Ethereum address of its secp256k1 half (`quantum_address`).
 struct QuantumTransaction {
     static constexpr std::uint8_t kType = lp505_type::kQuantum;
     U256 chain_id;
@@ -327,7 +339,9 @@ inline constexpr std::string_view wrong_type = "txdata.wrong_type";
 /// The sender: recovered for Ethereum and 0x50..0x52, derived from the key for 0x54, `from` for 0x7E.
 /// 0x53 has many senders (error txdata.wrong_type). Signatures of 0x53/0x54 are not verified here.
 [[nodiscard]] Result<Address> tx_sender(const TransactionData& tx);
-/// The 0x54 sender of a scheme and key: keccak256(scheme ‖ public_key)[12..32].
+/// The 0x54 sender of a scheme and key: keccak256(scheme ‖ public_key)[12..32]; for the hybrid
+/// scheme (0x40) the Ethereum address of the secp256k1 half, keccak256(x ‖ y)[12..32], so that an
+/// existing ECDSA account can sign with both keys (and migrate, exec/quantum.hpp).
 [[nodiscard]] Address quantum_address(std::uint8_t scheme, ByteView public_key);
 
 /// Wraps an LP-505 transaction with its signature (checked for shape by `check_payload`).
