@@ -4,6 +4,7 @@
 
 #include "luxl2/core/hex.hpp"
 #include "luxl2/exec/fees.hpp"
+#include "luxl2/exec/quantum.hpp"
 
 namespace luxl2::exec {
 namespace {
@@ -34,6 +35,7 @@ Result<void> check_transaction(const state::StateReader& st, const BlockEnv& env
     if (!tx.to)
         return fail(errc::contract_creation_unsupported,
                     "contract creation is not supported: this node executes no EVM code yet");
+    LUXL2_CHECK(check_ecdsa_sender(st, sender));
     LUXL2_TRY(from, st.account(sender));
     if (tx.nonce < from.nonce)
         return fail(errc::nonce_too_low, "nonce too low: address " + to_hex(sender) + ", tx: " + dec(tx.nonce) +

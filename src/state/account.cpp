@@ -9,7 +9,8 @@ void encode_account(Bytes& out, const Account& a) {
     std::size_t payload = rlp::length(a.nonce) + rlp::length(a.balance) + rlp::length(a.code_hash);
     std::size_t pq_payload = 0;
     if (a.pq_key) {
-        pq_payload = rlp::length(std::uint64_t{a.pq_key->scheme}) + rlp::length(ByteView(a.pq_key->public_key));
+        pq_payload = rlp::length(std::uint64_t{a.pq_key->scheme}) + rlp::length(ByteView(a.pq_key->public_key)) +
+                     (a.pq_key->ecdsa_disabled ? 1 : 0);
         payload += rlp::header_length(pq_payload) + pq_payload;
     }
     rlp::encode_header(out, {true, payload});
@@ -20,6 +21,7 @@ void encode_account(Bytes& out, const Account& a) {
         rlp::encode_header(out, {true, pq_payload});
         rlp::encode(out, std::uint64_t{a.pq_key->scheme});
         rlp::encode(out, ByteView(a.pq_key->public_key));
+        if (a.pq_key->ecdsa_disabled) out.push_back(0x01);  // true; false is the item's absence
     }
 }
 
@@ -56,8 +58,14 @@ Result<Account> decode_account(ByteView in) {
         if (!key) return bad(key.error());
         if (key->empty() || key->size() > kMaxPqKeyBytes)
             return fail(errc::bad_account, "account: pq key size out of range");
+        bool ecdsa_disabled = false;
+        if (!q.empty()) {
+            if (q[0] != 0x01) return fail(errc::bad_account, "account: the pq key's flag must be 0x01 or absent");
+            ecdsa_disabled = true;
+            q = q.subspan(1);
+        }
         if (!q.empty()) return fail(errc::bad_account, "account: extra items in pq key");
-        a.pq_key = PqKey{static_cast<std::uint8_t>(*scheme), Bytes(key->begin(), key->end())};
+        a.pq_key = PqKey{static_cast<std::uint8_t>(*scheme), Bytes(key->begin(), key->end()), ecdsa_disabled};
         if (!p.empty()) return fail(errc::bad_account, "account: more than 4 items");
     }
     if (a.is_empty()) return fail(errc::bad_account, "account: empty accounts are never stored");

@@ -8,6 +8,7 @@
 
 #include "luxl2/exec/receipt.hpp"
 #include "luxl2/exec/transition.hpp"
+#include "luxl2/format/tx_data.hpp"
 
 namespace luxl2::exec {
 
@@ -16,6 +17,8 @@ struct SignedTx {
     format::Transaction tx;
     Address sender;
     Hash32 hash;
+    // A 0x54: executed by apply_quantum_transaction (which verifies it); `tx` and `sender` unused.
+    std::optional<format::TransactionData> lp505 = std::nullopt;
 };
 
 struct BlockResult {

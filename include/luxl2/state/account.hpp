@@ -4,8 +4,9 @@
 // Account encoding (the value of its commitment leaf and of its store entry):
 //   rlp([nonce, balance, code_hash])                  without a bound post-quantum key
 //   rlp([nonce, balance, code_hash, [scheme, pubkey]]) with one
+//   rlp([nonce, balance, code_hash, [scheme, pubkey, 0x01]]) with one, ECDSA-only transactions refused
 // nonce and balance are canonical RLP integers, code_hash is 32 bytes, scheme one byte (the
-// signature-scheme registry's id), pubkey at most kMaxPqKeyBytes. An empty account (nonce 0, balance
+// 0x54 scheme id, format/tx_data.hpp), pubkey at most kMaxPqKeyBytes. An empty account (nonce 0, balance
 // 0, no code, no key) is never stored: it is the absence of an entry (EIP-161).
 // Storage slot value: the minimal big-endian bytes of a non-zero U256 (zero is absence).
 #pragma once
@@ -26,10 +27,12 @@ inline constexpr Hash32 kEmptyCodeHash{std::array<std::uint8_t, 32>{
 
 inline constexpr std::size_t kMaxPqKeyBytes = 4096;  // SLH-DSA/ML-DSA/Falcon public keys fit
 
-/// A post-quantum public key bound to an account (the post-quantum issue's account migration).
+/// A post-quantum public key bound to an account (the post-quantum issue's account migration,
+/// exec/quantum_migration.hpp). `scheme` is the 0x54 scheme id (format/tx_data.hpp pq_scheme).
 struct PqKey {
     std::uint8_t scheme = 0;
     Bytes public_key;
+    bool ecdsa_disabled = false;  // the account opted in: ECDSA-only transactions from it are refused
     friend bool operator==(const PqKey&, const PqKey&) = default;
 };
 
