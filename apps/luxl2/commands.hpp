@@ -22,6 +22,9 @@ void register_bench(CLI::App& app, Registry& reg);
 void register_sig(CLI::App& app, Registry& reg);
 void register_merkle(CLI::App& app, Registry& reg);
 void register_sig_bls(CLI::App& sig, Registry& reg);  // adds "aggregate", "verify-aggregate" under "sig"
+
+// Adds "quantum-sign", "quantum-verify" under "tx".
+void register_tx_quantum(CLI::App& tx, Registry& reg);
 void register_compress(CLI::App& app, Registry& reg);
 void register_devnet(CLI::App& app, Registry& reg);
 void register_block(CLI::App& app, Registry& reg);

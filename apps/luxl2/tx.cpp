@@ -140,6 +140,7 @@ void register_tx(CLI::App& app, Registry& reg) {
         format::sign_transaction(*txr, *sk);
         std::cout << to_hex(format::encode_transaction(*txr)) << "\n";
     });
+    register_tx_quantum(*tx, reg);
 }
 
 }  // namespace luxl2::cli
