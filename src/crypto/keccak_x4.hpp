@@ -1,5 +1,5 @@
-// Private: four Keccak-f[1600] permutations side by side (AVX2 when the CPU has it, otherwise four
-// scalar calls), and a four-lane SHAKE for equal-length inputs. ML-DSA expands its matrix and masks
+// Private: four Keccak-f[1600] permutations side by side (AVX-512VL or AVX2 when the CPU has them,
+// otherwise four scalar calls), and a four-lane SHAKE for equal-length inputs. ML-DSA expands its matrix and masks
 // four polynomials at a time with it; SLH-DSA runs four hash chains, leaves or nodes at a time.
 #pragma once
 
@@ -18,6 +18,10 @@ void keccak_f1600_x4_portable(KeccakX4State& st) noexcept;
 /// Whether keccak_f1600_x4 uses AVX2 (CPU support, and not disabled by `allow_keccak_x4_avx2`).
 bool keccak_x4_avx2_enabled() noexcept;
 void allow_keccak_x4_avx2(bool allow) noexcept;
+/// Whether it uses the AVX-512VL form (rotate and ternary-logic instructions on 256-bit vectors):
+/// CPU support, AVX2 allowed, and not disabled by `allow_keccak_x4_avx512`.
+bool keccak_x4_avx512_enabled() noexcept;
+void allow_keccak_x4_avx512(bool allow) noexcept;
 
 /// Four SHAKE sponges over inputs of the same length `len`, absorbed at once.
 class ShakeX4 {
