@@ -137,7 +137,12 @@ constexpr Anchor kAnchors[] = {
 // peers are missing): "name us" per line.
 std::map<std::string, double> noble_figures() {
     std::map<std::string, double> out;
-    const auto script = std::filesystem::path(__FILE__).parent_path() / "noble_sig.mjs";
+    // __FILE__ may be relative to the build directory, which is where the binary lives.
+    const auto rel = std::filesystem::path(__FILE__).parent_path() / "noble_sig.mjs";
+    std::error_code ec;
+    const auto exe_dir = std::filesystem::read_symlink("/proc/self/exe", ec).parent_path();
+    auto script = rel;
+    if (!std::filesystem::exists(script) && !ec) script = exe_dir / rel;
     if (!std::filesystem::exists(script)) return out;
     const std::string cmd = "node '" + script.string() + "' 2>/dev/null";
     FILE* f = popen(cmd.c_str(), "r");
