@@ -126,22 +126,23 @@ inline std::int32_t power2round(std::int32_t a, std::int32_t& a0) noexcept {
 }
 
 /// Decompose (Algorithm 36) of a ∈ [0, q) for γ2 ∈ {(q−1)/88, (q−1)/32}: returns r1, sets r0.
-/// Division by the constant 2γ2 compiles to a multiply; the q−1 corner case is a mask.
+/// a1 = ⌈a / 128⌉ is below 2^16, so the division by 2γ2/128 (1023 or 372) is a 32-bit multiply and a
+/// shift with these constants, exact over [0, q) (checked exhaustively against the division); the
+/// q−1 corner case (r1 = m wraps to 0, r0 = −1) falls out of the mask and the centring. No branch on
+/// a, and only 32-bit lane operations, so the compiler can vectorise loops of it.
 inline std::int32_t decompose(std::int32_t a, std::int32_t gamma2, std::int32_t& a0) noexcept {
-    const std::int32_t two_g2 = 2 * gamma2;
-    const std::int32_t m = (kQ - 1) / two_g2;
-    std::int32_t a1;
-    if (gamma2 == (kQ - 1) / 32)
-        a1 = static_cast<std::int32_t>((static_cast<std::uint32_t>(a) + static_cast<std::uint32_t>(gamma2) - 1u) /
-                                       static_cast<std::uint32_t>((kQ - 1) / 16));
-    else
-        a1 = static_cast<std::int32_t>((static_cast<std::uint32_t>(a) + static_cast<std::uint32_t>(gamma2) - 1u) /
-                                       static_cast<std::uint32_t>((kQ - 1) / 44));
-    std::int32_t r0 = a - a1 * two_g2;
-    const std::int32_t wrap = (m - 1 - a1) >> 31;  // all ones when a − r0 = q − 1
-    r0 -= wrap & 1;
+    std::int32_t a1 = (a + 127) >> 7;
+    if (gamma2 == (kQ - 1) / 32) {
+        a1 = (a1 * 1025 + (1 << 21)) >> 22;
+        a1 &= 15;
+    } else {
+        a1 = (a1 * 11275 + (1 << 23)) >> 24;
+        a1 ^= ((43 - a1) >> 31) & a1;
+    }
+    std::int32_t r0 = a - a1 * 2 * gamma2;
+    r0 -= (((kQ - 1) / 2 - r0) >> 31) & kQ;
     a0 = r0;
-    return a1 & ~wrap;
+    return a1;
 }
 
 /// UseHint (Algorithm 40) for a ∈ [0, q). Public data only.
