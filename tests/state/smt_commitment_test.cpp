@@ -34,11 +34,11 @@ TEST(SmtCommitment, RootIsTheTreeOfHashedLeavesAndSurvivesReopen) {
     }
     db.set_storage(addr(1), Hash32{}, U256(5));
     expect.set(storage_key(addr(1), Hash32{}), smt_leaf_value(encode_slot_value(U256(5))));
-    EXPECT_EQ(db.root(), expect.root());
+    EXPECT_EQ(db.root().value(), expect.root());
     EXPECT_EQ(db.committed_root(), empty);  // root() does not change the committed tree
 
     WriteBatch wb;
-    EXPECT_EQ(db.stage(wb), expect.root());
+    EXPECT_EQ(db.stage(wb).value(), expect.root());
     db.discard();  // a failed write leaves the committed tree as it was
     EXPECT_EQ(db.committed_root(), empty);
 
@@ -50,7 +50,7 @@ TEST(SmtCommitment, RootIsTheTreeOfHashedLeavesAndSurvivesReopen) {
     }
     db.set_storage(addr(1), Hash32{}, U256(5));
     WriteBatch wb2;
-    const Hash32 root = db.stage(wb2);
+    const Hash32 root = db.stage(wb2).value();
     ASSERT_TRUE(kv.write(wb2, true));
     db.publish();
     EXPECT_EQ(db.committed_root(), root);
@@ -58,7 +58,7 @@ TEST(SmtCommitment, RootIsTheTreeOfHashedLeavesAndSurvivesReopen) {
     // Deleting an account removes its leaf.
     db.set_account(addr(20), Account{});
     expect.erase(account_key(addr(20)));
-    EXPECT_EQ(db.root(), expect.root());
+    EXPECT_EQ(db.root().value(), expect.root());
 
     auto reopened = open_state_commitment(kv);
     ASSERT_TRUE(reopened) << reopened.error().to_string();
