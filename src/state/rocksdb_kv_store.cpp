@@ -83,6 +83,10 @@ Result<std::unique_ptr<KvStore>> open_rocksdb(const std::string& path, const Roc
     rocksdb::Options o;
     o.create_if_missing = options.create_if_missing;
     o.IncreaseParallelism(2);
+    // A bloom filter over the memtable's whole keys: reads of absent keys (new accounts, the state's
+    // most common miss) skip the memtable's skip-list search.
+    o.memtable_whole_key_filtering = true;
+    o.memtable_prefix_bloom_size_ratio = 0.02;
     rocksdb::BlockBasedTableOptions table;
     table.block_cache = rocksdb::NewLRUCache(options.block_cache_bytes);
     o.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
