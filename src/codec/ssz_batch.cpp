@@ -68,8 +68,8 @@ void merkleize_batch(std::span<const ByteView> datas, unsigned depth, std::uint8
         if (d.size() % 64 != 0) {
             std::uint8_t* tail = s.tails.data() + 64 * t++;
             const std::size_t rest = d.size() - 64 * full;
+            std::memset(tail, 0, 64);  // fixed size: two vector stores, not a byte loop
             std::memcpy(tail, d.data() + 64 * full, rest);
-            std::memset(tail + rest, 0, 64 - rest);
             s.in[m] = tail;
             s.out[m] = base + 32 * full;
             ++m;
