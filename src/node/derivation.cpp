@@ -1,0 +1,130 @@
+#include "luxl2/node/derivation.hpp"
+
+#include "luxl2/core/hex.hpp"
+#include "luxl2/exec/fees.hpp"
+#include "luxl2/merkle/tree.hpp"
+#include "luxl2/node/batch_data.hpp"
+#include "luxl2/node/withdrawals.hpp"
+
+namespace luxl2::node {
+namespace {
+
+std::unexpected<Error> bad(std::uint64_t block, const std::string& what) {
+    return fail(derivation_failed, "block " + std::to_string(block) + ": " + what);
+}
+
+}  // namespace
+
+Result<DerivationReport> derive_chain(const l1::Settlement& l1, const NodeConfig& config) {
+    state::MemoryKvStore kv;
+    LUXL2_TRY(commitment, state::new_state_commitment(kv));
+    state::StateDb db(kv, std::move(commitment));
+    for (const auto& [addr, balance] : config.alloc) {
+        LUXL2_TRY(acc, db.account(addr));
+        acc.balance += balance;
+        db.set_account(addr, acc);
+    }
+    auto commit = [&]() -> Result<Hash32> {
+        state::WriteBatch wb;
+        const Hash32 root = db.stage(wb);
+        LUXL2_CHECK(kv.write(wb, false));
+        db.publish();
+        return root;
+    };
+    LUXL2_TRY(genesis_root, commit());
+    // The genesis block every node builds from the same configuration (Node::init_genesis).
+    BlockRecord prev;
+    prev.number = 0;
+    prev.timestamp = config.genesis_timestamp;
+    prev.fee_recipient = config.fee_recipient;
+    prev.gas_limit = config.gas_limit;
+    prev.base_fee = U256(exec::kInitialBaseFee);
+    prev.transactions_root = merkle::empty_root();
+    prev.receipts_root = merkle::empty_root();
+    prev.state_root = genesis_root;
+
+    format::Rules rules;
+    rules.fork = format::Fork::kCancun;
+    rules.chain_id = config.chain_id;
+
+    DerivationReport out;
+    out.block_hashes.push_back(block_hash(prev));
+    out.state_roots.push_back(genesis_root);
+    out.state_root = genesis_root;
+    LUXL2_TRY(count, l1.batch_count());
+    for (std::uint64_t n = 0; n < count; ++n) {
+        LUXL2_TRY(payload, l1.batch_data(n));
+        if (!payload) return fail(derivation_failed, "batch " + std::to_string(n) + " has no data on the L1");
+        auto data = from_l1_payload(*payload);
+        if (!data) return fail(derivation_failed, "batch " + std::to_string(n) + ": " + data.error().to_string());
+        auto bb = decode_block_batch(*data);
+        if (!bb) return fail(derivation_failed, "batch " + std::to_string(n) + ": " + bb.error().to_string());
+        if (bb->first != prev.number + 1)
+            return fail(derivation_failed, "batch " + std::to_string(n) + " starts at block " +
+                                               std::to_string(bb->first) + ", expected " +
+                                               std::to_string(prev.number + 1));
+        std::vector<l1::L2Message> messages;
+        for (std::size_t i = 0; i < bb->headers.size(); ++i) {
+            const std::uint64_t number = bb->first + i;
+            auto b = rebuild_block(bb->headers[i], std::move(bb->transactions[i]));
+            if (!b) return bad(number, b.error().to_string());
+            if (b->number != number) return bad(number, "header number " + std::to_string(b->number));
+            if (b->parent_hash != out.block_hashes.back()) return bad(number, "parent hash does not chain");
+            if (b->base_fee != exec::next_base_fee(prev.gas_used, prev.gas_limit, prev.base_fee))
+                return bad(number, "base fee is not the one its parent implies");
+            std::vector<exec::SignedTx> txs;
+            for (const auto& raw : b->transactions) {
+                auto tx = format::decode_transaction(raw);
+                if (!tx) return bad(number, tx.error().message);
+                auto sender = format::validate_transaction(*tx, rules);
+                if (!sender) return bad(number, sender.error().message);
+                const Hash32 h = format::transaction_hash(*tx);
+                txs.push_back({std::move(*tx), *sender, h});
+            }
+            exec::BlockEnv env{b->number, b->timestamp, b->base_fee, b->gas_limit, b->fee_recipient, rules};
+            auto result = exec::execute_block(db, env, txs);
+            if (!result.rejected.empty())
+                return bad(number, "holds an invalid transaction: " + result.rejected.front().second.message);
+            std::vector<Bytes> enc;
+            for (const auto& r : result.receipts) enc.push_back(exec::encode_receipt(r));
+            LUXL2_TRY(root, commit());
+            if (root != b->state_root) return bad(number, "re-executed state root " + to_hex(root) + " differs");
+            if (result.gas_used != b->gas_used) return bad(number, "gas used differs");
+            if (merkle::root(std::span<const Bytes>(enc)) != b->receipts_root)
+                return bad(number, "receipts root differs");
+            LUXL2_TRY(msgs, block_messages(seal(*b), result.receipts, rules));
+            for (auto& m : msgs) messages.push_back(std::move(m));
+            out.block_hashes.push_back(block_hash(*b));
+            out.state_roots.push_back(root);
+            out.transactions += b->transactions.size();
+            out.blocks += 1;
+            out.state_root = root;
+            prev = std::move(*b);
+        }
+        out.batches += 1;
+        LUXL2_TRY(o, l1.output(n));
+        if (!o) continue;
+        out.outputs_checked += 1;
+        const auto tree = message_tree(std::move(messages));
+        if (o->state_root != prev.state_root)
+            out.mismatches.push_back(
+                {n, "state root " + to_hex(o->state_root) + " proposed, " + to_hex(prev.state_root) + " derived"});
+        if (o->output.l2_block_number != prev.number || o->output.l2_block_hash != out.block_hashes.back())
+            out.mismatches.push_back({n, "the output names another last block"});
+        if (o->output.message_root != tree.root || o->output.message_count != tree.messages.size())
+            out.mismatches.push_back({n, "message root or count differs from the derived L2→L1 messages"});
+    }
+    return out;
+}
+
+Result<void> compare_with_chain(const DerivationReport& derived, const BlockSource& chain) {
+    for (std::uint64_t n = 0; n < derived.block_hashes.size(); ++n) {
+        LUXL2_TRY(b, chain.block(n));
+        if (!b) return fail(derivation_failed, "the node has no block " + std::to_string(n));
+        if (b->hash != derived.block_hashes[n] || b->state_root != derived.state_roots[n])
+            return fail(derivation_failed, "block " + std::to_string(n) + " differs between the node and the L1");
+    }
+    return {};
+}
+
+}  // namespace luxl2::node
