@@ -20,6 +20,7 @@
 #include "luxl2/crypto/keccak.hpp"
 #include "luxl2/l1/embedded_l1.hpp"
 #include "luxl2/node/devnet_accounts.hpp"
+#include "luxl2/node/genesis.hpp"
 #include "luxl2/node/http_server.hpp"
 #include "luxl2/node/node.hpp"
 #include "luxl2/node/rollup_rpc.hpp"
@@ -165,6 +166,7 @@ int run_devnet(const DevnetOptions& o) {
         rc.min_stake = U256(1'000'000'000'000'000'000ULL);
         auto g = nd.block(0);
         rc.genesis_state_root = g && *g ? (*g)->state_root : Hash32{};
+        rc.init_code = node::encode_genesis(cfg);
         if (auto init = (*l1)->initialize({sequencer, {}}, rc); !init) {
             std::cerr << "error: " << init.error().to_string() << "\n";
             return 1;

@@ -4,6 +4,7 @@
 #include "luxl2/exec/fees.hpp"
 #include "luxl2/merkle/tree.hpp"
 #include "luxl2/node/batch_data.hpp"
+#include "luxl2/node/genesis.hpp"
 #include "luxl2/node/withdrawals.hpp"
 
 namespace luxl2::node {
@@ -115,6 +116,16 @@ Result<DerivationReport> derive_chain(const l1::Settlement& l1, const NodeConfig
             out.mismatches.push_back({n, "message root or count differs from the derived L2→L1 messages"});
     }
     return out;
+}
+
+Result<DerivationReport> derive_chain(const l1::Settlement& l1) {
+    LUXL2_TRY(cfg, l1.config());
+    if (!cfg) return fail(derivation_failed, "the rollup on the L1 is not initialized");
+    LUXL2_TRY(config, decode_genesis(cfg->init_code));
+    LUXL2_TRY(report, derive_chain(l1, config));
+    if (report.state_roots.front() != cfg->genesis_state_root)
+        return fail(derivation_failed, "the genesis in initCode does not give the L1's genesisStateRoot");
+    return report;
 }
 
 Result<void> compare_with_chain(const DerivationReport& derived, const BlockSource& chain) {

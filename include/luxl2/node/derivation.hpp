@@ -37,6 +37,10 @@ struct DerivationReport {
 /// recipient) from `l1`'s batches.
 [[nodiscard]] Result<DerivationReport> derive_chain(const l1::Settlement& l1, const NodeConfig& config);
 
+/// The same with the chain parameters the L1 itself holds (RollupConfig.initCode, genesis.hpp), whose
+/// genesis state root must be RollupConfig.genesisStateRoot: derivation from the L1 alone.
+[[nodiscard]] Result<DerivationReport> derive_chain(const l1::Settlement& l1);
+
 /// Compares a derivation with a node's own chain: the first block whose hash differs, as an error.
 [[nodiscard]] Result<void> compare_with_chain(const DerivationReport& derived, const BlockSource& chain);
 
