@@ -61,9 +61,10 @@ std::optional<std::chrono::milliseconds> parse_duration(const std::string& s) {
 
 // The sequencer's fee recipient: the OP Stack's SequencerFeeVault predeploy address.
 constexpr std::string_view kFeeRecipient = "0x4200000000000000000000000000000000000011";
-// The rollup's roles on the embedded L1 (which identifies callers by address, so they need no key):
-// the sequencer is the fee recipient, the proposer the next predeploy-style address.
+// The proposer on the embedded L1 (which identifies callers by address, so it needs no key here).
 constexpr std::string_view kProposer = "0x4200000000000000000000000000000000000012";
+// L1 blocks within which the sequencer must include a queued deposit (the L1 refuses batches after).
+constexpr std::uint64_t kInclusionWindow = 10;
 
 struct DevnetOptions {
     std::string datadir;
@@ -77,6 +78,7 @@ struct DevnetOptions {
     std::string l1_block_time = "1s";
     std::string batch_max_delay = "2s";
     std::uint64_t batch_max_blocks = 64;
+    std::string sequencer_key;  // hex; empty: node::dev_sequencer_key()
 };
 
 int run_devnet(const DevnetOptions& o) {
@@ -120,6 +122,15 @@ int run_devnet(const DevnetOptions& o) {
     cfg.genesis_timestamp = static_cast<std::uint64_t>(
         std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count());
 
+    if (!o.sequencer_key.empty()) {
+        auto k = from_hex_fixed<32>(o.sequencer_key);
+        if (!k) {
+            std::cerr << "error: --sequencer-key: " << k.error().message << "\n";
+            return 2;
+        }
+        cfg.sequencer_key = *k;
+    }
+
     auto store = state::open_rocksdb((std::filesystem::path(datadir) / "chaindata").string());
     if (!store) {
         std::cerr << "error: " << store.error().to_string() << "\n";
@@ -133,7 +144,7 @@ int run_devnet(const DevnetOptions& o) {
     node::Node& nd = **n;
 
     // The embedded L1: the same accounts funded, plus the sequencer and proposer for bonds.
-    const Address sequencer = cfg.fee_recipient;
+    const Address sequencer = nd.sequencer();  // the key that signs L2 blocks submits their batches
     const Address proposer = from_hex_fixed<20>(kProposer).value();
     l1::EmbeddedL1Options l1o;
     l1o.alloc = cfg.alloc;
@@ -141,6 +152,7 @@ int run_devnet(const DevnetOptions& o) {
     l1o.alloc.emplace_back(proposer, balance);
     l1o.genesis_timestamp = cfg.genesis_timestamp;
     l1o.block_time = static_cast<std::uint64_t>(l1_block_time->count() / 1000);
+    l1o.inclusion_window = kInclusionWindow;
     auto l1store = state::open_rocksdb((std::filesystem::path(datadir) / "l1").string());
     if (!l1store) {
         std::cerr << "error: " << l1store.error().to_string() << "\n";
@@ -165,7 +177,7 @@ int run_devnet(const DevnetOptions& o) {
         rc.challenge_period = period_s;
         rc.min_stake = U256(1'000'000'000'000'000'000ULL);
         auto g = nd.block(0);
-        rc.genesis_state_root = g && *g ? (*g)->state_root : Hash32{};
+        rc.genesis_state_root = g && *g ? (*g)->state_root() : Hash32{};
         rc.init_code = node::encode_genesis(cfg);
         if (auto init = (*l1)->initialize({sequencer, {}}, rc); !init) {
             std::cerr << "error: " << init.error().to_string() << "\n";
@@ -201,6 +213,8 @@ int run_devnet(const DevnetOptions& o) {
     std::printf("Block time: %s\n", o.block_time.c_str());
     std::printf("L1:         embedded, block time %s, challenge period %s, settlement %s\n", o.l1_block_time.c_str(),
                 o.challenge_period.c_str(), checksum_address(l1::settlement_address()).c_str());
+    std::printf("Sequencer:  %s%s\n", checksum_address(nd.sequencer()).c_str(),
+                o.sequencer_key.empty() ? " (the public devnet key, keccak256(\"luxl2 devnet sequencer\"))" : "");
     std::printf("Head:       block %llu (%s)\n\n", static_cast<unsigned long long>(nd.head_number()),
                 nd.head_number() == 0 ? "new chain" : "resumed");
     std::printf("Available Accounts\n==================\n");
@@ -217,9 +231,9 @@ int run_devnet(const DevnetOptions& o) {
         nd, *block_time,
         [](const node::BlockRecord& b) {
             std::printf("block %llu hash %s txs %zu gas %llu base_fee %s state_root %s\n",
-                        static_cast<unsigned long long>(b.number), to_hex(node::block_hash(b)).c_str(),
-                        b.transactions.size(), static_cast<unsigned long long>(b.gas_used),
-                        b.base_fee.to_string().c_str(), to_hex(b.state_root).c_str());
+                        static_cast<unsigned long long>(b.number), to_hex(node::block_hash(b)).c_str(), b.tx_count(),
+                        static_cast<unsigned long long>(b.gas_used), b.base_fee.to_string().c_str(),
+                        to_hex(b.state_root()).c_str());
             std::fflush(stdout);
         },
         [](const Error& e) {
@@ -233,7 +247,7 @@ int run_devnet(const DevnetOptions& o) {
     rsc.batcher.max_delay = static_cast<std::uint64_t>(max_delay->count() / 1000);
     rsc.proposer = {proposer, U256(1'000'000'000'000'000'000ULL), nd.rules()};
     node::RollupService rollup(
-        **l1, blocks, rsc,
+        **l1, blocks, &nd, rsc,
         [](const node::BatchReport& r) {
             std::printf(
                 "batch %llu blocks %llu-%llu txs %zu raw %zu B compressed %zu B ratio %.2f L1 %zu B frames %zu "
@@ -306,6 +320,8 @@ void register_devnet(CLI::App& app, Registry& reg) {
     cmd->add_option("--batch-max-blocks", o.batch_max_blocks, "Most blocks in one batch")
         ->capture_default_str()
         ->check(CLI::Range(1, 100000));
+    cmd->add_option("--sequencer-key", o.sequencer_key,
+                    "Hex secp256k1 key that signs blocks (default: the public devnet sequencer key)");
     cmd->callback([&reg] { reg.exit_code = run_devnet(o); });
 }
 

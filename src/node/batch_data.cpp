@@ -19,25 +19,44 @@ Bytes wrap(const Bytes& payload) {
     return out;
 }
 
+// Ethereum envelopes (legacy RLP lists and types 0x01–0x04) go to the columnar coder; LP-505 types
+// and deposits (0x7E) are kept verbatim in the header part.
+bool ethereum_envelope(ByteView t) {
+    return !t.empty() && (t[0] >= 0xc0 || t[0] <= 0x04);
+}
+
 }  // namespace
 
 Result<Bytes> encode_block_batch(std::span<const SealedBlock> blocks, BatchDataStats* stats) {
     LUXL2_ASSERT(!blocks.empty());
     Bytes headers;
     Bytes counts;
+    Bytes verbatim;
     std::vector<Bytes> txs;
     std::size_t tx_bytes = 0;
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         LUXL2_ASSERT(blocks[i].number == blocks.front().number + i);
         rlp::encode(headers, ByteView(blocks[i].header));
-        rlp::encode(counts, static_cast<std::uint64_t>(blocks[i].transactions.size()));
-        for (const auto& t : blocks[i].transactions) {
+        std::uint64_t columnar = 0;
+        for (std::size_t j = 0; j < blocks[i].transactions.size(); ++j) {
+            const Bytes& t = blocks[i].transactions[j];
             tx_bytes += t.size();
-            txs.push_back(t);
+            if (ethereum_envelope(t)) {
+                txs.push_back(t);
+                ++columnar;
+            } else {
+                Bytes e;
+                rlp::encode(e, static_cast<std::uint64_t>(i));
+                rlp::encode(e, static_cast<std::uint64_t>(j));
+                rlp::encode(e, ByteView(t));
+                append(verbatim, wrap(e));
+            }
         }
+        rlp::encode(counts, columnar);
     }
     Bytes both = wrap(headers);
     append(both, wrap(counts));
+    append(both, wrap(verbatim));
     const Bytes plain = wrap(both);
     // The header part: brotli 11 and zstd 19 both, the smaller wins (headers are small, it is cheap).
     Bytes best;
@@ -89,19 +108,53 @@ Result<BlockBatch> decode_block_batch(ByteView in) {
     ByteView o = *outer;
     auto hs = rlp::decode_list(o);
     auto cs = hs ? rlp::decode_list(o) : hs;
-    if (!hs || !cs || !o.empty()) return fail(bad_data, "header part is not [headers, counts]");
+    auto vs = cs ? rlp::decode_list(o) : cs;
+    if (!hs || !cs || !vs || !o.empty()) return fail(bad_data, "header part is not [headers, counts, verbatim]");
     ByteView hv = *hs;
     ByteView cv = *cs;
+    ByteView vv = *vs;
+    // The verbatim transactions with their (block, index) positions, in increasing order.
+    struct Verbatim {
+        std::uint64_t block, index;
+        Bytes tx;
+    };
+    std::vector<Verbatim> verb;
+    while (!vv.empty()) {
+        auto e = rlp::decode_list(vv);
+        if (!e) return fail(bad_data, "verbatim entry: " + e.error().to_string());
+        ByteView ev = *e;
+        auto bi = rlp::decode_uint64(ev);
+        auto ti = bi ? rlp::decode_uint64(ev) : bi;
+        auto raw = ti ? rlp::decode_string(ev) : std::unexpected(ti.error());
+        if (!raw || !ev.empty()) return fail(bad_data, "verbatim entry is not [block, index, tx]");
+        if (*bi >= n ||
+            (!verb.empty() && (*bi < verb.back().block || (*bi == verb.back().block && *ti <= verb.back().index))))
+            return fail(bad_data, "verbatim entries out of order or range");
+        if (ethereum_envelope(*raw)) return fail(bad_data, "an Ethereum transaction stored verbatim");
+        verb.push_back({*bi, *ti, Bytes(raw->begin(), raw->end())});
+    }
     std::size_t next_tx = 0;
+    std::size_t next_verb = 0;
     for (std::uint64_t i = 0; i < n; ++i) {
         auto h = rlp::decode_string(hv);
         auto c = h ? rlp::decode_uint64(cv) : std::unexpected(h.error());
         if (!h || !c) return fail(bad_data, "fewer headers or counts than blocks in the range");
         if (*c > cols->raw.size() - next_tx) return fail(bad_data, "transaction counts exceed the transactions");
         b.headers.emplace_back(h->begin(), h->end());
-        std::vector<Bytes> txs(cols->raw.begin() + static_cast<std::ptrdiff_t>(next_tx),
-                               cols->raw.begin() + static_cast<std::ptrdiff_t>(next_tx + *c));
-        next_tx += static_cast<std::size_t>(*c);
+        std::vector<Bytes> txs;
+        std::uint64_t columnar_left = *c;
+        for (std::uint64_t j = 0;; ++j) {
+            if (next_verb < verb.size() && verb[next_verb].block == i && verb[next_verb].index == j) {
+                txs.push_back(std::move(verb[next_verb++].tx));
+            } else if (columnar_left > 0) {
+                txs.push_back(cols->raw[next_tx++]);
+                --columnar_left;
+            } else {
+                break;
+            }
+        }
+        if (next_verb < verb.size() && verb[next_verb].block == i)
+            return fail(bad_data, "a verbatim transaction's index is past its block's transactions");
         b.transactions.push_back(std::move(txs));
     }
     if (!hv.empty() || !cv.empty() || next_tx != cols->raw.size())

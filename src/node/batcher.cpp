@@ -21,7 +21,7 @@ BatcherConfig BatcherConfig::from(const format::AggregationStrategy& s, const Ad
 
 Result<std::uint64_t> Batcher::next_block() const {
     LUXL2_TRY(count, l1_.batch_count());
-    if (count == 0) return std::uint64_t{1};  // block 0 is genesis, known to every node
+    if (count == 0) return std::uint64_t{0};  // batch 0 starts with the signed genesis block
     LUXL2_TRY(payload, l1_.batch_data(count - 1));
     if (!payload) return fail("state.corrupt", "the L1 has no data for batch " + std::to_string(count - 1));
     LUXL2_TRY(data, from_l1_payload(*payload));

@@ -2,7 +2,7 @@
 
 namespace luxl2::node {
 
-RollupService::RollupService(l1::EmbeddedL1& l1, const BlockSource& blocks, RollupServiceConfig config,
+RollupService::RollupService(l1::EmbeddedL1& l1, const BlockSource& blocks, Node* node, RollupServiceConfig config,
                              OnBatch on_batch, OnAction on_action, OnError on_error)
     : l1_(l1),
       config_(config),
@@ -10,7 +10,9 @@ RollupService::RollupService(l1::EmbeddedL1& l1, const BlockSource& blocks, Roll
       proposer_(l1, blocks, config.proposer),
       on_batch_(std::move(on_batch)),
       on_action_(std::move(on_action)),
-      on_error_(std::move(on_error)) {}
+      on_error_(std::move(on_error)) {
+    if (node) deposits_.emplace(l1, *node, config.batcher.sequencer);
+}
 
 void RollupService::start() {
     std::lock_guard lock(mu_);
@@ -49,6 +51,8 @@ void RollupService::loop() {
             }
             if (auto m = l1_.mine_block(std::max(wall, head->timestamp + 1)); !m) on_error_(m.error());
         }
+        if (deposits_)
+            if (auto d = deposits_->step(); !d) on_error_(d.error());
         if (auto b = batcher_.step(wall); !b)
             on_error_(b.error());
         else if (*b)

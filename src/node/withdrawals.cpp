@@ -26,7 +26,10 @@ Result<std::vector<l1::L2Message>> block_messages(const SealedBlock& block, cons
     const Address passer = l2_to_l1_message_passer();
     for (std::size_t i = 0; i < block.transactions.size(); ++i) {
         if (!receipts[i].status) continue;
-        LUXL2_TRY(tx, format::decode_transaction(block.transactions[i]));
+        // Only Ethereum transactions send messages: deposits (0x7E) and LP-505 types do not decode here.
+        auto decoded = format::decode_transaction(block.transactions[i]);
+        if (!decoded) continue;
+        const format::Transaction& tx = *decoded;
         if (!tx.to || *tx.to != passer) continue;
         LUXL2_TRY(sender, format::validate_transaction(tx, rules));
         l1::L2Message m;

@@ -1,8 +1,10 @@
 // The bytes the batcher posts to the L1 for a run of consecutive sealed blocks (layout in
 // docs/format/rollup-batch.md):
 //   version (0x01) ‖ be64 first block ‖ be64 last block ‖ varint |H| ‖ H ‖ T
-//   H = compress envelope of rlp([[header...], [tx count...]]) — brotli 11 or zstd 19, the smaller
-//   T = the columnar coding of every transaction of the run, in order (compress/columnar.hpp)
+//   H = compress envelope of rlp([[header...], [columnar count...], [[block, index, tx]...]]) —
+//       brotli 11 or zstd 19, whichever is smaller; the third list holds, verbatim with their
+//       positions, the transactions that are not Ethereum ones (deposits 0x7E, LP-505 types)
+//   T = the columnar coding of every Ethereum transaction of the run, in order (compress/columnar.hpp)
 // The block range is in clear so a restarted batcher reads its cursor from the L1 without
 // decompressing. On the L1 the batch data is cut into frames (batch/frames.hpp) and the frames'
 // encodings are concatenated: that is submitBatch's `transactions`.

@@ -1,9 +1,10 @@
 // The seam between block production and the rollup roles (batcher, proposer, derivation): sealed
 // blocks as the roles need them, whatever the block format. A block is its header in the chain's own
 // encoding (without transactions) plus its EIP-2718 transactions; the roles never look inside the
-// header bytes, they hand them back to the chain's decoder (derivation) unchanged. Today the chain's
-// blocks are node::BlockRecord; when they become format::L2Block only ChainBlockSource and
-// rebuild_block change.
+// header bytes, they hand them back to the chain's decoder (derivation) unchanged. The chain's blocks
+// are signed LP-505 L2Blocks (block_record.hpp): `header` is the canonical encoding of the block with
+// its transaction list emptied (the signed header commits to them through transactionsRoot), and
+// `transactions` their EIP-2718 envelopes (format::to_envelope; deposits are 0x7E ones).
 #pragma once
 
 #include <optional>
@@ -22,7 +23,7 @@ struct SealedBlock {
     std::uint64_t timestamp = 0;
     Hash32 state_root;
     Bytes header;                     // the block without transactions, chain encoding
-    std::vector<Bytes> transactions;  // EIP-2718
+    std::vector<Bytes> transactions;  // EIP-2718 envelopes
 };
 
 class BlockSource {
@@ -46,9 +47,9 @@ private:
     const ChainStore& chain_;
 };
 
-[[nodiscard]] SealedBlock seal(const BlockRecord& b);
-/// The inverse for derivation: the chain's block from its header bytes and transactions
-/// (code "node.bad_block").
+[[nodiscard]] Result<SealedBlock> seal(const BlockRecord& b);
+/// The inverse for derivation: the chain's block from its header bytes and transactions, with its
+/// transactions root and sequencer signature checked (codes node.bad_block, format.*).
 [[nodiscard]] Result<BlockRecord> rebuild_block(ByteView header, std::vector<Bytes> transactions);
 
 }  // namespace luxl2::node

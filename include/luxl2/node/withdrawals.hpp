@@ -1,4 +1,4 @@
-// L2→L1 messages and withdrawals on the L2 side. A transaction to the message passer address
+// L2→L1 messages and withdrawals on the L2 side. An Ethereum transaction to the message passer address
 // (0x4200…0016, the OP Stack's L2ToL1MessagePasser predeploy) that succeeds sends its value and
 // calldata to the L1:
 //   data empty           → a withdrawal of `value` to the sender's own address on L1;
