@@ -93,11 +93,13 @@ TEST(Batcher, FollowsTheStrategyAndTheL1Cursor) {
     cfg.max_blocks = 3;
     cfg.max_delay = 10;
     Batcher b(*r.l1, *r.source, cfg);
-    EXPECT_FALSE(b.step(r.time).value()) << "no block yet";
+    const std::uint64_t t0 = r.time;
+    EXPECT_FALSE(b.step(t0).value()) << "only genesis, just seen";
     r.send(transfer(0, 0, addr(9), ether(1)));
     r.block();
     EXPECT_FALSE(b.step(r.time).value()) << "one young block waits for more";
-    auto first = b.step(r.time + 10).value();  // maxDelay reached
+    EXPECT_FALSE(b.step(t0 + 9).value()) << "waited 9 of 10 s";
+    auto first = b.step(t0 + 10).value();  // maxDelay reached
     ASSERT_TRUE(first);
     EXPECT_EQ(first->batch_number, 0u);
     EXPECT_EQ(first->first_block, 0u) << "batch 0 starts with the genesis block";

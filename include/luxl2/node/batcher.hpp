@@ -51,8 +51,9 @@ public:
             const crypto::SecretKey* signer = nullptr)
         : l1_(l1), blocks_(blocks), config_(config), signer_(signer) {}
 
-    /// Submits at most one batch: when maxBlocks blocks wait, or the oldest waiting block is maxDelay
-    /// old at `now` (unix seconds), or `flush`. Returns nullopt when nothing is due.
+    /// Submits at most one batch: when maxBlocks blocks wait, or the oldest waiting block has waited
+    /// maxDelay seconds (since the first step that saw it; `now` is any clock in seconds), or `flush`.
+    /// Returns nullopt when nothing is due.
     [[nodiscard]] Result<std::optional<BatchReport>> step(std::uint64_t now, bool flush = false);
     /// The next L2 block to batch, read from the L1.
     [[nodiscard]] Result<std::uint64_t> next_block() const;
@@ -62,6 +63,7 @@ private:
     const BlockSource& blocks_;
     BatcherConfig config_;
     const crypto::SecretKey* signer_;
+    std::optional<std::pair<std::uint64_t, std::uint64_t>> waiting_since_;  // (block, first seen at)
 };
 
 }  // namespace luxl2::node
