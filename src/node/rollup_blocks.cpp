@@ -18,6 +18,11 @@ Result<SealedBlock> seal(const BlockRecord& b) {
     }
     format::L2Block header = b.block;
     header.transactions.clear();
+    // The state deltas and witness follow from re-executing the transactions and are not covered by
+    // the signed header: derivation recomputes them, so they are not posted to the L1.
+    header.state_transition.account_deltas.clear();
+    header.state_transition.storage_deltas.clear();
+    header.witness.clear();
     s.header = format::canonical_encode(header);
     return s;
 }

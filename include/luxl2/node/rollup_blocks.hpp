@@ -3,7 +3,8 @@
 // encoding (without transactions) plus its EIP-2718 transactions; the roles never look inside the
 // header bytes, they hand them back to the chain's decoder (derivation) unchanged. The chain's blocks
 // are signed LP-505 L2Blocks (block_record.hpp): `header` is the canonical encoding of the block with
-// its transaction list emptied (the signed header commits to them through transactionsRoot), and
+// its transaction list emptied (the signed header commits to them through transactionsRoot) and
+// without its state deltas and witness (not signed, and recomputed by re-execution), and
 // `transactions` their EIP-2718 envelopes (format::to_envelope; deposits are 0x7E ones).
 #pragma once
 
