@@ -131,10 +131,11 @@ Figure pack(std::size_t size, const cx::AccountIndex* index, bool learn) {
 const bool registered = luxl2::bench::register_summary("sig", [](const std::vector<luxl2::bench::RunResult>&) {
     const auto& f = fx();
     const auto cold_index = cx::index_for(cx::BlsTransferCorpus{}, kPopulation, 7);
-    std::printf("\n0x53 Compressed: %zu plain mainnet transfers re-keyed under BLS (%zu accounts); signed "
-                "Ethereum form %.1f B/transfer\n",
-                f.corpus.txs.size(), f.corpus.accounts.size(),
-                double(f.eth_bytes) / double(std::max<std::size_t>(1, f.corpus.txs.size())));
+    std::printf(
+        "\n0x53 Compressed: %zu plain mainnet transfers re-keyed under BLS (%zu accounts); signed "
+        "Ethereum form %.1f B/transfer\n",
+        f.corpus.txs.size(), f.corpus.accounts.size(),
+        double(f.eth_bytes) / double(std::max<std::size_t>(1, f.corpus.txs.size())));
     std::printf("%-58s %10s %8s %12s   (goal <= 12)\n", "bytes per transfer (whole 0x53 envelope)", "transfers",
                 "0x53 txs", "B/transfer");
     // The registry holding exactly the corpus's accounts, numbered at first sight (2 bytes a reference).

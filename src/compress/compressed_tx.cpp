@@ -31,8 +31,8 @@ Result<void> check_batch(const CompressedBatch& b, std::size_t max_txs) {
     seen.reserve(b.txs.size());
     for (std::size_t i = 0; i < b.txs.size(); ++i)
         if (!seen.insert({b.txs[i].from, b.txs[i].nonce}).second)
-            return fail(compressed_errc::kDuplicate, "inner transaction " + std::to_string(i) +
-                                                         " repeats the sender and nonce of an earlier one");
+            return fail(compressed_errc::kDuplicate,
+                        "inner transaction " + std::to_string(i) + " repeats the sender and nonce of an earlier one");
     return {};
 }
 

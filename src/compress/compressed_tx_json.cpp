@@ -40,8 +40,8 @@ Result<CompressedBatch> compressed_batch_from_json(const nlohmann::json& j) {
         if (!e["from"].is_string()) return fail("json.invalid", "from: expected an address");
         auto from = from_hex(e["from"].get<std::string>());
         if (!from || from->size() != 20) return fail("json.invalid", "from: expected a 20-byte address");
-        b.txs.push_back({Address::from_view(*from), t.nonce, t.max_priority_fee_per_gas, t.max_fee_per_gas,
-                         t.gas_limit, t.to, t.value, t.data});
+        b.txs.push_back({Address::from_view(*from), t.nonce, t.max_priority_fee_per_gas, t.max_fee_per_gas, t.gas_limit,
+                         t.to, t.value, t.data});
     }
     if (b.txs.empty()) {
         const auto& c = j["chainId"];

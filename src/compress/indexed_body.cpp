@@ -75,7 +75,8 @@ void write_column(Bytes& out, IxColumn c, const Bytes& raw, ColumnStat* stat) {
     if (raw.size() >= 8) {
         consider(CompressionType::kCustom, compress_raw({CompressionType::kCustom, Variant::kDefault, 0}, raw));
         if (raw.size() >= 32)
-            consider(CompressionType::kZstandard, compress_raw({CompressionType::kZstandard, Variant::kDefault, 19}, raw));
+            consider(CompressionType::kZstandard,
+                     compress_raw({CompressionType::kZstandard, Variant::kDefault, 19}, raw));
         if (raw.size() >= 256)
             consider(CompressionType::kBrotli, compress_raw({CompressionType::kBrotli, Variant::kDefault, 11}, raw));
     }

@@ -15,9 +15,9 @@ namespace luxl2::compress {
 
 struct BlsTransferCorpus {
     U256 chain_id;
-    std::vector<InnerTx> txs;                 // one per input transfer, in order
+    std::vector<InnerTx> txs;                  // one per input transfer, in order
     std::vector<crypto::bls::SecretKey> keys;  // keys[i] signs txs[i]
-    std::vector<Address> accounts;            // every account in order of first sight
+    std::vector<Address> accounts;             // every account in order of first sight
 };
 
 /// Converts signed Ethereum transactions (EIP-2718 bytes) into inner transactions: the sender is
@@ -31,7 +31,6 @@ struct BlsTransferCorpus {
 /// positions (drawn from `seed`), the others being placeholders: an L2 whose state already holds
 /// `population` accounts. Each corpus account's next nonce is that of its first transaction in
 /// `corpus` (the state before it). `population` must be at least the number of corpus accounts.
-[[nodiscard]] AccountIndex index_for(const BlsTransferCorpus& corpus, std::uint64_t population,
-                                     std::uint64_t seed);
+[[nodiscard]] AccountIndex index_for(const BlsTransferCorpus& corpus, std::uint64_t population, std::uint64_t seed);
 
 }  // namespace luxl2::compress

@@ -37,14 +37,14 @@
 namespace luxl2::compress {
 
 namespace compressed_errc {
-inline constexpr std::string_view kEmpty = "compressed_tx.empty";                // no inner transaction
-inline constexpr std::string_view kTooMany = "compressed_tx.too_many";           // above the limit
-inline constexpr std::string_view kCount = "compressed_tx.count";                // count ≠ the body's
-inline constexpr std::string_view kDuplicate = "compressed_tx.duplicate";        // a (sender, nonce) twice
-inline constexpr std::string_view kBodyFormat = "compressed_tx.body_format";     // unknown body format
-inline constexpr std::string_view kNoIndex = "compressed_tx.no_index";           // indexed body, no index given
-inline constexpr std::string_view kInnerShape = "compressed_tx.inner_shape";     // not an EIP-1559 transfer/call
-inline constexpr std::string_view kChainId = "compressed_tx.chain_id";           // inner chain id ≠ outer
+inline constexpr std::string_view kEmpty = "compressed_tx.empty";                   // no inner transaction
+inline constexpr std::string_view kTooMany = "compressed_tx.too_many";              // above the limit
+inline constexpr std::string_view kCount = "compressed_tx.count";                   // count ≠ the body's
+inline constexpr std::string_view kDuplicate = "compressed_tx.duplicate";           // a (sender, nonce) twice
+inline constexpr std::string_view kBodyFormat = "compressed_tx.body_format";        // unknown body format
+inline constexpr std::string_view kNoIndex = "compressed_tx.no_index";              // indexed body, no index given
+inline constexpr std::string_view kInnerShape = "compressed_tx.inner_shape";        // not an EIP-1559 transfer/call
+inline constexpr std::string_view kChainId = "compressed_tx.chain_id";              // inner chain id ≠ outer
 inline constexpr std::string_view kUnknownSender = "compressed_tx.unknown_sender";  // no BLS key for a sender
 inline constexpr std::string_view kSignatureCount = "compressed_tx.signature_count";
 }  // namespace compressed_errc
@@ -108,9 +108,9 @@ struct CompressedLimits {
 
 /// The whole transaction: the payload of `batch` and the aggregate of `inner_signatures` (one per
 /// inner transaction, in order; each 96 bytes, checked for being a G2 subgroup point).
-[[nodiscard]] Result<format::TransactionData> make_compressed_tx(const CompressedBatch& batch, BodyFormat fmt,
-                                                                 std::span<const crypto::bls::Signature> inner_signatures,
-                                                                 const AccountIndex* accounts = nullptr);
+[[nodiscard]] Result<format::TransactionData> make_compressed_tx(
+    const CompressedBatch& batch, BodyFormat fmt, std::span<const crypto::bls::Signature> inner_signatures,
+    const AccountIndex* accounts = nullptr);
 /// Decodes a TransactionData of type 0x53 (shape checked by format::check_payload first).
 [[nodiscard]] Result<CompressedBatch> decode_compressed_tx(const format::TransactionData& tx,
                                                            const AccountIndex* accounts = nullptr,
