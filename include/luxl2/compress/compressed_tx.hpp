@@ -4,7 +4,7 @@
 //  - A BLS-keyed account's address is crypto::bls::account_address(pk) (domain-separated keccak).
 //  - Each inner transaction is EIP-1559-shaped without access list; its sender signs
 //        inner_signing_message = keccak256("LUXL2_0x53_TX_V1" ‖ signing_hash(the EIP-1559 transaction))
-//    whose EIP-1559 signing hash covers the chain id. Messages differ per transaction (and a
+//    whose EIP-1559 signing hash covers the chain id. Each sender signs its own transaction (a
 //    (sender, nonce) pair may appear once), so the aggregate is checked with AggregateVerify.
 //  - The body is coded signature-free: either the columnar coder (columnar.hpp, addresses carried in
 //    full) or the indexed coder (accounts named by their number in an AccountIndex, nonces implied).
