@@ -7,6 +7,7 @@
 #include <map>
 #include <sstream>
 
+#include "luxl2/compress/account_context.hpp"
 #include "luxl2/compress/columnar.hpp"
 #include "luxl2/compress/eth_block.hpp"
 #include "luxl2/compress/synthetic.hpp"
@@ -35,6 +36,13 @@ std::map<std::string, std::size_t> measure() {
     ColumnarOptions sigfree;
     sigfree.signature_free = true;
     out["mainnet-transfers/ours-sigfree"] = encode_columnar(transfers, sigfree, transfer_senders)->size();
+    // With an account context: a simulated 2^24-account state that holds every sender and recipient.
+    std::vector<Address> accounts = transfer_senders;
+    for (const auto& raw : transfers) accounts.push_back(*format::decode_transaction(raw)->to);
+    const auto ctx = simulated_state(accounts, 24);
+    ColumnarOptions with_ctx;
+    with_ctx.context = &ctx;
+    out["mainnet-transfers/ours+ctx"] = encode_columnar(transfers, with_ctx)->size();
     std::vector<Bytes> blocks;
     for (const auto& e : std::filesystem::directory_iterator(testing::data_dir() / "eth-mainnet/derived/full_blocks"))
         if (e.path().extension() == ".rlp") {
