@@ -18,10 +18,12 @@
 #include "luxl2/compress/dictionary.hpp"
 #include "luxl2/compress/envelope.hpp"
 #include "luxl2/compress/eth_block.hpp"
+#include "luxl2/compress/records.hpp"
 #include "luxl2/compress/synthetic.hpp"
 #include "luxl2/compress/tx_corpus.hpp"
 #include "luxl2/core/endian.hpp"
 #include "luxl2/crypto/keccak.hpp"
+#include "luxl2/format/codec.hpp"
 #include "luxl2/format/transaction.hpp"
 
 namespace {
@@ -30,7 +32,7 @@ using namespace luxl2;
 using namespace luxl2::compress;
 namespace fs = std::filesystem;
 
-enum class Kind { kTxs, kBlocks, kState };
+enum class Kind { kTxs, kBlocks, kState, kRecords };
 
 struct Corpus {
     std::string name;
@@ -42,6 +44,7 @@ struct Corpus {
     std::vector<Bytes> dict_training;  // transactions of other blocks, for the dictionary rows
     // kTxs: a simulated L2 state of 2^24 accounts holding every sender and recipient (the "+ctx" rows)
     std::shared_ptr<MapAccountContext> context;
+    std::vector<format::ComputeMetadata> metadata;  // kRecords: one per block; `items` holds their RLP
 };
 
 std::string read_file(const fs::path& p) {
@@ -105,7 +108,9 @@ const std::vector<Corpus>& corpora() {
         for (auto& t : synthetic_transfers(1000, 2))
             l2t.items.push_back(std::move(t.raw)), l2t.senders.push_back(t.sender);
         Corpus state{"l2-state-deltas", Kind::kState, {}, {}, {}, synthetic_state_deltas(1000, 3), {}, {}};
-        for (Corpus* c : {&mainnet, &transfers, &first1000, &blocks, &calls, &l2t, &state}) {
+        Corpus ai{"l2-ai-metadata", Kind::kRecords, {}, {}, {}, {}, {}, {}, synthetic_compute_metadata(1000, 4)};
+        for (const auto& m : ai.metadata) ai.items.push_back(format::rlp_encode(m));
+        for (Corpus* c : {&mainnet, &transfers, &first1000, &blocks, &calls, &l2t, &state, &ai}) {
             finish(*c);
             out.push_back(std::move(*c));
         }
@@ -218,6 +223,12 @@ std::vector<Method> methods_for(const Corpus& c) {
                          LUXL2_TRY(b, decompress_eth_blocks(in));
                          return b.size();
                      }});
+    } else if (c.kind == Kind::kRecords) {
+        m.push_back({"ours", [](const Corpus& k) { return encode_records<format::ComputeMetadata>(k.metadata); },
+                     [](const Corpus&, ByteView in) -> Result<std::size_t> {
+                         LUXL2_TRY(r, decode_records<format::ComputeMetadata>(in));
+                         return r.size();
+                     }});
     } else {
         m.push_back({"ours", [](const Corpus& k) { return compress_state_deltas(k.state.accounts, k.state.storage); },
                      [](const Corpus& k, ByteView in) -> Result<std::size_t> {
@@ -265,15 +276,16 @@ void run_decompress(benchmark::State& st, const Corpus* c, const Method* m) {
 
 // Registered at start-up: corpora are only loaded when a compress benchmark runs.
 const bool registered = [] {
-    static const std::vector<std::string> names{"mainnet-txs",    "mainnet-transfers", "mainnet-1000tx",
-                                                "mainnet-blocks", "l2-contract-calls", "l2-transfers",
-                                                "l2-state-deltas"};
+    static const std::vector<std::string> names{"mainnet-txs",     "mainnet-transfers", "mainnet-1000tx",
+                                                "mainnet-blocks",  "l2-contract-calls", "l2-transfers",
+                                                "l2-state-deltas", "l2-ai-metadata"};
     for (std::size_t ci = 0; ci < names.size(); ++ci) {
         // The method list depends only on the corpus kind; build it from a stub of that kind.
         Corpus stub;
         stub.name = names[ci];
         stub.kind = names[ci] == "mainnet-blocks"    ? Kind::kBlocks
                     : names[ci] == "l2-state-deltas" ? Kind::kState
+                    : names[ci] == "l2-ai-metadata"  ? Kind::kRecords
                                                      : Kind::kTxs;
         const auto methods = std::make_shared<std::vector<Method>>(methods_for(stub));
         for (std::size_t mi = 0; mi < methods->size(); ++mi) {

@@ -10,6 +10,7 @@
 #include "luxl2/compress/account_context.hpp"
 #include "luxl2/compress/columnar.hpp"
 #include "luxl2/compress/eth_block.hpp"
+#include "luxl2/compress/records.hpp"
 #include "luxl2/compress/synthetic.hpp"
 #include "luxl2/compress/tx_corpus.hpp"
 #include "luxl2/format/transaction.hpp"
@@ -60,6 +61,7 @@ std::map<std::string, std::size_t> measure() {
     out["l2-transfers/ours-sigfree"] = encode_columnar(l2t, sigfree, l2t_senders)->size();
     const auto st = synthetic_state_deltas(1000, 3);
     out["l2-state-deltas/ours"] = compress_state_deltas(st.accounts, st.storage)->size();
+    out["l2-ai-metadata/ours"] = encode_records<format::ComputeMetadata>(synthetic_compute_metadata(1000, 4))->size();
     return out;
 }
 
