@@ -62,12 +62,11 @@ Result<void> get_abi(std::array<Reader, kColumnCount>& r, Tables& t, Bytes& data
     }
     std::uint8_t sel[4];
     store_be32(sel, selector);
-    data.reserve(static_cast<std::size_t>(len));
-    data.insert(data.end(), sel, sel + 4);
+    // Zeroed once (the caller has bounded len by the word tags present); words then fill in place.
+    data.assign(static_cast<std::size_t>(len), 0);
+    std::copy(sel, sel + 4, data.begin());
     for (std::uint64_t w = 0; w < (len - 4) / 32; ++w) {
-        const std::size_t at = data.size();
-        data.resize(at + 32, 0);
-        std::uint8_t* word = data.data() + at;
+        std::uint8_t* word = data.data() + 4 + w * 32;
         LUXL2_TRY(tag, r[kColWordTag].byte());
         if (tag == kWordZero) continue;
         if (tag == kWordAddress) {
