@@ -60,6 +60,7 @@ struct DevnetOptions {
     std::uint64_t chain_id = 1337;
     std::size_t accounts = 10;
     std::uint64_t balance_ether = 10000;
+    std::string sequencer_key;  // hex; empty: node::dev_sequencer_key()
 };
 
 int run_devnet(const DevnetOptions& o) {
@@ -96,6 +97,15 @@ int run_devnet(const DevnetOptions& o) {
     cfg.genesis_timestamp = static_cast<std::uint64_t>(
         std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count());
 
+    if (!o.sequencer_key.empty()) {
+        auto k = from_hex_fixed<32>(o.sequencer_key);
+        if (!k) {
+            std::cerr << "error: --sequencer-key: " << k.error().message << "\n";
+            return 2;
+        }
+        cfg.sequencer_key = *k;
+    }
+
     auto store = state::open_rocksdb((std::filesystem::path(datadir) / "chaindata").string());
     if (!store) {
         std::cerr << "error: " << store.error().to_string() << "\n";
@@ -120,6 +130,8 @@ int run_devnet(const DevnetOptions& o) {
     std::printf("RPC URL:    http://%s:%d\n", o.host.c_str(), *port);
     std::printf("Data dir:   %s\n", datadir.c_str());
     std::printf("Block time: %s\n", o.block_time.c_str());
+    std::printf("Sequencer:  %s%s\n", checksum_address(nd.sequencer()).c_str(),
+                o.sequencer_key.empty() ? " (the public devnet key, keccak256(\"luxl2 devnet sequencer\"))" : "");
     std::printf("Head:       block %llu (%s)\n\n", static_cast<unsigned long long>(nd.head_number()),
                 nd.head_number() == 0 ? "new chain" : "resumed");
     std::printf("Available Accounts\n==================\n");
@@ -136,9 +148,9 @@ int run_devnet(const DevnetOptions& o) {
         nd, *block_time,
         [](const node::BlockRecord& b) {
             std::printf("block %llu hash %s txs %zu gas %llu base_fee %s state_root %s\n",
-                        static_cast<unsigned long long>(b.number), to_hex(node::block_hash(b)).c_str(),
-                        b.transactions.size(), static_cast<unsigned long long>(b.gas_used),
-                        b.base_fee.to_string().c_str(), to_hex(b.state_root).c_str());
+                        static_cast<unsigned long long>(b.number), to_hex(node::block_hash(b)).c_str(), b.tx_count(),
+                        static_cast<unsigned long long>(b.gas_used), b.base_fee.to_string().c_str(),
+                        to_hex(b.state_root()).c_str());
             std::fflush(stdout);
         },
         [](const Error& e) {
@@ -175,6 +187,8 @@ void register_devnet(CLI::App& app, Registry& reg) {
         ->capture_default_str()
         ->check(CLI::Range(1, 1000));
     cmd->add_option("--balance", o.balance_ether, "Balance of each funded account, in ether")->capture_default_str();
+    cmd->add_option("--sequencer-key", o.sequencer_key,
+                    "Hex secp256k1 key that signs blocks (default: the public devnet sequencer key)");
     cmd->callback([&reg] { reg.exit_code = run_devnet(o); });
 }
 

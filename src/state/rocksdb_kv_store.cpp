@@ -51,6 +51,15 @@ public:
         return {};
     }
 
+    Result<std::optional<std::pair<Bytes, Bytes>>> floor(ByteView prefix, ByteView key) const override {
+        std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions()));
+        it->SeekForPrev(slice(key));
+        if (!it->status().ok()) return fail(errc::io, "rocksdb seek: " + it->status().ToString());
+        if (!it->Valid() || !it->key().starts_with(slice(prefix))) return std::optional<std::pair<Bytes, Bytes>>{};
+        const ByteView k = view(it->key()), v = view(it->value());
+        return std::optional<std::pair<Bytes, Bytes>>{std::pair{Bytes(k.begin(), k.end()), Bytes(v.begin(), v.end())}};
+    }
+
 private:
     std::unique_ptr<rocksdb::DB> db_;
 };
