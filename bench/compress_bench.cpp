@@ -47,6 +47,13 @@ struct Corpus {
     std::vector<format::ComputeMetadata> metadata;  // kRecords: one per block; `items` holds their RLP
 };
 
+Corpus make_corpus(std::string name, Kind kind) {
+    Corpus c;
+    c.name = std::move(name);
+    c.kind = kind;
+    return c;
+}
+
 std::string read_file(const fs::path& p) {
     std::ifstream f(p, std::ios::binary);
     std::ostringstream ss;
@@ -80,9 +87,9 @@ const std::vector<Corpus>& corpora() {
         std::vector<Corpus> out;
         const fs::path data(LUXL2_DATA_DIR);
         auto txs = parse_tx_corpus(read_file(data / "eth-mainnet/derived/mainnet_txs.csv"));
-        Corpus mainnet{"mainnet-txs", Kind::kTxs, {}, {}, {}, {}, {}, {}};
-        Corpus transfers{"mainnet-transfers", Kind::kTxs, {}, {}, {}, {}, {}, {}};
-        Corpus first1000{"mainnet-1000tx", Kind::kTxs, {}, {}, {}, {}, {}, {}};
+        Corpus mainnet = make_corpus("mainnet-txs", Kind::kTxs);
+        Corpus transfers = make_corpus("mainnet-transfers", Kind::kTxs);
+        Corpus first1000 = make_corpus("mainnet-1000tx", Kind::kTxs);
         if (txs) {
             // The dictionary rows train on other blocks only: never on the data they measure.
             std::set<std::uint64_t> measured_blocks;
@@ -94,21 +101,23 @@ const std::vector<Corpus>& corpora() {
                 mainnet.items.push_back(std::move(t.raw));
             }
         }
-        Corpus blocks{"mainnet-blocks", Kind::kBlocks, {}, {}, {}, {}, {}, {}};
+        Corpus blocks = make_corpus("mainnet-blocks", Kind::kBlocks);
         if (fs::exists(data / "eth-mainnet/derived/full_blocks"))
             for (const auto& e : fs::directory_iterator(data / "eth-mainnet/derived/full_blocks"))
                 if (e.path().extension() == ".rlp") {
                     const auto s = read_file(e.path());
                     blocks.items.emplace_back(s.begin(), s.end());
                 }
-        Corpus calls{"l2-contract-calls", Kind::kTxs, {}, {}, {}, {}, {}, {}};
+        Corpus calls = make_corpus("l2-contract-calls", Kind::kTxs);
         for (auto& t : synthetic_contract_calls(1000, 1))
             calls.items.push_back(std::move(t.raw)), calls.senders.push_back(t.sender);
-        Corpus l2t{"l2-transfers", Kind::kTxs, {}, {}, {}, {}, {}, {}};
+        Corpus l2t = make_corpus("l2-transfers", Kind::kTxs);
         for (auto& t : synthetic_transfers(1000, 2))
             l2t.items.push_back(std::move(t.raw)), l2t.senders.push_back(t.sender);
-        Corpus state{"l2-state-deltas", Kind::kState, {}, {}, {}, synthetic_state_deltas(1000, 3), {}, {}};
-        Corpus ai{"l2-ai-metadata", Kind::kRecords, {}, {}, {}, {}, {}, {}, synthetic_compute_metadata(1000, 4)};
+        Corpus state = make_corpus("l2-state-deltas", Kind::kState);
+        state.state = synthetic_state_deltas(1000, 3);
+        Corpus ai = make_corpus("l2-ai-metadata", Kind::kRecords);
+        ai.metadata = synthetic_compute_metadata(1000, 4);
         for (const auto& m : ai.metadata) ai.items.push_back(format::rlp_encode(m));
         for (Corpus* c : {&mainnet, &transfers, &first1000, &blocks, &calls, &l2t, &state, &ai}) {
             finish(*c);
