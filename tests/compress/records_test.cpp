@@ -57,6 +57,7 @@ TEST(Records, RejectsMalformedInput) {
     EXPECT_FALSE(decode_records<ComputeMetadata>(v));
     // Limits: fewer records or output bytes than the batch needs.
     EXPECT_EQ(decode_records<ComputeMetadata>(enc, {.max_records = 19}).error().code, errc::too_many_elements);
+    EXPECT_EQ(decode_records<ComputeMetadata>(enc, {.max_elements = 5}).error().code, errc::too_many_elements);
     EXPECT_EQ(decode_records<ComputeMetadata>(enc, {.max_output = 100}).error().code, errc::size_limit);
     // ModelMetrics by hand, every column stored (codec 0): model_id (reference, new values), accuracy,
     // loss, layerLatencies (count, elements), activationStats (length, bytes).

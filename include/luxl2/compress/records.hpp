@@ -25,10 +25,12 @@ namespace luxl2::compress {
 
 inline constexpr std::uint8_t kRecordsVersion = 1;
 
+/// Memory while decoding is bounded by max_output plus max_records records and max_elements vector
+/// elements at their in-memory size (a ComputeMetadata is ~300 bytes, a ModelExecution ~160).
 struct RecordLimits {
-    std::size_t max_records = 1u << 20;
+    std::size_t max_records = 1u << 16;
     std::uint64_t max_output = 64ull << 20;  // all columns' decompressed bytes together
-    std::size_t max_elements = 1u << 22;     // vector elements and table entries over the whole input
+    std::size_t max_elements = 1u << 18;     // vector elements and table entries over the whole input
 };
 
 namespace detail {
