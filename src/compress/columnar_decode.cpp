@@ -65,9 +65,11 @@ Result<void> get_abi(std::array<Reader, kColumnCount>& r, Tables& t, Bytes& data
     // Zeroed once (the caller has bounded len by the word tags present); words then fill in place.
     data.assign(static_cast<std::size_t>(len), 0);
     std::copy(sel, sel + 4, data.begin());
-    for (std::uint64_t w = 0; w < (len - 4) / 32; ++w) {
+    const std::uint64_t words = (len - 4) / 32;
+    LUXL2_TRY(tags, r[kColWordTag].take(words));  // all of this call's tags at once
+    for (std::uint64_t w = 0; w < words; ++w) {
         std::uint8_t* word = data.data() + 4 + w * 32;
-        LUXL2_TRY(tag, r[kColWordTag].byte());
+        const std::uint8_t tag = tags[static_cast<std::size_t>(w)];
         if (tag == kWordZero) continue;
         if (tag == kWordAddress) {
             LUXL2_TRY(a, get_address(r, t));
