@@ -4,29 +4,45 @@
 
 namespace luxl2::exec {
 
-BlockResult execute_block(state::StateDb& db, const BlockEnv& env, std::span<const SignedTx> candidates) {
+Result<BlockResult> execute_block(state::StateDb& db, const BlockEnv& env,
+                                  std::span<const format::DepositTransaction> deposits,
+                                  std::span<const SignedTx> candidates) {
     BlockResult out;
+    out.receipts.reserve(deposits.size() + candidates.size());
+    auto add_receipt = [&](format::TxType type, TxResult& r) -> Result<void> {
+        out.gas_used += r.gas_used;
+        Receipt rc;
+        rc.type = type;
+        rc.status = r.status;
+        rc.cumulative_gas_used = out.gas_used;
+        rc.gas_used = r.gas_used;
+        rc.effective_gas_price = r.effective_gas_price;
+        rc.logs = std::move(r.logs);
+        LUXL2_TRY(root, db.root());
+        rc.state_root = root;
+        out.receipts.push_back(std::move(rc));
+        return {};
+    };
+    for (const auto& d : deposits) {
+        LUXL2_TRY(r, apply_deposit(db, env, d));
+        LUXL2_CHECK(add_receipt(static_cast<format::TxType>(format::lp505_type::kDeposit), r));
+    }
+    out.included.reserve(candidates.size());
     for (std::size_t i = 0; i < candidates.size(); ++i) {
         const SignedTx& c = candidates[i];
         const std::size_t snap = db.snapshot();
-        auto r = c.lp505 ? apply_quantum_transaction(db, env, *c.lp505, env.gas_limit - out.gas_used)
-                         : apply_transaction(db, env, c.tx, c.sender, env.gas_limit - out.gas_used);
+        const std::uint64_t gas_left = env.gas_limit > out.gas_used ? env.gas_limit - out.gas_used : 0;
+        auto r = c.lp505 ? apply_quantum_transaction(db, env, *c.lp505, gas_left)
+                         : apply_transaction(db, env, c.tx, c.sender, gas_left);
         if (!r) {
             db.revert(snap);
+            if (r.error().code == state::errc::io || r.error().code == state::errc::corrupt)
+                return std::unexpected(std::move(r.error()));
             out.rejected.emplace_back(i, std::move(r.error()));
             continue;
         }
-        out.gas_used += r->gas_used;
-        Receipt rc;
-        rc.type = c.lp505 ? static_cast<format::TxType>(c.lp505->tx_type) : c.tx.type;
-        rc.status = r->status;
-        rc.cumulative_gas_used = out.gas_used;
-        rc.gas_used = r->gas_used;
-        rc.effective_gas_price = r->effective_gas_price;
-        rc.logs = std::move(r->logs);
-        rc.state_root = db.root();
+        LUXL2_CHECK(add_receipt(c.lp505 ? static_cast<format::TxType>(c.lp505->tx_type) : c.tx.type, *r));
         out.included.push_back(i);
-        out.receipts.push_back(std::move(rc));
     }
     return out;
 }

@@ -41,19 +41,16 @@ Error corrupt(std::string what) {
 
 }  // namespace
 
-void ChainStore::stage_block(state::WriteBatch& batch, const BlockRecord& block, const Hash32& hash,
-                             const std::vector<exec::Receipt>& receipts, const std::vector<Hash32>& tx_hashes) const {
+void ChainStore::stage_block(state::WriteBatch& batch, const BlockRecord& block, const std::vector<Bytes>& receipts,
+                             const std::vector<Hash32>& tx_hashes) const {
     batch.put(number_key('B', block.number), encode_block_record(block));
-    batch.put(hash_key('H', hash), be64(block.number));
-    std::vector<Bytes> enc;
+    batch.put(hash_key('H', block.hash), be64(block.number));
     std::size_t payload = 0;
-    for (const auto& r : receipts) {
-        enc.push_back(exec::encode_receipt(r));
-        payload += rlp::length(ByteView(enc.back()));
-    }
+    for (const auto& r : receipts) payload += rlp::length(ByteView(r));
     Bytes rs;
+    rs.reserve(payload + 9);
     rlp::encode_header(rs, {true, payload});
-    for (const auto& e : enc) rlp::encode(rs, ByteView(e));
+    for (const auto& e : receipts) rlp::encode(rs, ByteView(e));
     batch.put(number_key('R', block.number), rs);
     for (std::size_t i = 0; i < tx_hashes.size(); ++i) {
         Bytes loc = be64(block.number);
@@ -82,12 +79,27 @@ Result<std::optional<U256>> ChainStore::chain_id() const {
     return std::optional<U256>{id};
 }
 
-Result<std::optional<BlockRecord>> ChainStore::block(std::uint64_t number) const {
+void ChainStore::remember(std::shared_ptr<const BlockRecord> block) const {
+    std::lock_guard lock(cache_mu_);
+    const std::uint64_t n = block->number;
+    cache_.insert_or_assign(n, std::move(block));
+    while (cache_.size() > kCachedBlocks) cache_.erase(cache_.begin());  // the oldest number goes
+}
+
+Result<std::shared_ptr<const BlockRecord>> ChainStore::block(std::uint64_t number) const {
+    {
+        std::lock_guard lock(cache_mu_);
+        if (auto it = cache_.find(number); it != cache_.end()) return it->second;
+    }
     LUXL2_TRY(v, store_.get(number_key('B', number)));
-    if (!v) return std::optional<BlockRecord>{};
+    if (!v) return std::shared_ptr<const BlockRecord>{};
     auto b = decode_block_record(*v);
-    if (!b) return std::unexpected(corrupt("block " + std::to_string(number) + ": " + b.error().message));
-    return std::optional<BlockRecord>{std::move(*b)};
+    if (!b) return std::unexpected(corrupt("block " + std::to_string(number) + ": " + b.error().to_string()));
+    if (b->number != number)
+        return std::unexpected(corrupt("block " + std::to_string(number) + " holds another number"));
+    auto shared = std::make_shared<const BlockRecord>(std::move(*b));
+    remember(shared);
+    return shared;
 }
 
 Result<std::optional<std::uint64_t>> ChainStore::number_of(const Hash32& block_hash) const {

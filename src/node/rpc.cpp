@@ -3,7 +3,10 @@
 #include <algorithm>
 
 #include "luxl2/core/hex.hpp"
+#include "luxl2/crypto/keccak.hpp"
 #include "luxl2/exec/fees.hpp"
+#include "luxl2/format/codec.hpp"
+#include "luxl2/format/hashing.hpp"
 #include "luxl2/format/transaction_json.hpp"
 
 namespace luxl2::node {
@@ -76,6 +79,62 @@ std::string hex_bloom(const std::array<std::uint8_t, 256>& b) {
     return to_hex(ByteView(b));
 }
 
+// A number or tag other than a hash → a block number ≤ head.
+std::uint64_t block_number_inner(const json& tag, std::uint64_t head) {
+    if (tag.is_string()) {
+        const auto& s = tag.get_ref<const std::string&>();
+        if (s == "latest" || s == "pending" || s == "safe" || s == "finalized") return head;
+        if (s == "earliest") return 0;
+    }
+    const std::uint64_t num = parse_u64(tag, "block number");
+    if (num > head) throw RpcError{rpc_code::server_error, "header not found"};
+    return num;
+}
+
+Hash32 stored_tx_hash(const format::TransactionData& td) {
+    if (td.tx_type == format::lp505_type::kDeposit || !format::is_ethereum_tx_type(td.tx_type)) {
+        auto h = format::tx_hash(td);
+        if (!h) throw RpcError{rpc_code::internal_error, "stored transaction does not hash"};
+        return *h;
+    }
+    return crypto::keccak256(td.payload);
+}
+
+// The JSON of a stored transaction (without its block fields), and its sender.
+std::pair<json, Address> stored_tx(const format::TransactionData& td, const U256& base_fee) {
+    if (td.tx_type == format::lp505_type::kDeposit) {
+        auto d = format::decode_tx_payload<format::DepositTransaction>(td);
+        if (!d) throw RpcError{rpc_code::internal_error, "stored deposit does not decode"};
+        json t{{"type", "0x7e"},
+               {"hash", to_hex(exec::deposit_hash(*d))},
+               {"sourceHash", to_hex(d->source_hash)},
+               {"from", to_hex(d->from)},
+               {"to", d->to ? json(to_hex(*d->to)) : json(nullptr)},
+               {"mint", d->mint.to_hex()},
+               {"value", d->value.to_hex()},
+               {"gas", qty(d->gas)},
+               {"isSystemTx", d->is_system_tx},
+               {"input", to_hex(d->data)},
+               {"nonce", "0x0"},
+               {"gasPrice", "0x0"},
+               {"v", "0x0"},
+               {"r", "0x0"},
+               {"s", "0x0"}};
+        return {std::move(t), d->from};
+    }
+    auto tx = format::decode_transaction(td.payload);
+    if (!tx) throw RpcError{rpc_code::internal_error, "stored transaction does not decode"};
+    auto sender = format::recover_sender(*tx);
+    if (!sender) throw RpcError{rpc_code::internal_error, "stored transaction has no sender"};
+    json t = format::to_json(*tx, *sender);
+    if (tx->type == format::TxType::kDynamicFee) t["gasPrice"] = exec::effective_gas_price(*tx, base_fee).to_hex();
+    return {std::move(t), *sender};
+}
+
+json stored_tx_json(const format::TransactionData& td, const U256& base_fee) {
+    return stored_tx(td, base_fee).first;
+}
+
 }  // namespace
 
 std::string Rpc::handle(std::string_view body) {
@@ -136,62 +195,78 @@ json Rpc::dispatch(const std::string& method, const json& params) {
     Node& n = node_;
     const auto& chain = n.chain();
 
-    // A block tag or number → a block number that exists; throws for unknown numbers.
+    // A block tag, number or hash (also EIP-1898's {blockHash}/{blockNumber}) → a block number that
+    // exists; throws for unknown blocks.
     auto block_number = [&](const json& tag) -> std::uint64_t {
         const std::uint64_t head = n.head_number();
         if (tag.is_null()) return head;
-        if (tag.is_string()) {
-            const auto s = tag.get<std::string>();
-            if (s == "latest" || s == "pending" || s == "safe" || s == "finalized") return head;
-            if (s == "earliest") return 0;
+        if (tag.is_object()) {
+            if (tag.contains("blockHash")) {
+                auto num = value_or_throw(chain.number_of(parse_hash(tag["blockHash"])));
+                if (!num) throw RpcError{rpc_code::server_error, "header for hash not found"};
+                return *num;
+            }
+            if (tag.contains("blockNumber")) {
+                const json& inner = tag["blockNumber"];
+                if (inner.is_object()) throw_params("invalid block number");
+                return block_number_inner(inner, head);
+            }
+            throw_params("block object needs blockHash or blockNumber");
         }
-        const std::uint64_t num = parse_u64(tag, "block number");
-        if (num > head) throw RpcError{rpc_code::server_error, "header not found"};
-        return num;
+        if (tag.is_string() && tag.get_ref<const std::string&>().size() == 66) {
+            auto num = value_or_throw(chain.number_of(parse_hash(tag)));
+            if (!num) throw RpcError{rpc_code::server_error, "header for hash not found"};
+            return *num;
+        }
+        return block_number_inner(tag, head);
     };
-    // State queries answer for the newest block only: the node keeps no historical state.
-    auto state_at = [&](const json& tag) {
+    // The state after the block a tag names: the latest state for the head, else the history.
+    std::optional<state::HistoricalStateReader> history;
+    auto state_at = [&](const json& tag) -> const state::StateReader& {
+        const std::uint64_t head = n.head_number();
         const std::uint64_t num = block_number(tag);
-        if (num != n.head_number())
-            throw RpcError{rpc_code::server_error,
-                           "historical state not available (only the latest block's state is kept)"};
+        if (num >= head) return n.state();
+        auto h = n.state_at(num);
+        if (!h) throw RpcError{rpc_code::server_error, h.error().message};
+        history.emplace(*h);
+        return *history;
     };
     auto block_json = [&](const BlockRecord& b, bool full) -> json {
-        const Hash32 hash = block_hash(b);
+        const Hash32& hash = b.hash;
         json txs = json::array();
-        for (std::size_t i = 0; i < b.transactions.size(); ++i) {
-            auto tx = format::decode_transaction(b.transactions[i]);
-            if (!tx) throw RpcError{rpc_code::internal_error, "stored transaction does not decode"};
+        for (std::size_t i = 0; i < b.block.transactions.size(); ++i) {
+            const auto& td = b.block.transactions[i];
             if (!full) {
-                txs.push_back(to_hex(format::transaction_hash(*tx)));
+                txs.push_back(to_hex(stored_tx_hash(td)));
                 continue;
             }
-            auto sender = format::recover_sender(*tx);
-            json t = format::to_json(*tx, sender ? std::optional<Address>(*sender) : std::nullopt);
+            json t = stored_tx_json(td, b.base_fee);
             t["blockHash"] = to_hex(hash);
             t["blockNumber"] = qty(b.number);
             t["transactionIndex"] = qty(i);
-            if (tx->type == format::TxType::kDynamicFee)
-                t["gasPrice"] = exec::effective_gas_price(*tx, b.base_fee).to_hex();
             txs.push_back(std::move(t));
         }
         auto receipts = value_or_throw(chain.receipts(b.number));
         std::vector<exec::Log> logs;
         for (const auto& r : receipts) logs.insert(logs.end(), r.logs.begin(), r.logs.end());
         const std::string zero32 = to_hex(Hash32{});
+        const auto& h = b.block.header;
         return json{{"number", qty(b.number)},
                     {"hash", to_hex(hash)},
-                    {"parentHash", to_hex(b.parent_hash)},
+                    {"parentHash", to_hex(h.parent_hash)},
                     {"nonce", "0x0000000000000000"},
                     {"sha3Uncles", "0x1dcc4de8dec75d7aab85b567b6ccd41ad312451b948a7413f0a142fd40d49347"},
                     {"logsBloom", hex_bloom(exec::logs_bloom(logs))},
-                    {"transactionsRoot", to_hex(b.transactions_root)},
-                    {"stateRoot", to_hex(b.state_root)},
-                    {"receiptsRoot", to_hex(b.receipts_root)},
-                    {"miner", to_hex(b.fee_recipient)},
+                    {"transactionsRoot", to_hex(h.transactions_root)},
+                    {"stateRoot", to_hex(h.state_root)},
+                    {"receiptsRoot", to_hex(h.receipts_root)},
+                    {"miner", to_hex(n.config().fee_recipient)},
+                    {"sequencer", to_hex(h.sequencer)},
+                    {"sequencerSignature", to_hex(h.signature)},
+                    {"l1BlockNumber", h.l1_block_number.to_hex()},
                     {"difficulty", "0x0"},
                     {"totalDifficulty", "0x0"},
-                    {"extraData", "0x"},
+                    {"extraData", to_hex(h.extra_data)},
                     {"size", qty(encode_block_record(b).size())},
                     {"gasLimit", qty(b.gas_limit)},
                     {"gasUsed", qty(b.gas_used)},
@@ -201,7 +276,7 @@ json Rpc::dispatch(const std::string& method, const json& params) {
                     {"transactions", std::move(txs)},
                     {"uncles", json::array()}};
     };
-    auto load_block = [&](std::uint64_t num) -> std::optional<BlockRecord> { return value_or_throw(chain.block(num)); };
+    auto load_block = [&](std::uint64_t num) -> BlockPtr { return value_or_throw(chain.block(num)); };
     auto suggested_tip = [&]() { return U256(exec::kInitialBaseFee); };  // 1 gwei, as geth's default
 
     if (method == "eth_chainId") return n.config().chain_id.to_hex();
@@ -213,8 +288,8 @@ json Rpc::dispatch(const std::string& method, const json& params) {
     if (method == "eth_blockNumber") return qty(n.head_number());
     if (method == "eth_getBalance") {
         const Address a = parse_address(param(params, 0));
-        state_at(param(params, 1));
-        return value_or_throw(n.state().account(a)).balance.to_hex();
+        const auto& st = state_at(param(params, 1));
+        return value_or_throw(st.account(a)).balance.to_hex();
     }
     if (method == "eth_getTransactionCount") {
         const Address a = parse_address(param(params, 0));
@@ -223,24 +298,39 @@ json Rpc::dispatch(const std::string& method, const json& params) {
             const auto acc = value_or_throw(n.state().account(a));
             return qty(n.mempool().pending_nonce(a, acc.nonce));
         }
-        state_at(tag);
-        return qty(value_or_throw(n.state().account(a)).nonce);
+        const auto& st = state_at(tag);
+        return qty(value_or_throw(st.account(a)).nonce);
     }
     if (method == "eth_getCode") {
         const Address a = parse_address(param(params, 0));
-        state_at(param(params, 1));
-        const auto acc = value_or_throw(n.state().account(a));
-        return to_hex(value_or_throw(n.state().code(acc.code_hash)));
+        const auto& st = state_at(param(params, 1));
+        const auto acc = value_or_throw(st.account(a));
+        return to_hex(value_or_throw(st.code(acc.code_hash)));
     }
     if (method == "eth_getStorageAt") {
         const Address a = parse_address(param(params, 0));
         const U256 slot = parse_quantity(param(params, 1), "slot");
-        state_at(param(params, 2));
+        const auto& st = state_at(param(params, 2));
         Hash32 key;
         slot.to_be32(key.data());
         Hash32 out;
-        value_or_throw(n.state().storage(a, key)).to_be32(out.data());
+        value_or_throw(st.storage(a, key)).to_be32(out.data());
         return to_hex(out);
+    }
+    if (method == "lux_getBlockEncoded") {
+        const std::uint64_t num = block_number(param(params, 0));
+        const json& fmt = param(params, 1);
+        const std::string name = fmt.is_null()     ? std::string("canonical")
+                                 : fmt.is_string() ? fmt.get<std::string>()
+                                                   : "";
+        auto enc = format::parse_encoding(name);
+        if (!enc) throw_params("format must be one of json, rlp, ssz, protobuf, binary, canonical");
+        auto b = load_block(num);
+        if (!b) throw RpcError{rpc_code::server_error, "header not found"};
+        if (*enc == format::Encoding::kJson) return format::to_json(b->block);
+        auto bytes = format::encode_block(b->block, *enc);
+        if (!bytes) throw_error(bytes.error());
+        return to_hex(*bytes);
     }
     if (method == "eth_gasPrice") return (n.next_base_fee() + suggested_tip()).to_hex();
     if (method == "eth_maxPriorityFeePerGas") return suggested_tip().to_hex();
@@ -270,8 +360,10 @@ json Rpc::dispatch(const std::string& method, const json& params) {
                 // Tips weighted by gas used, as geth: the tip at which the cumulative gas reaches p%.
                 auto receipts = value_or_throw(chain.receipts(i));
                 std::vector<std::pair<U256, std::uint64_t>> tips;
-                for (std::size_t t = 0; t < b->transactions.size() && t < receipts.size(); ++t) {
-                    auto tx = format::decode_transaction(b->transactions[t]);
+                for (std::size_t t = 0; t < b->block.transactions.size() && t < receipts.size(); ++t) {
+                    const auto& td = b->block.transactions[t];
+                    if (!format::is_ethereum_tx_type(td.tx_type)) continue;  // deposits pay no tip
+                    auto tx = format::decode_transaction(td.payload);
                     if (tx) tips.emplace_back(exec::effective_tip(*tx, b->base_fee), receipts[t].gas_used);
                 }
                 std::sort(tips.begin(), tips.end());
@@ -300,7 +392,7 @@ json Rpc::dispatch(const std::string& method, const json& params) {
     if (method == "eth_estimateGas" || method == "eth_call") {
         const json& call = param(params, 0);
         if (!call.is_object()) throw_params("call object expected");
-        state_at(param(params, 1));
+        const auto& st = state_at(param(params, 1));
         format::Transaction tx;
         tx.type = call.contains("maxFeePerGas") ? format::TxType::kDynamicFee
                   : call.contains("accessList") ? format::TxType::kAccessList
@@ -317,12 +409,12 @@ json Rpc::dispatch(const std::string& method, const json& params) {
         if (!tx.to)
             throw RpcError{rpc_code::server_error,
                            "contract creation is not supported: this node executes no EVM code yet"};
-        const auto to = value_or_throw(n.state().account(*tx.to));
+        const auto to = value_or_throw(st.account(*tx.to));
         if (to.has_code())
             throw RpcError{rpc_code::server_error,
                            "calls into contract code are not supported: this node executes no EVM code yet"};
         if (call.contains("from") && !call["from"].is_null()) {
-            const auto from = value_or_throw(n.state().account(parse_address(call["from"])));
+            const auto from = value_or_throw(st.account(parse_address(call["from"])));
             if (from.balance < tx.value) throw RpcError{rpc_code::server_error, "insufficient funds for transfer"};
         }
         const std::uint64_t gas = format::intrinsic_gas(tx, n.rules());
@@ -350,17 +442,12 @@ json Rpc::dispatch(const std::string& method, const json& params) {
             return t;
         }
         auto b = load_block(loc->block_number);
-        if (!b || loc->index >= b->transactions.size())
+        if (!b || loc->index >= b->block.transactions.size())
             throw RpcError{rpc_code::internal_error, "transaction index is stale"};
-        auto tx = format::decode_transaction(b->transactions[loc->index]);
-        if (!tx) throw RpcError{rpc_code::internal_error, "stored transaction does not decode"};
-        auto sender = format::recover_sender(*tx);
-        json t = format::to_json(*tx, sender ? std::optional<Address>(*sender) : std::nullopt);
-        t["blockHash"] = to_hex(block_hash(*b));
+        json t = stored_tx_json(b->block.transactions[loc->index], b->base_fee);
+        t["blockHash"] = to_hex(b->hash);
         t["blockNumber"] = qty(b->number);
         t["transactionIndex"] = qty(loc->index);
-        if (tx->type == format::TxType::kDynamicFee)
-            t["gasPrice"] = exec::effective_gas_price(*tx, b->base_fee).to_hex();
         return t;
     }
     if (method == "eth_getTransactionReceipt") {
@@ -369,12 +456,11 @@ json Rpc::dispatch(const std::string& method, const json& params) {
         if (!loc) return nullptr;
         auto b = load_block(loc->block_number);
         auto receipts = value_or_throw(chain.receipts(loc->block_number));
-        if (!b || loc->index >= receipts.size()) throw RpcError{rpc_code::internal_error, "receipt index is stale"};
-        auto tx = format::decode_transaction(b->transactions[loc->index]);
-        auto sender = tx ? format::recover_sender(*tx) : Result<Address>(fail("", ""));
-        if (!tx || !sender) throw RpcError{rpc_code::internal_error, "stored transaction does not decode"};
+        if (!b || loc->index >= receipts.size() || loc->index >= b->block.transactions.size())
+            throw RpcError{rpc_code::internal_error, "receipt index is stale"};
+        const auto [tj, sender] = stored_tx(b->block.transactions[loc->index], b->base_fee);
         const auto& r = receipts[loc->index];
-        const Hash32 bh = block_hash(*b);
+        const Hash32& bh = b->hash;
         std::uint64_t log_index = 0;
         for (std::size_t i = 0; i < loc->index; ++i) log_index += receipts[i].logs.size();
         json logs = json::array();
@@ -395,8 +481,8 @@ json Rpc::dispatch(const std::string& method, const json& params) {
                     {"transactionIndex", qty(loc->index)},
                     {"blockHash", to_hex(bh)},
                     {"blockNumber", qty(b->number)},
-                    {"from", to_hex(*sender)},
-                    {"to", tx->to ? json(to_hex(*tx->to)) : json(nullptr)},
+                    {"from", to_hex(sender)},
+                    {"to", tj["to"]},
                     {"cumulativeGasUsed", qty(r.cumulative_gas_used)},
                     {"gasUsed", qty(r.gas_used)},
                     {"effectiveGasPrice", r.effective_gas_price.to_hex()},
@@ -417,7 +503,7 @@ json Rpc::dispatch(const std::string& method, const json& params) {
             num = 0;
         else
             num = parse_u64(tag, "block number");
-        auto b = num > head ? std::nullopt : load_block(num);
+        auto b = num > head ? nullptr : load_block(num);
         if (!b) return nullptr;
         return block_json(*b, param(params, 1).is_boolean() && param(params, 1).get<bool>());
     }
@@ -474,7 +560,7 @@ json Rpc::dispatch(const std::string& method, const json& params) {
             if (!any) continue;
             auto b = load_block(i);
             if (!b) continue;
-            const Hash32 bh = block_hash(*b);
+            const Hash32& bh = b->hash;
             std::uint64_t log_index = 0;
             for (std::size_t t = 0; t < receipts.size(); ++t)
                 for (const auto& l : receipts[t].logs) {
@@ -490,13 +576,14 @@ json Rpc::dispatch(const std::string& method, const json& params) {
                     if (!match) continue;
                     json tj = json::array();
                     for (const auto& x : l.topics) tj.push_back(to_hex(x));
-                    auto tx = format::decode_transaction(b->transactions[t]);
+                    const std::string txh =
+                        t < b->block.transactions.size() ? to_hex(stored_tx_hash(b->block.transactions[t])) : "";
                     out.push_back({{"address", to_hex(l.address)},
                                    {"topics", tj},
                                    {"data", to_hex(l.data)},
                                    {"blockNumber", qty(i)},
                                    {"blockHash", to_hex(bh)},
-                                   {"transactionHash", tx ? to_hex(format::transaction_hash(*tx)) : std::string()},
+                                   {"transactionHash", txh},
                                    {"transactionIndex", qty(t)},
                                    {"logIndex", qty(li)},
                                    {"removed", false}});
@@ -504,6 +591,8 @@ json Rpc::dispatch(const std::string& method, const json& params) {
         }
         return out;
     }
+    for (const auto& ext : extensions_)
+        if (auto r = ext(method, params)) return std::move(*r);
     throw RpcError{rpc_code::method_not_found, "the method " + method + " does not exist/is not available"};
 }
 

@@ -32,7 +32,7 @@ void Sequencer::loop() {
             std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch());
         auto b = node_.produce_block(static_cast<std::uint64_t>(now.count()));
         if (b) {
-            if (on_block_) on_block_(*b);
+            if (on_block_) on_block_(**b);
         } else if (on_error_) {
             on_error_(b.error());
         }

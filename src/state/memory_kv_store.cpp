@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "luxl2/state/kv_store.hpp"
 
 namespace luxl2::state {
@@ -27,6 +29,26 @@ Result<void> MemoryKvStore::scan(ByteView prefix, const ScanVisitor& visit) cons
         if (!visit(it->first, it->second)) break;
     }
     return {};
+}
+
+Result<std::optional<std::pair<Bytes, Bytes>>> KvStore::floor(ByteView prefix, ByteView key) const {
+    std::optional<std::pair<Bytes, Bytes>> best;
+    LUXL2_CHECK(scan(prefix, [&](ByteView k, ByteView v) {
+        if (std::lexicographical_compare(key.begin(), key.end(), k.begin(), k.end())) return false;  // k > key
+        best.emplace(Bytes(k.begin(), k.end()), Bytes(v.begin(), v.end()));
+        return true;
+    }));
+    return best;
+}
+
+Result<std::optional<std::pair<Bytes, Bytes>>> MemoryKvStore::floor(ByteView prefix, ByteView key) const {
+    std::shared_lock lock(mu_);
+    auto it = map_.upper_bound(Bytes(key.begin(), key.end()));  // first key > key
+    if (it == map_.begin()) return std::optional<std::pair<Bytes, Bytes>>{};
+    --it;
+    if (it->first.size() < prefix.size() || !equal(ByteView(it->first).first(prefix.size()), prefix))
+        return std::optional<std::pair<Bytes, Bytes>>{};
+    return std::optional<std::pair<Bytes, Bytes>>{std::pair{it->first, it->second}};
 }
 
 std::size_t MemoryKvStore::size() const {

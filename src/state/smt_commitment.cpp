@@ -69,13 +69,20 @@ Hash32 SmtCommitment::root_with(std::span<const StateChange> changes) const {
     return copy.root();
 }
 
+Hash32 SmtCommitment::apply_working(std::span<const StateChange> changes) {
+    if (!working_) working_ = tree_;
+    if (!changes.empty()) {
+        const auto u = updates_of(changes);
+        working_->update(u);
+    }
+    return working_->root();
+}
+
 Hash32 SmtCommitment::stage(std::span<const StateChange> changes, WriteBatch& batch) {
-    staged_ = tree_;
-    const auto u = updates_of(changes);
-    staged_->update(u);
+    (void)apply_working(changes);
     LUXL2_ASSERT(store_ != nullptr);  // a verifier() stages nothing
     StagingNodeStore nodes(*store_, &batch);
-    auto root = staged_->commit(nodes);
+    auto root = working_->commit(nodes);
     LUXL2_ASSERT(root.has_value());  // staging writes cannot fail
     batch.put(root_key(), *root);
     return *root;
@@ -111,8 +118,8 @@ Result<void> SmtCommitment::verify(const Hash32& root, ByteView proof, std::span
 }
 
 void SmtCommitment::publish() {
-    if (staged_) tree_ = std::move(*staged_);
-    staged_.reset();
+    if (working_) tree_ = std::move(*working_);
+    working_.reset();
 }
 
 }  // namespace luxl2::state

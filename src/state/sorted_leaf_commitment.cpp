@@ -39,17 +39,24 @@ Hash32 SortedLeafCommitment::root_with(std::span<const StateChange> changes) con
     return merkle::root_of_leaf_hashes(hashes);
 }
 
+Hash32 SortedLeafCommitment::apply_working(std::span<const StateChange> changes) {
+    for (const auto& c : changes) pending_.insert_or_assign(c.key, c.value);
+    std::vector<StateChange> all;
+    all.reserve(pending_.size());
+    for (const auto& [k, v] : pending_) all.push_back({k, v});
+    return root_with(all);
+}
+
 Hash32 SortedLeafCommitment::stage(std::span<const StateChange> changes, WriteBatch& /*batch*/) {
-    pending_.assign(changes.begin(), changes.end());
-    return root_with(changes);
+    return apply_working(changes);
 }
 
 void SortedLeafCommitment::publish() {
-    for (const auto& c : pending_) {
-        if (c.value)
-            leaves_.insert_or_assign(c.key, sorted_leaf_hash(c.key, *c.value));
+    for (const auto& [k, v] : pending_) {
+        if (v)
+            leaves_.insert_or_assign(k, sorted_leaf_hash(k, *v));
         else
-            leaves_.erase(c.key);
+            leaves_.erase(k);
     }
     pending_.clear();
 }

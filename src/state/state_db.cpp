@@ -1,8 +1,10 @@
 #include "luxl2/state/state_db.hpp"
 
+#include <algorithm>
 #include <string>
 
 #include "luxl2/core/hex.hpp"
+#include "luxl2/state/history.hpp"
 #include "luxl2/state/smt_commitment.hpp"
 
 namespace luxl2::state {
@@ -32,6 +34,14 @@ Result<Bytes> KvStateReader::code(const Hash32& code_hash) const {
 
 Result<Account> Overlay::account(const Address& a) const {
     if (auto it = accounts_.find(a); it != accounts_.end()) return it->second;
+    if (auto it = base_accounts_.find(a); it != base_accounts_.end()) return it->second;
+    LUXL2_TRY(acc, base_.account(a));
+    base_accounts_.emplace(a, acc);
+    return acc;
+}
+
+Result<Account> Overlay::base_account(const Address& a) const {
+    if (auto it = base_accounts_.find(a); it != base_accounts_.end()) return it->second;
     return base_.account(a);
 }
 
@@ -41,12 +51,14 @@ Result<U256> Overlay::storage(const Address& a, const Hash32& slot) const {
 }
 
 void Overlay::set_account(const Address& a, const Account& acc) {
+    dirty_accounts_.push_back(a);
     auto it = accounts_.find(a);
     journal_.push_back({false, a, {}, it == accounts_.end() ? std::nullopt : std::optional<Account>(it->second), {}});
     accounts_.insert_or_assign(a, acc);
 }
 
 void Overlay::set_storage(const Address& a, const Hash32& slot, const U256& value) {
+    dirty_slots_.emplace_back(a, slot);
     auto it = slots_.find({a, slot});
     journal_.push_back({true, a, slot, {}, it == slots_.end() ? std::nullopt : std::optional<U256>(it->second)});
     slots_.insert_or_assign(SlotKey{a, slot}, value);
@@ -82,6 +94,41 @@ std::vector<StateChange> Overlay::changes() const {
     return out;
 }
 
+Result<std::vector<StateChange>> Overlay::take_dirty() {
+    std::sort(dirty_accounts_.begin(), dirty_accounts_.end());
+    dirty_accounts_.erase(std::unique(dirty_accounts_.begin(), dirty_accounts_.end()), dirty_accounts_.end());
+    std::sort(dirty_slots_.begin(), dirty_slots_.end());
+    dirty_slots_.erase(std::unique(dirty_slots_.begin(), dirty_slots_.end()), dirty_slots_.end());
+    std::vector<StateChange> out;
+    out.reserve(dirty_accounts_.size() + dirty_slots_.size());
+    for (const Address& a : dirty_accounts_) {
+        auto it = accounts_.find(a);
+        Account acc;
+        if (it != accounts_.end()) {
+            acc = it->second;
+        } else {  // reverted to the base value
+            LUXL2_TRY(base, base_account(a));
+            acc = std::move(base);
+        }
+        out.push_back({account_key(a), acc.is_empty() ? std::nullopt : std::optional<Bytes>(encode_account(acc))});
+    }
+    for (const SlotKey& k : dirty_slots_) {
+        auto it = slots_.find(k);
+        U256 v;
+        if (it != slots_.end()) {
+            v = it->second;
+        } else {
+            LUXL2_TRY(base, base_.storage(k.first, k.second));
+            v = base;
+        }
+        out.push_back(
+            {storage_key(k.first, k.second), v.is_zero() ? std::nullopt : std::optional<Bytes>(encode_slot_value(v))});
+    }
+    dirty_accounts_.clear();
+    dirty_slots_.clear();
+    return out;
+}
+
 void Overlay::stage(WriteBatch& batch) const {
     for (const auto& [a, acc] : accounts_) {
         if (acc.is_empty())
@@ -101,6 +148,9 @@ void Overlay::clear() {
     accounts_.clear();
     slots_.clear();
     journal_.clear();
+    base_accounts_.clear();
+    dirty_accounts_.clear();
+    dirty_slots_.clear();
 }
 
 Result<std::unique_ptr<SortedLeafCommitment>> load_sorted_leaf_commitment(const KvStore& store) {
@@ -149,11 +199,18 @@ Result<std::unique_ptr<StateCommitment>> new_state_commitment(KvStore& empty_sto
     return open_state_commitment(empty_store);
 }
 
-Hash32 StateDb::stage(WriteBatch& batch) {
+Result<Hash32> StateDb::root() {
+    LUXL2_TRY(delta, overlay_.take_dirty());
+    return commitment_->apply_working(delta);
+}
+
+Result<Hash32> StateDb::stage(WriteBatch& batch, std::optional<std::uint64_t> history_block) {
     overlay_.stage(batch);
+    if (history_block) stage_history(batch, *history_block, overlay_);
     const std::string_view name = commitment_->name();
     batch.put(commitment_name_db_key(), ByteView(reinterpret_cast<const std::uint8_t*>(name.data()), name.size()));
-    return commitment_->stage(overlay_.changes(), batch);
+    LUXL2_TRY(delta, overlay_.take_dirty());
+    return commitment_->stage(delta, batch);
 }
 
 void StateDb::publish() {

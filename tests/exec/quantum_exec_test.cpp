@@ -37,7 +37,7 @@ struct QuantumExec : ::testing::Test {
         db->set_account(alice, a);
         db->set_account(pq_addr, a);
         state::WriteBatch wb;
-        (void)db->stage(wb);
+        (void)db->stage(wb).value();
         ASSERT_TRUE(kv.write(wb, true));
         db->publish();
         env.number = 1;
@@ -93,7 +93,7 @@ struct QuantumExec : ::testing::Test {
         return SignedTx{tx, alice, Hash32{}, std::nullopt};
     }
 
-    BlockResult run(std::vector<SignedTx> txs) { return execute_block(*db, env, txs); }
+    BlockResult run(std::vector<SignedTx> txs) { return *execute_block(*db, env, txs); }
     state::Account account(const Address& a) const { return *db->account(a); }
 };
 
@@ -116,7 +116,7 @@ TEST_F(QuantumExec, PostQuantumTransferExecutes) {
 }
 
 TEST_F(QuantumExec, BadTransactionsChangeNothing) {
-    const Hash32 root = db->root();
+    const Hash32 root = *db->root();
     auto tampered = signed_quantum(fields(kMlDsa65, pq.public_key, 0, bob, kEther), pq.secret_key);
     tampered.lp505->signature[5] ^= 1;
     auto wrong_chain = fields(kMlDsa65, pq.public_key, 0, bob, kEther);
@@ -134,7 +134,7 @@ TEST_F(QuantumExec, BadTransactionsChangeNothing) {
     EXPECT_EQ(r.rejected[2].second.code, errc::nonce_too_high);
     EXPECT_EQ(r.rejected[3].second.code, errc::insufficient_funds);
     EXPECT_EQ(r.rejected[4].second.code, errc::intrinsic_gas);
-    EXPECT_EQ(db->root(), root);
+    EXPECT_EQ(*db->root(), root);
 }
 
 TEST_F(QuantumExec, MigratedOptedInAccountRefusesEcdsa) {
@@ -176,12 +176,12 @@ TEST_F(QuantumExec, MigratedOptedInAccountRefusesEcdsa) {
     ASSERT_EQ(r.rejected.size(), 1u);
     EXPECT_EQ(r.rejected[0].second.code, errc::pq_key_mismatch);
     // Opting out (data empty) is refused and changes nothing.
-    const Hash32 root = db->root();
+    const Hash32 root = *db->root();
     r = run({signed_quantum(fields(kHybridSecp256k1MlDsa65, hk.public_key, 3, kQuantumMigrationAddress, U256(0)),
                             hk.secret_key)});
     ASSERT_EQ(r.rejected.size(), 1u);
     EXPECT_EQ(r.rejected[0].second.code, errc::pq_opt_out_refused);
-    EXPECT_EQ(db->root(), root);
+    EXPECT_EQ(*db->root(), root);
 }
 
 TEST_F(QuantumExec, BindingWithoutOptInKeepsEcdsa) {

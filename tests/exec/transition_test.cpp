@@ -30,7 +30,7 @@ struct Fixture : ::testing::Test {
         a.balance = kEther * U256(10);
         db->set_account(alice, a);
         state::WriteBatch wb;
-        (void)db->stage(wb);
+        (void)db->stage(wb).value();
         ASSERT_TRUE(kv.write(wb, true));
         db->publish();
         env.number = 1;
@@ -93,13 +93,13 @@ TEST_F(Fixture, TransfersOfEveryTypeMoveValueAndPayFees) {
 }
 
 TEST_F(Fixture, RefusalsUseGethWordingAndChangeNothing) {
-    const Hash32 root = db->root();
+    const Hash32 root = db->root().value();
     auto expect = [&](const Transaction& tx, std::string_view code, std::string_view prefix) {
         auto r = apply_transaction(*db, env, tx, alice, env.gas_limit);
         ASSERT_FALSE(r);
         EXPECT_EQ(r.error().code, code);
         EXPECT_TRUE(r.error().message.starts_with(prefix)) << r.error().message;
-        EXPECT_EQ(db->root(), root);
+        EXPECT_EQ(db->root().value(), root);
     };
     expect(transfer(TxType::kDynamicFee, 1, 1), errc::nonce_too_high, "nonce too high");
     expect(transfer(TxType::kDynamicFee, 0, kEther * U256(10)), errc::insufficient_funds,
@@ -122,11 +122,11 @@ TEST_F(Fixture, RefusalsUseGethWordingAndChangeNothing) {
     state::Account code;
     code.code_hash = Hash32::from_view("0x1111111111111111111111111111111111111111111111111111111111111111"_hex);
     db->set_account(bob, code);
-    const Hash32 root2 = db->root();
+    const Hash32 root2 = db->root().value();
     auto r = apply_transaction(*db, env, transfer(TxType::kDynamicFee, 0, 1), alice, env.gas_limit);
     ASSERT_FALSE(r);
     EXPECT_EQ(r.error().code, errc::call_into_code_unsupported);
-    EXPECT_EQ(db->root(), root2);
+    EXPECT_EQ(db->root().value(), root2);
 
     ASSERT_TRUE(apply_transaction(*db, env, transfer(TxType::kLegacy, 0, 1), alice, 21'000 - 1).error().code ==
                 errc::block_gas_limit);
@@ -145,8 +145,8 @@ TEST_F(Fixture, BlockReceiptsCarryEachStateRoot) {
         auto tx = transfer(TxType::kDynamicFee, n, U256(n + 1));
         txs.push_back({tx, alice, format::transaction_hash(tx)});
     }
-    const Hash32 pre = db->root();
-    const auto out = execute_block(*db, env, txs);
+    const Hash32 pre = db->root().value();
+    const auto out = execute_block(*db, env, txs).value();
     ASSERT_EQ(out.included, (std::vector<std::size_t>{0, 1, 3}));
     ASSERT_EQ(out.rejected.size(), 1u);
     EXPECT_EQ(out.rejected[0].second.code, errc::nonce_too_high);
@@ -156,7 +156,7 @@ TEST_F(Fixture, BlockReceiptsCarryEachStateRoot) {
     EXPECT_EQ(out.gas_used, 63'000u);
     EXPECT_NE(out.receipts[0].state_root, pre);
     EXPECT_NE(out.receipts[0].state_root, out.receipts[1].state_root);
-    EXPECT_EQ(out.receipts[2].state_root, db->root());
+    EXPECT_EQ(out.receipts[2].state_root, db->root().value());
     for (const auto& r : out.receipts) {
         EXPECT_TRUE(r.status);
         EXPECT_TRUE(r.logs.empty());
@@ -167,7 +167,7 @@ TEST_F(Fixture, BlockReceiptsCarryEachStateRoot) {
 TEST_F(Fixture, WitnessReexecutionGivesTheSamePostState) {
     // Block prefix: one transfer already applied, so the witness is taken mid-block.
     ASSERT_TRUE(apply_transaction(*db, env, transfer(TxType::kLegacy, 0, 1), alice, env.gas_limit));
-    const Hash32 pre_root = db->root();
+    const Hash32 pre_root = db->root().value();
     const Transaction tx = transfer(TxType::kDynamicFee, 1, kEther, "0xabcdef"_hex);
     auto run = generate_witness(*db, pre_root, env, tx, alice, env.gas_limit);
     ASSERT_TRUE(run) << run.error().to_string();
@@ -183,7 +183,7 @@ TEST_F(Fixture, WitnessReexecutionGivesTheSamePostState) {
     ASSERT_TRUE(apply_transaction(*db, env, tx, alice, env.gas_limit));
     const auto& c = db->commitment();
     auto changes = db->pending().changes();
-    EXPECT_EQ(c.root_with(changes), db->root());
+    EXPECT_EQ(c.root_with(changes), db->root().value());
     for (const auto& ch : again->post) {
         const auto it = std::find_if(changes.begin(), changes.end(), [&](const auto& x) { return x.key == ch.key; });
         ASSERT_NE(it, changes.end());

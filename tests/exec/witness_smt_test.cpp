@@ -51,7 +51,7 @@ TEST(WitnessSmt, ProofBindsThePreStateMidBlock) {
     auto run = generate_witness(db, env, tx, alice, env.gas_limit);
     ASSERT_TRUE(run) << run.error().to_string();
     ASSERT_TRUE(run->witness.proof.has_value());
-    EXPECT_EQ(run->witness.pre_root, db.root());
+    EXPECT_EQ(run->witness.pre_root, db.root().value());
     auto verifier = state::SmtCommitment::verifier();
     auto again = reexecute(run->witness, env, tx, alice, env.gas_limit, verifier.get());
     ASSERT_TRUE(again) << again.error().to_string();
@@ -59,7 +59,7 @@ TEST(WitnessSmt, ProofBindsThePreStateMidBlock) {
 
     // The post-state leaves applied to the full state give the root of executing there.
     ASSERT_TRUE(apply_transaction(db, env, tx, alice, env.gas_limit));
-    EXPECT_EQ(db.root(), db.commitment().root_with(db.pending().changes()));
+    EXPECT_EQ(db.root().value(), db.commitment().root_with(db.pending().changes()));
 
     // A witness that lies about a balance fails the proof.
     Witness forged = run->witness;

@@ -3,6 +3,9 @@
 #include <filesystem>
 
 #include "luxl2/core/hex.hpp"
+#include "luxl2/format/codec.hpp"
+#include "luxl2/format/hashing.hpp"
+#include "luxl2/format/validate.hpp"
 #include "luxl2/merkle/tree.hpp"
 #include "luxl2/node/replay.hpp"
 #include "node_testing.hpp"
@@ -18,24 +21,50 @@ std::unique_ptr<Node> open_memory(NodeConfig cfg = dev_config()) {
     return std::move(*n);
 }
 
-TEST(BlockRecord, RoundTripsAndHashesTheHeader) {
-    BlockRecord b;
-    b.number = 7;
-    b.timestamp = 99;
-    b.gas_limit = 30'000'000;
-    b.base_fee = gwei(1);
-    b.transactions = {Bytes{1, 2, 3}, Bytes(100, 0xaa)};
-    const Bytes enc = encode_block_record(b);
-    EXPECT_EQ(decode_block_record(enc).value(), b);
-    const Hash32 h = block_hash(b);
-    BlockRecord c = b;
-    c.transactions.pop_back();  // bodies are committed through transactions_root, not the hash
-    EXPECT_EQ(block_hash(c), h);
-    c.transactions_root[0] ^= 1;
-    EXPECT_NE(block_hash(c), h);
-    Bytes bad = enc;
-    bad.push_back(0);
-    EXPECT_FALSE(decode_block_record(bad));
+TEST(BlockRecord, IsASignedL2BlockStoredCanonically) {
+    auto n = open_memory();
+    ASSERT_TRUE(n->send_raw_transaction(format::encode_transaction(transfer(0, 0, addr(1), ether(1)))));
+    const auto b = n->produce_block(1'700'000'001).value();
+    const auto& h = b->block.header;
+    // The hash is LP-505's computeBlockHash, and the sequencer's signature over it recovers.
+    EXPECT_EQ(b->hash, format::compute_block_hash(b->block));
+    EXPECT_EQ(format::verify_header(h).value(), dev_sequencer_address());
+    EXPECT_EQ(h.sequencer, n->sequencer());
+    EXPECT_EQ(h.transactions_root, format::transactions_root(b->block.transactions));
+    EXPECT_EQ(b->block.transactions[0].tx_type, 0x02);
+    EXPECT_EQ(base_fee_of(h), b->base_fee);
+    EXPECT_TRUE(format::validate(b->block)) << format::validate(b->block).error().to_string();
+    // The state transition: sender, recipient and fee recipient changed.
+    const auto& st = b->block.state_transition;
+    EXPECT_EQ(st.new_state_root, h.state_root);
+    EXPECT_EQ(st.previous_state_root, n->block(0).value()->state_root());
+    EXPECT_EQ(st.account_deltas.size(), 3u);
+    // Stored bytes are the canonical encoding; decoding verifies the signature.
+    const Bytes enc = encode_block_record(*b);
+    EXPECT_EQ(enc, format::canonical_encode(b->block));
+    EXPECT_EQ(decode_block_record(enc).value(), *b);
+    format::L2Block forged = b->block;
+    forged.header.gas_used = U256(1);  // changes the hash: the signature no longer recovers the sequencer
+    EXPECT_FALSE(decode_block_record(format::canonical_encode(forged)));
+    format::L2Block unsigned_block = b->block;
+    unsigned_block.header.signature.clear();
+    EXPECT_EQ(decode_block_record(format::canonical_encode(unsigned_block)).error().code, "format.bad_signature");
+    Bytes trailing = enc;
+    trailing.push_back(0);
+    EXPECT_FALSE(decode_block_record(trailing));
+}
+
+TEST(Node, DevSequencerKeyIsTheDocumentedOne) {
+    EXPECT_EQ(to_hex(dev_sequencer_key()), "0x22f92ca6dee0173c106d6d238b2c525409e12110dcf4b8dccdfaef73559b3f0d");
+    EXPECT_EQ(to_hex(dev_sequencer_address()), "0x10e36059791203321b046fa9a7224c5c6677cad7");
+}
+
+TEST(Node, RefusesAnInvalidSequencerKey) {
+    auto cfg = dev_config();
+    cfg.sequencer_key = Hash32{};  // zero is not a secp256k1 secret
+    auto bad = Node::open(std::make_unique<state::MemoryKvStore>(), cfg);
+    ASSERT_FALSE(bad);
+    EXPECT_EQ(bad.error().code, nodeerrc::bad_sequencer_key);
 }
 
 TEST(Node, GenesisFundsTheDevAccounts) {
@@ -54,13 +83,13 @@ TEST(Node, ProducesBlocksWithReceiptsAndLinkedHashes) {
     ASSERT_TRUE(n->send_raw_transaction(format::encode_transaction(tx1)));
     EXPECT_EQ(n->send_raw_transaction(format::encode_transaction(tx0)).error().message, "already known");
 
-    const auto genesis = n->block(0).value().value();
+    const auto genesis = n->block(0).value();
     auto b1 = n->produce_block(1'700'000'001);
     ASSERT_TRUE(b1) << b1.error().to_string();
-    EXPECT_EQ(b1->number, 1u);
-    EXPECT_EQ(b1->parent_hash, block_hash(genesis));
-    EXPECT_EQ(b1->transactions.size(), 2u);
-    EXPECT_EQ(b1->gas_used, 42'000u);
+    EXPECT_EQ((*b1)->number, 1u);
+    EXPECT_EQ((*b1)->parent_hash(), genesis->hash);
+    EXPECT_EQ((*b1)->tx_count(), 2u);
+    EXPECT_EQ((*b1)->gas_used, 42'000u);
     EXPECT_EQ(n->head_number(), 1u);
     EXPECT_EQ(n->state().account(addr(1)).value().balance, ether(3));
     EXPECT_EQ(n->state().account(dev()[0].address).value().nonce, 2u);
@@ -69,27 +98,27 @@ TEST(Node, ProducesBlocksWithReceiptsAndLinkedHashes) {
     const auto receipts = n->chain().receipts(1).value();
     ASSERT_EQ(receipts.size(), 2u);
     EXPECT_EQ(receipts[1].cumulative_gas_used, 42'000u);
-    EXPECT_EQ(receipts[1].state_root, b1->state_root);
+    EXPECT_EQ(receipts[1].state_root, (*b1)->state_root());
     EXPECT_NE(receipts[0].state_root, receipts[1].state_root);
     const auto loc = n->chain().transaction(*h0).value().value();
     EXPECT_EQ(loc.block_number, 1u);
     EXPECT_EQ(loc.index, 0u);
-    EXPECT_EQ(n->chain().number_of(block_hash(*b1)).value().value(), 1u);
+    EXPECT_EQ(n->chain().number_of((*b1)->hash).value().value(), 1u);
 
     // The fee recipient got the tips: 42000 gas * min(1 gwei tip, 10 gwei - base fee).
     EXPECT_EQ(n->state().account(n->config().fee_recipient).value().balance, U256(42'000) * gwei(1));
 
     auto b2 = n->produce_block(1'700'000'001);  // same wall-clock second: timestamps still increase
     ASSERT_TRUE(b2);
-    EXPECT_EQ(b2->timestamp, b1->timestamp + 1);
-    EXPECT_EQ(b2->transactions.size(), 0u);
-    EXPECT_EQ(b2->transactions_root, merkle::empty_root());
+    EXPECT_EQ((*b2)->timestamp, (*b1)->timestamp + 1);
+    EXPECT_EQ((*b2)->tx_count(), 0u);
+    EXPECT_EQ((*b2)->block.header.transactions_root, merkle::empty_root());
 
     auto replayed = replay_chain(n->chain(), n->config());
     ASSERT_TRUE(replayed) << replayed.error().to_string();
     EXPECT_EQ(replayed->blocks, 2u);
     EXPECT_EQ(replayed->transactions, 2u);
-    EXPECT_EQ(replayed->state_root, b2->state_root);
+    EXPECT_EQ(replayed->state_root, (*b2)->state_root());
 }
 
 TEST(Node, RefusesForeignChainAndUnprotectedTransactions) {
@@ -121,7 +150,7 @@ TEST(Node, ResumesFromRocksDbAndRefusesAnotherChainId) {
         ASSERT_TRUE((*n)->send_raw_transaction(format::encode_transaction(transfer(3, 0, addr(9), ether(5)))));
         auto b = (*n)->produce_block(1'700'000'100);
         ASSERT_TRUE(b);
-        root = b->state_root;
+        root = (*b)->state_root();
     }
     {
         auto kv = state::open_rocksdb(dir);
@@ -137,6 +166,15 @@ TEST(Node, ResumesFromRocksDbAndRefusesAnotherChainId) {
         ASSERT_TRUE(kv);
         auto cfg = dev_config();
         cfg.chain_id = U256(5);
+        auto n = Node::open(std::move(*kv), cfg);
+        ASSERT_FALSE(n);
+        EXPECT_EQ(n.error().code, nodeerrc::chain_mismatch);
+    }
+    {
+        auto kv = state::open_rocksdb(dir);
+        ASSERT_TRUE(kv);
+        auto cfg = dev_config();
+        cfg.sequencer_key = dev()[5].secret;  // blocks signed by another key than the stored ones
         auto n = Node::open(std::move(*kv), cfg);
         ASSERT_FALSE(n);
         EXPECT_EQ(n.error().code, nodeerrc::chain_mismatch);

@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
 #include "luxl2/core/hex.hpp"
+#include "luxl2/format/codec.hpp"
+#include "luxl2/format/hashing.hpp"
 #include "luxl2/node/rpc.hpp"
 #include "node_testing.hpp"
 
@@ -113,7 +115,21 @@ TEST_F(RpcTest, TransactionLifecycle) {
     EXPECT_TRUE(result("eth_getBlockByNumber", {"0x99", false}).is_null());
     EXPECT_EQ(result("eth_getBalance", {to_hex(addr(1)), "latest"}), ether(1).to_hex());
     EXPECT_EQ(result("eth_getLogs", {{{"fromBlock", "0x0"}, {"toBlock", "latest"}}}), json::array());
-    EXPECT_EQ(error_code(call("eth_getBalance", {to_hex(addr(1)), "0x0"})), rpc_code::server_error);  // no history
+    // Historical state: by number, by hash, by EIP-1898 object.
+    const std::string a0 = to_hex(dev()[0].address);
+    const json genesis = result("eth_getBlockByNumber", {"0x0", false});
+    EXPECT_EQ(result("eth_getBalance", {to_hex(addr(1)), "0x0"}), "0x0");
+    EXPECT_EQ(result("eth_getBalance", {to_hex(addr(1)), "earliest"}), "0x0");
+    EXPECT_EQ(result("eth_getBalance", {a0, genesis["hash"]}), ether(10'000).to_hex());
+    EXPECT_EQ(result("eth_getBalance", {a0, {{"blockHash", genesis["hash"]}}}), ether(10'000).to_hex());
+    EXPECT_EQ(result("eth_getBalance", {to_hex(addr(1)), {{"blockNumber", "0x1"}}}), ether(1).to_hex());
+    EXPECT_EQ(result("eth_getTransactionCount", {a0, "0x0"}), "0x0");
+    EXPECT_EQ(result("eth_getTransactionCount", {a0, "0x1"}), "0x1");
+    EXPECT_EQ(result("eth_getCode", {a0, "0x0"}), "0x");
+    const json unknown = call("eth_getBalance", {a0, to_hex(Hash32{})});
+    EXPECT_EQ(error_code(unknown), rpc_code::server_error);
+    EXPECT_EQ(unknown["error"]["message"], "header for hash not found");
+    EXPECT_EQ(call("eth_getBalance", {a0, "0x7"})["error"]["message"], "header not found");
 
     const json fh = result("eth_feeHistory", {"0x2", "latest", {50}});
     EXPECT_EQ(fh["oldestBlock"], "0x0");
@@ -140,6 +156,62 @@ TEST_F(RpcTest, RefusalMessages) {
     expect(transfer(1, 0, addr(1), 2), "nonce too low");
     ASSERT_TRUE(node->send_raw_transaction(format::encode_transaction(transfer(1, 1, addr(1), 1))));
     expect(transfer(1, 1, addr(1), 2), "replacement transaction underpriced");
+}
+
+TEST_F(RpcTest, BlockHashesAreLp505AndBlocksComeInEveryEncoding) {
+    ASSERT_TRUE(node->send_raw_transaction(format::encode_transaction(transfer(2, 0, addr(3), ether(2)))));
+    const auto b = node->produce_block(1'700'000'001).value();
+    const std::string hash = to_hex(format::compute_block_hash(b->block));
+    EXPECT_EQ(result("eth_getBlockByNumber", {"0x1", false})["hash"], hash);
+    EXPECT_EQ(result("eth_getBlockByHash", {hash, false})["number"], "0x1");
+    const json blk = result("eth_getBlockByNumber", {"0x1", false});
+    EXPECT_EQ(blk["sequencer"], to_hex(dev_sequencer_address()));
+    EXPECT_EQ(blk["transactionsRoot"], to_hex(b->block.header.transactions_root));
+    const json r = result("eth_getTransactionReceipt", {blk["transactions"][0]});
+    EXPECT_EQ(r["blockHash"], hash);
+
+    for (const std::string name : {"rlp", "canonical", "binary", "protobuf", "ssz"}) {
+        const json enc = result("lux_getBlockEncoded", {"0x1", name});
+        ASSERT_TRUE(enc.is_string()) << name;
+        const auto e = format::parse_encoding(name).value();
+        const auto back = format::decode_block(from_hex(enc.get<std::string>()).value(), e);
+        ASSERT_TRUE(back) << name << ": " << back.error().to_string();
+        EXPECT_EQ(*back, b->block) << name;
+        EXPECT_EQ(to_hex(format::block_hash(*back)), hash) << name;
+    }
+    const json as_json = result("lux_getBlockEncoded", {hash, "json"});
+    ASSERT_TRUE(as_json.is_object());
+    EXPECT_EQ(format::from_json<format::L2Block>(as_json).value(), b->block);
+    EXPECT_EQ(result("lux_getBlockEncoded", {"latest"}), to_hex(format::canonical_encode(b->block)));
+    EXPECT_EQ(error_code(call("lux_getBlockEncoded", {"0x1", "xml"})), rpc_code::invalid_params);
+    EXPECT_EQ(error_code(call("lux_getBlockEncoded", {"0x9", "rlp"})), rpc_code::server_error);
+}
+
+TEST_F(RpcTest, DepositsAreServedAsType0x7E) {
+    format::DepositTransaction d;
+    d.source_hash[0] = 0x77;
+    d.from = addr(0x50);
+    d.to = addr(0x51);
+    d.mint = ether(3);
+    d.value = ether(1);
+    d.gas = 100'000;
+    ASSERT_TRUE(node->queue_deposits({d}, 42));
+    const auto b = node->produce_block(1'700'000'001).value();
+    const std::string h = to_hex(exec::deposit_hash(d));
+    const json blk = result("eth_getBlockByNumber", {"0x1", true});
+    EXPECT_EQ(blk["l1BlockNumber"], "0x2a");
+    ASSERT_EQ(blk["transactions"].size(), 1u);
+    EXPECT_EQ(blk["transactions"][0]["type"], "0x7e");
+    EXPECT_EQ(blk["transactions"][0]["hash"], h);
+    const json r = result("eth_getTransactionReceipt", {h});
+    EXPECT_EQ(r["status"], "0x1");
+    EXPECT_EQ(r["type"], "0x7e");
+    EXPECT_EQ(r["from"], to_hex(d.from));
+    EXPECT_EQ(r["effectiveGasPrice"], "0x0");
+    EXPECT_EQ(result("eth_getTransactionByHash", {h})["mint"], ether(3).to_hex());
+    EXPECT_EQ(result("eth_getBalance", {to_hex(addr(0x51)), "latest"}), ether(1).to_hex());
+    EXPECT_EQ(result("eth_getBalance", {to_hex(addr(0x50)), "latest"}), ether(2).to_hex());
+    EXPECT_EQ(result("eth_getTransactionCount", {to_hex(addr(0x50)), "latest"}), "0x1");
 }
 
 }  // namespace

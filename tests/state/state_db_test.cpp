@@ -119,11 +119,11 @@ TEST(StateDb, CommitsInOneBatchAndReloads) {
     a.balance = 100;
     db.set_account(addr(1), a);
     db.set_storage(addr(1), Hash32{}, U256(77));
-    const Hash32 pending_root = db.root();
+    const Hash32 pending_root = db.root().value();
     EXPECT_NE(pending_root, db.committed_root());
     WriteBatch wb;
     wb.put("0x42"_hex, "0x43"_hex);  // e.g. the block, in the same batch
-    const Hash32 root = db.stage(wb);
+    const Hash32 root = db.stage(wb).value();
     EXPECT_EQ(root, pending_root);
     ASSERT_TRUE(kv.write(wb, true));
     db.publish();
@@ -140,7 +140,7 @@ TEST(StateDb, CommitsInOneBatchAndReloads) {
     db.set_account(addr(1), Account{});
     db.set_storage(addr(1), Hash32{}, U256(0));
     WriteBatch wb2;
-    (void)db.stage(wb2);
+    (void)db.stage(wb2).value();
     ASSERT_TRUE(kv.write(wb2, true));
     db.publish();
     EXPECT_EQ(db.committed_root(), merkle::empty_root());

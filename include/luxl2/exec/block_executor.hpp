@@ -6,6 +6,7 @@
 #include <span>
 #include <vector>
 
+#include "luxl2/exec/deposit.hpp"
 #include "luxl2/exec/receipt.hpp"
 #include "luxl2/exec/transition.hpp"
 #include "luxl2/format/tx_data.hpp"
@@ -23,13 +24,20 @@ struct SignedTx {
 
 struct BlockResult {
     std::vector<std::size_t> included;  // indices into the candidates, in block order
-    std::vector<Receipt> receipts;      // one per included transaction
+    std::vector<Receipt> receipts;      // one per deposit, then one per included candidate
     std::vector<std::pair<std::size_t, Error>> rejected;
     std::uint64_t gas_used = 0;
 };
 
-/// Applies the candidates in order over `db`'s pending state; each receipt's state_root is db.root()
-/// after its transaction.
-[[nodiscard]] BlockResult execute_block(state::StateDb& db, const BlockEnv& env, std::span<const SignedTx> candidates);
+/// Applies the deposits (all of them, first; deposit.hpp) and then the candidates in order over
+/// `db`'s pending state; each receipt's state_root is db.root() after its transaction. Fails only
+/// when the state cannot be read.
+[[nodiscard]] Result<BlockResult> execute_block(state::StateDb& db, const BlockEnv& env,
+                                                std::span<const format::DepositTransaction> deposits,
+                                                std::span<const SignedTx> candidates);
+[[nodiscard]] inline Result<BlockResult> execute_block(state::StateDb& db, const BlockEnv& env,
+                                                       std::span<const SignedTx> candidates) {
+    return execute_block(db, env, {}, candidates);
+}
 
 }  // namespace luxl2::exec

@@ -33,9 +33,14 @@ public:
     [[nodiscard]] virtual Hash32 root() const = 0;
     /// The root the committed leaves would have with `changes` applied (keys unique); changes nothing.
     [[nodiscard]] virtual Hash32 root_with(std::span<const StateChange> changes) const = 0;
-    /// Applies `changes` (keys unique) as pending, stages whatever the commitment persists into
-    /// `batch`, and returns the new root. The pending changes become committed on `publish()` (call it
-    /// once the batch is durable) or are dropped by `discard()`.
+    /// Applies `changes` (in order; a later change of a key wins) to the working state — the
+    /// committed leaves plus every change applied since the last publish() or discard() — and
+    /// returns its root. The work is proportional to the changes, not to the state: the block
+    /// builder calls it once per transaction with that transaction's writes.
+    [[nodiscard]] virtual Hash32 apply_working(std::span<const StateChange> changes) = 0;
+    /// Applies `changes` to the working state, stages whatever the commitment persists into `batch`,
+    /// and returns the new root. The working state becomes committed on `publish()` (call it once
+    /// the batch is durable) or is dropped by `discard()`.
     [[nodiscard]] virtual Hash32 stage(std::span<const StateChange> changes, WriteBatch& batch) = 0;
     virtual void publish() = 0;
     virtual void discard() = 0;
@@ -72,14 +77,15 @@ public:
     void load(std::span<const StateChange> leaves);
     [[nodiscard]] Hash32 root() const override;
     [[nodiscard]] Hash32 root_with(std::span<const StateChange> changes) const override;
+    [[nodiscard]] Hash32 apply_working(std::span<const StateChange> changes) override;
     [[nodiscard]] Hash32 stage(std::span<const StateChange> changes, WriteBatch& batch) override;
     void publish() override;
     void discard() override;
     [[nodiscard]] std::size_t leaf_count() const noexcept { return leaves_.size(); }
 
 private:
-    std::map<Hash32, Hash32> leaves_;  // key → leaf_hash(key ‖ value)
-    std::vector<StateChange> pending_;
+    std::map<Hash32, Hash32> leaves_;                 // key → leaf_hash(key ‖ value)
+    std::map<Hash32, std::optional<Bytes>> pending_;  // the working changes by key
 };
 
 /// The leaf hash SortedLeafCommitment uses for (key, value).

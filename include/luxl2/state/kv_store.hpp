@@ -59,6 +59,10 @@ public:
     [[nodiscard]] virtual Result<void> write(const WriteBatch& batch, bool sync) = 0;
     /// Every key starting with `prefix`, in byte order.
     [[nodiscard]] virtual Result<void> scan(ByteView prefix, const ScanVisitor& visit) const = 0;
+    /// The entry with the greatest key ≤ `key` among the keys starting with `prefix` (`key` starts
+    /// with `prefix`), nullopt when there is none. The default scans the prefix; stores override it
+    /// with a reverse seek.
+    [[nodiscard]] virtual Result<std::optional<std::pair<Bytes, Bytes>>> floor(ByteView prefix, ByteView key) const;
 };
 
 /// In memory, for tests and ephemeral nodes.
@@ -67,6 +71,7 @@ public:
     [[nodiscard]] Result<std::optional<Bytes>> get(ByteView key) const override;
     [[nodiscard]] Result<void> write(const WriteBatch& batch, bool sync) override;
     [[nodiscard]] Result<void> scan(ByteView prefix, const ScanVisitor& visit) const override;
+    [[nodiscard]] Result<std::optional<std::pair<Bytes, Bytes>>> floor(ByteView prefix, ByteView key) const override;
     [[nodiscard]] std::size_t size() const;
 
 private:
@@ -77,6 +82,9 @@ private:
 struct RocksDbOptions {
     bool create_if_missing = true;
     std::size_t block_cache_bytes = 64u << 20;
+    /// Opens a snapshot without taking the lock, so a verifier can read a store another process is
+    /// writing; writes are refused (errc::io).
+    bool read_only = false;
 };
 
 /// Opens (or creates) a RocksDB database in directory `path`. Codes errc::open_failed.

@@ -26,9 +26,10 @@ public:
     [[nodiscard]] std::string_view name() const noexcept override { return "smt-keccak-v1"; }
     [[nodiscard]] Hash32 root() const override { return tree_.root(); }
     [[nodiscard]] Hash32 root_with(std::span<const StateChange> changes) const override;
+    [[nodiscard]] Hash32 apply_working(std::span<const StateChange> changes) override;
     [[nodiscard]] Hash32 stage(std::span<const StateChange> changes, WriteBatch& batch) override;
     void publish() override;
-    void discard() override { staged_.reset(); }
+    void discard() override { working_.reset(); }
     [[nodiscard]] std::optional<Bytes> prove_with(std::span<const StateChange> pending,
                                                   std::span<const Hash32> keys) const override;
     [[nodiscard]] Result<void> verify(const Hash32& root, ByteView proof,
@@ -44,7 +45,9 @@ private:
         : store_(store), tree_(std::move(tree)) {}
     KvStore* store_;
     merkle::smt::SparseMerkleTree tree_;
-    std::optional<merkle::smt::SparseMerkleTree> staged_;
+    // The working tree: a copy of tree_ made at the first change of a block (one O(state) copy per
+    // block), then updated in place per transaction.
+    std::optional<merkle::smt::SparseMerkleTree> working_;
 };
 
 /// The tree's 32-byte value for a leaf: keccak256(encoding), zero for a deletion.

@@ -6,6 +6,7 @@
 
 #include <map>
 #include <memory>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -65,6 +66,12 @@ public:
     [[nodiscard]] bool empty() const noexcept { return accounts_.empty() && slots_.empty(); }
     /// The commitment leaves these writes change (empty accounts and zero slots as deletions).
     [[nodiscard]] std::vector<StateChange> changes() const;
+    /// The changes of the entries written since the last call (or clear()), as commitment leaves,
+    /// and forgets them: what the working commitment has not seen yet. An entry reverted to its
+    /// base value yields that value.
+    [[nodiscard]] Result<std::vector<StateChange>> take_dirty();
+    /// The base's value of an account (before any write of this overlay); cached when read before.
+    [[nodiscard]] Result<Account> base_account(const Address& a) const;
     /// Puts these writes into `batch` as store entries.
     void stage(WriteBatch& batch) const;
     void clear();
@@ -81,6 +88,12 @@ private:
     std::map<Address, Account> accounts_;
     std::map<SlotKey, U256> slots_;
     std::vector<Undo> journal_;
+    // Base values read since clear(): the base does not change under an overlay (a block's reads of
+    // the committed state), so each account costs one store read per block, and the block's account
+    // deltas compare against these without reading again.
+    mutable std::unordered_map<Address, Account> base_accounts_;
+    std::vector<Address> dirty_accounts_;  // written since the last take_dirty(), repeats allowed
+    std::vector<SlotKey> dirty_slots_;
 };
 
 /// Loads every leaf of the store's state into a SortedLeafCommitment.
@@ -111,12 +124,15 @@ public:
     void revert(std::size_t s) override { overlay_.revert(s); }
 
     /// The root of committed state plus the pending writes (the per-transaction root of receipts).
-    [[nodiscard]] Hash32 root() const { return commitment_->root_with(overlay_.changes()); }
+    /// Incremental: hands the commitment only the entries written since the previous call.
+    [[nodiscard]] Result<Hash32> root();
     /// The root of committed state.
     [[nodiscard]] Hash32 committed_root() const { return commitment_->root(); }
     /// Stages the pending writes (and the commitment's own data) into `batch`; returns the new root.
-    /// Then write the batch and call `publish()`, or `discard()` if the write failed.
-    [[nodiscard]] Hash32 stage(WriteBatch& batch);
+    /// With `history_block`, also stages the history entries of block `history_block` (history.hpp),
+    /// so that state at that block can be read later. Then write the batch and call `publish()`, or
+    /// `discard()` if the write failed. Fails only when the store fails to read.
+    [[nodiscard]] Result<Hash32> stage(WriteBatch& batch, std::optional<std::uint64_t> history_block = std::nullopt);
     void publish();
     void discard();
 
