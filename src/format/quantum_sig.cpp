@@ -1,6 +1,7 @@
 #include "luxl2/format/quantum_sig.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <string>
 
 #include "luxl2/crypto/keccak.hpp"
@@ -9,8 +10,9 @@
 namespace luxl2::format {
 
 Bytes quantum_message(const Hash32& message) {
-    Bytes d(kQuantumDomainTag.begin(), kQuantumDomainTag.end());
-    append(d, message);
+    Bytes d(kQuantumDomainTag.size() + 32);
+    std::memcpy(d.data(), kQuantumDomainTag.data(), kQuantumDomainTag.size());
+    std::memcpy(d.data() + kQuantumDomainTag.size(), message.data(), 32);
     return d;
 }
 
