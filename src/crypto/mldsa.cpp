@@ -370,7 +370,10 @@ Result<Bytes> sign_internal(Level level, ByteView secret_key, ByteView m_prime, 
     return sign_mu(level, secret_key, mu, rnd);
 }
 
-Result<bool> verify_mu(Level level, ByteView public_key, ByteView mu, ByteView sig) {
+namespace {
+
+// Verification compiled for the baseline target and for AVX2, as signing is (UseHint vectorises).
+[[gnu::always_inline]] inline Result<bool> verify_mu_body(Level level, ByteView public_key, ByteView mu, ByteView sig) {
     const Params& p = params(level);
     if (public_key.size() != p.public_key_bytes)
         return fail(errc::kBadPublicKey, "an " + std::string(p.name) + " public key is " +
@@ -417,6 +420,24 @@ Result<bool> verify_mu(Level level, ByteView public_key, ByteView mu, ByteView s
     Bytes ctilde(p.ctilde_bytes);
     shake256_parts(ctilde, {mu, w1_enc});
     return equal(ctilde, sig.first(p.ctilde_bytes));
+}
+
+__attribute__((optimize("vect-cost-model=dynamic"))) Result<bool> verify_mu_portable(Level level, ByteView public_key,
+                                                                                     ByteView mu, ByteView sig) {
+    return verify_mu_body(level, public_key, mu, sig);
+}
+
+__attribute__((target("avx2"), optimize("vect-cost-model=dynamic"))) Result<bool> verify_mu_avx2(Level level,
+                                                                                                 ByteView public_key,
+                                                                                                 ByteView mu,
+                                                                                                 ByteView sig) {
+    return verify_mu_body(level, public_key, mu, sig);
+}
+
+}  // namespace
+
+Result<bool> verify_mu(Level level, ByteView public_key, ByteView mu, ByteView sig) {
+    return avx2_enabled() ? verify_mu_avx2(level, public_key, mu, sig) : verify_mu_portable(level, public_key, mu, sig);
 }
 
 Result<bool> verify_internal(Level level, ByteView public_key, ByteView m_prime, ByteView sig) {

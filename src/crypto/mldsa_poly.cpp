@@ -74,14 +74,6 @@ void pointwise_acc(Poly& c, const Poly& a, const Poly& b) noexcept {
     avx2_enabled() ? pointwise_acc_avx2(c, a, b) : pointwise_acc_portable(c, a, b);
 }
 
-std::int32_t use_hint(std::int32_t a, bool hint, std::int32_t gamma2) noexcept {
-    std::int32_t a0 = 0;
-    const std::int32_t a1 = decompose(a, gamma2, a0);
-    if (!hint) return a1;
-    const std::int32_t m = (kQ - 1) / (2 * gamma2);
-    return a0 > 0 ? (a1 + 1) % m : (a1 - 1 + m) % m;
-}
-
 void rej_ntt_poly(Poly& out, const std::uint8_t rho[32], std::uint8_t s, std::uint8_t r) noexcept {
     Sponge g = shake128_hasher();
     g.absorb(ByteView(rho, 32));

@@ -145,8 +145,16 @@ inline std::int32_t decompose(std::int32_t a, std::int32_t gamma2, std::int32_t&
     return a1;
 }
 
-/// UseHint (Algorithm 40) for a ∈ [0, q). Public data only.
-std::int32_t use_hint(std::int32_t a, bool hint, std::int32_t gamma2) noexcept;
+/// UseHint (Algorithm 40) for a ∈ [0, q). Public data only; selects instead of a modulo, so loops
+/// of it vectorise.
+inline std::int32_t use_hint(std::int32_t a, bool hint, std::int32_t gamma2) noexcept {
+    std::int32_t a0 = 0;
+    const std::int32_t a1 = decompose(a, gamma2, a0);
+    const std::int32_t m = (kQ - 1) / (2 * gamma2);
+    const std::int32_t up = a1 + 1 == m ? 0 : a1 + 1;
+    const std::int32_t down = a1 == 0 ? m - 1 : a1 - 1;
+    return !hint ? a1 : (a0 > 0 ? up : down);
+}
 
 /// RejNTTPoly (Algorithm 30) with seed ρ ‖ s ‖ r: the (r, s) entry of Â.
 void rej_ntt_poly(Poly& out, const std::uint8_t rho[32], std::uint8_t s, std::uint8_t r) noexcept;
