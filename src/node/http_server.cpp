@@ -15,6 +15,8 @@ HttpServer::HttpServer(Rpc& rpc, std::size_t threads) : impl_(std::make_unique<I
     s.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
     s.set_payload_max_length(rpc.limits().max_body_bytes);
     s.set_tcp_nodelay(true);  // small JSON answers must not wait for Nagle + delayed ACK (~40 ms)
+    // Wallets and load generators keep one connection open; httplib's default closes it every 5 requests.
+    s.set_keep_alive_max_count(100'000);
     s.Post("/", [this](const httplib::Request& req, httplib::Response& res) {
         std::string body = impl_->rpc.handle(req.body);
         if (body.empty()) {

@@ -30,12 +30,11 @@ bool permanent(std::string_view code) {
 }
 
 // One AccountDelta per account whose balance, nonce or code the block changed, in address order.
-Result<std::vector<format::AccountDelta>> account_deltas(const state::Overlay& writes,
-                                                         const state::StateReader& before) {
+Result<std::vector<format::AccountDelta>> account_deltas(const state::Overlay& writes) {
     std::vector<format::AccountDelta> out;
     out.reserve(writes.accounts().size());
     for (const auto& [a, post] : writes.accounts()) {
-        LUXL2_TRY(pre, before.account(a));
+        LUXL2_TRY(pre, writes.base_account(a));
         if (pre == post) continue;
         format::AccountDelta d;
         d.account = a;
@@ -141,7 +140,7 @@ Result<BlockPtr> Node::seal_and_commit(format::L2Block block, const Hash32& pare
     const std::uint64_t number = block.header.block_number.low64();
     state::WriteBatch batch;
     // Deltas compare the pending writes with the committed state, so read them before staging.
-    auto deltas = account_deltas(db_.pending(), committed_);
+    auto deltas = account_deltas(db_.pending());
     if (!deltas) {
         db_.discard();
         return std::unexpected(std::move(deltas.error()));
@@ -240,7 +239,7 @@ Result<void> Node::queue_deposits(std::vector<format::DepositTransaction> deposi
 std::size_t Node::queued_deposits() const {
     std::lock_guard lock(deposits_mu_);
     std::size_t n = 0;
-    for (const auto& q : deposits_) n += q.tx ? 1 : 0;
+    for (const auto& q : deposits_) n += q.tx ? 1u : 0u;
     return n;
 }
 

@@ -5,6 +5,9 @@
 #include <rocksdb/table.h>
 #include <rocksdb/write_batch.h>
 
+#include <algorithm>
+#include <vector>
+
 #include "luxl2/state/kv_store.hpp"
 
 namespace luxl2::state {
@@ -31,8 +34,18 @@ public:
 
     Result<void> write(const WriteBatch& batch, bool sync) override {
         // One rocksdb::WriteBatch goes to the WAL as one record: RocksDB replays it whole or not at all.
+        // The ops go in key order (the last op of a key wins, as in `batch`): the memtable's skip list
+        // then inserts each key next to the previous one instead of searching from the top, which
+        // makes large blocks (tens of thousands of state-tree nodes) several times cheaper to write.
+        const auto& ops = batch.ops();
+        std::vector<std::uint32_t> order(ops.size());
+        for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::stable_sort(order.begin(), order.end(),
+                         [&](std::uint32_t a, std::uint32_t b) { return ops[a].key < ops[b].key; });
         rocksdb::WriteBatch wb;
-        for (const auto& op : batch.ops()) {
+        for (std::size_t i = 0; i < order.size(); ++i) {
+            if (i + 1 < order.size() && ops[order[i + 1]].key == ops[order[i]].key) continue;  // a later op wins
+            const auto& op = ops[order[i]];
             const rocksdb::Status s = op.value ? wb.Put(slice(op.key), slice(*op.value)) : wb.Delete(slice(op.key));
             if (!s.ok()) return fail(errc::io, "rocksdb batch: " + s.ToString());
         }
@@ -70,11 +83,16 @@ Result<std::unique_ptr<KvStore>> open_rocksdb(const std::string& path, const Roc
     rocksdb::Options o;
     o.create_if_missing = options.create_if_missing;
     o.IncreaseParallelism(2);
+    // A bloom filter over the memtable's whole keys: reads of absent keys (new accounts, the state's
+    // most common miss) skip the memtable's skip-list search.
+    o.memtable_whole_key_filtering = true;
+    o.memtable_prefix_bloom_size_ratio = 0.02;
     rocksdb::BlockBasedTableOptions table;
     table.block_cache = rocksdb::NewLRUCache(options.block_cache_bytes);
     o.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
     rocksdb::DB* raw = nullptr;
-    const rocksdb::Status s = rocksdb::DB::Open(o, path, &raw);
+    const rocksdb::Status s =
+        options.read_only ? rocksdb::DB::OpenForReadOnly(o, path, &raw) : rocksdb::DB::Open(o, path, &raw);
     if (!s.ok()) return fail(errc::open_failed, "cannot open RocksDB at " + path + ": " + s.ToString());
     return std::unique_ptr<KvStore>(new RocksDbKvStore(std::unique_ptr<rocksdb::DB>(raw)));
 }

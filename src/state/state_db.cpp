@@ -34,6 +34,14 @@ Result<Bytes> KvStateReader::code(const Hash32& code_hash) const {
 
 Result<Account> Overlay::account(const Address& a) const {
     if (auto it = accounts_.find(a); it != accounts_.end()) return it->second;
+    if (auto it = base_accounts_.find(a); it != base_accounts_.end()) return it->second;
+    LUXL2_TRY(acc, base_.account(a));
+    base_accounts_.emplace(a, acc);
+    return acc;
+}
+
+Result<Account> Overlay::base_account(const Address& a) const {
+    if (auto it = base_accounts_.find(a); it != base_accounts_.end()) return it->second;
     return base_.account(a);
 }
 
@@ -99,7 +107,7 @@ Result<std::vector<StateChange>> Overlay::take_dirty() {
         if (it != accounts_.end()) {
             acc = it->second;
         } else {  // reverted to the base value
-            LUXL2_TRY(base, base_.account(a));
+            LUXL2_TRY(base, base_account(a));
             acc = std::move(base);
         }
         out.push_back({account_key(a), acc.is_empty() ? std::nullopt : std::optional<Bytes>(encode_account(acc))});
@@ -140,6 +148,7 @@ void Overlay::clear() {
     accounts_.clear();
     slots_.clear();
     journal_.clear();
+    base_accounts_.clear();
     dirty_accounts_.clear();
     dirty_slots_.clear();
 }

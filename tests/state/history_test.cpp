@@ -90,7 +90,7 @@ TEST(History, UnavailableWithoutRecords) {
 TEST(KvStoreFloor, DefaultScanAgreesWithTheOverrides) {
     MemoryKvStore kv;
     WriteBatch wb;
-    for (std::uint8_t i : {2, 4, 6}) wb.put(Bytes{'p', i}, Bytes{i});
+    for (const std::uint8_t i : {std::uint8_t{2}, std::uint8_t{4}, std::uint8_t{6}}) wb.put(Bytes{'p', i}, Bytes{i});
     wb.put(Bytes{'q', 1}, Bytes{1});
     ASSERT_TRUE(kv.write(wb, false));
     const KvStore& base = kv;

@@ -6,6 +6,7 @@
 
 #include <map>
 #include <memory>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -69,6 +70,8 @@ public:
     /// and forgets them: what the working commitment has not seen yet. An entry reverted to its
     /// base value yields that value.
     [[nodiscard]] Result<std::vector<StateChange>> take_dirty();
+    /// The base's value of an account (before any write of this overlay); cached when read before.
+    [[nodiscard]] Result<Account> base_account(const Address& a) const;
     /// Puts these writes into `batch` as store entries.
     void stage(WriteBatch& batch) const;
     void clear();
@@ -85,6 +88,10 @@ private:
     std::map<Address, Account> accounts_;
     std::map<SlotKey, U256> slots_;
     std::vector<Undo> journal_;
+    // Base values read since clear(): the base does not change under an overlay (a block's reads of
+    // the committed state), so each account costs one store read per block, and the block's account
+    // deltas compare against these without reading again.
+    mutable std::unordered_map<Address, Account> base_accounts_;
     std::vector<Address> dirty_accounts_;  // written since the last take_dirty(), repeats allowed
     std::vector<SlotKey> dirty_slots_;
 };
