@@ -23,6 +23,7 @@ public:
             RunResult out;
             out.name = r.benchmark_name();
             out.real_time_ns = r.GetAdjustedRealTime() * multiplier(r.time_unit);
+            out.cpu_time_ns = r.GetAdjustedCPUTime() * multiplier(r.time_unit);
             for (const auto& [k, c] : r.counters) {
                 if (k == "items_per_second")
                     out.items_per_second = c.value;

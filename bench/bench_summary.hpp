@@ -12,6 +12,7 @@ namespace luxl2::bench {
 struct RunResult {
     std::string name;
     double real_time_ns = 0;  // per iteration
+    double cpu_time_ns = 0;   // per iteration, this thread's CPU time (steadier on a shared machine)
     double items_per_second = 0;
     double bytes_per_second = 0;
     std::map<std::string, double> counters;

@@ -28,6 +28,7 @@ void register_block(CLI::App& app, Registry& reg);
 void register_ssz(CLI::App& app, Registry& reg);
 void register_msg(CLI::App& app, Registry& reg);
 void register_batch(CLI::App& app, Registry& reg);
+void register_node(CLI::App& app, Registry& reg);
 
 /// Fills `out` from the OS entropy source; prints an error and returns non-zero on failure.
 int getrandom_bytes(Bytes& out);

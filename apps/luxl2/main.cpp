@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
     luxl2::cli::register_compress(app, reg);
     luxl2::cli::register_devnet(app, reg);
     luxl2::cli::register_batch(app, reg);
+    luxl2::cli::register_node(app, reg);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -111,22 +111,33 @@ Result<std::vector<Frame>> split_frames(ByteView batch_data, std::size_t max_fra
 
 Result<Bytes> reassemble(std::span<const Frame> frames, std::size_t max_bytes) {
     if (frames.empty()) return fail(errc::frame_missing, "no frames");
+    if (frames.size() > kMaxFrames) return fail(errc::frame_limit, "more frames than a batch can have");
     const BatchId& id = frames.front().batch_id;
-    Bytes out;
+    std::vector<const Frame*> order;
+    order.reserve(frames.size());
+    std::size_t total = 0;
     for (std::size_t i = 0; i < frames.size(); ++i) {
         const Frame& f = frames[i];
         const std::string where = "frame " + std::to_string(i);
         if (f.batch_id != id) return fail(errc::frame_mixed, where + " belongs to another batch");
-        if (i > 0 && frames[i - 1].last) return fail(errc::frame_after_last, where + " follows the last frame");
-        if (f.index != i) {
-            if (f.index < i) return fail(errc::frame_duplicate, where + " repeats index " + std::to_string(f.index));
-            return fail(errc::frame_order, where + " has index " + std::to_string(f.index));
-        }
         if (f.data.empty() || f.data.size() > kMaxFrameData) return fail(errc::frame_length, where + " data size");
-        if (out.size() + f.data.size() > max_bytes) return fail(errc::frame_limit, "batch data exceeds the limit");
-        out.insert(out.end(), f.data.begin(), f.data.end());
+        total += f.data.size();
+        if (total > max_bytes) return fail(errc::frame_limit, "batch data exceeds the limit");
+        order.push_back(&f);
     }
-    if (!frames.back().last) return fail(errc::frame_missing, "no frame is marked last");
+    std::stable_sort(order.begin(), order.end(), [](const Frame* a, const Frame* b) { return a->index < b->index; });
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        const Frame& f = *order[i];
+        if (i > 0 && f.index == order[i - 1]->index)
+            return fail(errc::frame_duplicate, "index " + std::to_string(f.index) + " appears twice");
+        if (f.index != i) return fail(errc::frame_missing, "frame " + std::to_string(i) + " is missing");
+        if (i > 0 && order[i - 1]->last)
+            return fail(errc::frame_after_last, "frame " + std::to_string(i) + " follows the last frame");
+    }
+    if (!order.back()->last) return fail(errc::frame_missing, "no frame is marked last");
+    Bytes out;
+    out.reserve(total);
+    for (const Frame* f : order) out.insert(out.end(), f->data.begin(), f->data.end());
     if (batch_id_of(out) != id) return fail(errc::frame_corrupt, "data does not hash to the batch id");
     return out;
 }

@@ -10,7 +10,9 @@ namespace luxl2::compress::detail {
 /// An output buffer that grows only as output appears and never past `cap` bytes.
 class BoundedOutput {
 public:
-    explicit BoundedOutput(std::uint64_t cap) : cap_(cap) {}
+    /// `first`: the size of the first allocation when it is known to be sane, e.g. a small multiple of
+    /// the compressed input actually present (never a size the input merely claims).
+    explicit BoundedOutput(std::uint64_t cap, std::uint64_t first = 0) : cap_(cap), first_(first) {}
     /// Room for more output: at least one byte unless the cap is reached (then empty).
     std::span<std::uint8_t> room();
     void produced(std::size_t n) noexcept { len_ += n; }
@@ -25,6 +27,7 @@ private:
     Bytes buf_;
     std::size_t len_ = 0;
     std::uint64_t cap_;
+    std::uint64_t first_;
 };
 
 Result<Bytes> zlib_compress(ByteView in, bool gzip, int level);

@@ -131,7 +131,7 @@ namespace detail {
 std::span<std::uint8_t> BoundedOutput::room() {
     if (len_ >= cap_) return {};
     if (len_ == buf_.size()) {
-        const std::uint64_t grown = std::max<std::uint64_t>(buf_.size() * 2, 64 * 1024);
+        const std::uint64_t grown = std::max<std::uint64_t>({buf_.size() * 2, 64 * 1024, first_});
         buf_.resize(static_cast<std::size_t>(std::min<std::uint64_t>(grown, cap_)));
     }
     return std::span<std::uint8_t>(buf_.data() + len_, buf_.size() - len_);

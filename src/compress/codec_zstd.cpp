@@ -108,7 +108,9 @@ Result<Bytes> zstd_decompress(ByteView in, std::uint64_t expected, const Diction
             return fail(errc::corrupt, "zstd rejected the dictionary");
     }
     ZSTD_inBuffer ib{in.data(), in.size(), 0};
-    BoundedOutput out(expected + 1);
+    // Up to 8x the frame's own size at once: most columns and blocks fit it, so the output is not
+    // regrown and copied; a bomb still gets only that much before the stream proves itself.
+    BoundedOutput out(expected + 1, std::min<std::uint64_t>(expected + 1, std::uint64_t{8} * in.size()));
     std::size_t rc = 1;
     while (rc != 0) {
         auto room = out.room();

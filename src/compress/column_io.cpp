@@ -7,6 +7,13 @@ namespace {
 
 constexpr unsigned kMaxExp = 77;  // 10^77 < 2^256 < 10^78
 
+constexpr std::array<std::uint64_t, 20> kPow10U64 = [] {
+    std::array<std::uint64_t, 20> t{};
+    t[0] = 1;
+    for (std::size_t i = 1; i < t.size(); ++i) t[i] = t[i - 1] * 10;
+    return t;
+}();
+
 const std::array<U256, kMaxExp + 1>& pow10() {
     static const auto table = [] {
         std::array<U256, kMaxExp + 1> t{};
@@ -64,6 +71,13 @@ Result<U256> get_decfloat(Reader& r, Reader& mr) {
     if (m.is_zero()) {
         if (e != 0) return fail(errc::corrupt, std::string(r.name) + ": zero with an exponent");
         return m;
+    }
+    // Fast path (nearly every value and fee): a 64-bit mantissa whose value fits 64 bits.
+    if ((h & 0x80) == 0 && e < kPow10U64.size()) {
+        const std::uint64_t x = m.low64();
+        if (x % 10 == 0) return fail(errc::corrupt, std::string(r.name) + ": mantissa divisible by 10");
+        std::uint64_t v64 = 0;
+        if (!__builtin_mul_overflow(x, kPow10U64[e], &v64)) return U256(v64);
     }
     if ((m % U256(10)).is_zero()) return fail(errc::corrupt, std::string(r.name) + ": mantissa divisible by 10");
     U256 v;

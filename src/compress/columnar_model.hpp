@@ -26,13 +26,14 @@ enum Column : std::uint8_t {
     kColAccess,
     kColMisc,
     kColValueMant,
+    kColAddrState,
     kColumnCount
 };
 
 inline constexpr std::array<std::string_view, kColumnCount> kColumnNames{
-    "kind",       "nonce",    "gas",      "fee",          "value",         "addr_ref",
-    "addr_new",   "sig",      "data_len", "selector_ref", "selector_new",  "word_tag",
-    "word_bytes", "data_raw", "access",   "misc",         "value_mantissa"};
+    "kind",       "nonce",    "gas",      "fee",          "value",          "addr_ref",
+    "addr_new",   "sig",      "data_len", "selector_ref", "selector_new",   "word_tag",
+    "word_bytes", "data_raw", "access",   "misc",         "value_mantissa", "addr_state"};
 
 // kind byte
 inline constexpr std::uint8_t kKindTypeMask = 0x07;
@@ -45,6 +46,7 @@ inline constexpr std::uint8_t kKindAbi = 0x80;         // calldata = selector â€
 
 // header flags
 inline constexpr std::uint8_t kFlagSignatureFree = 0x01;
+inline constexpr std::uint8_t kFlagContext = 0x02;  // address references may name state accounts
 
 inline constexpr std::size_t kMaxGasDict = 64;
 

@@ -17,13 +17,24 @@ Address signer_address(const PublicKey& pk) noexcept {
     return a;
 }
 
+Address account_address(const PublicKey& pk) noexcept {
+    auto h = keccak256_hasher();
+    h.absorb(ByteView(reinterpret_cast<const std::uint8_t*>(kAccountAddressTag.data()), kAccountAddressTag.size()));
+    h.absorb(pk.view());
+    Hash32 d;
+    h.squeeze(std::span<std::uint8_t>(d.data(), 32));
+    Address a;
+    std::copy(d.bytes.begin() + 12, d.bytes.end(), a.bytes.begin());
+    return a;
+}
+
 Result<Address> SignerRegistry::register_signer(ByteView pubkey, ByteView pop) {
     // KeyValidate first: a malformed key gets its precise bls.* code, and the address below is then
     // taken over a canonical encoding, so one key has exactly one address.
     LUXL2_TRY(point, validate_public_key(pubkey));
     PublicKey compressed;
     std::copy(pubkey.begin(), pubkey.end(), compressed.bytes.begin());
-    const Address addr = signer_address(compressed);
+    const Address addr = address_of(compressed);
     if (signers_.contains(addr))
         return fail(errc::kRegistryDuplicate, "signer " + to_hex(addr) + " already registered");
     LUXL2_TRY(ok, pop_verify(pubkey, pop));

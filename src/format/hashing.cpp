@@ -82,7 +82,15 @@ Hash32 transactions_root(std::span<const TransactionData> txs) {
     return root_over(txs);
 }
 Hash32 messages_root(std::span<const CrossRollupMessage> msgs) {
-    return root_over(msgs);
+    // Leaves are message hashes, not encodings: a message's proof field holds its inclusion proof
+    // against this very root, so it must not feed into it (docs/format/canonical.md).
+    std::vector<Hash32> leaves;
+    leaves.reserve(msgs.size());
+    for (const auto& m : msgs) {
+        const Hash32 h = message_hash(m);
+        leaves.push_back(merkle::leaf_hash(h.view()));
+    }
+    return merkle::root_of_leaf_hashes(leaves);
 }
 Hash32 receipts_root(std::span<const Bytes> receipts) {
     return merkle::root(receipts);

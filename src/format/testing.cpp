@@ -136,10 +136,9 @@ struct Builder {
     void compressed() {
         CompressedTransaction t;
         t.chain_id = chain_id();
-        const auto n = 2 + r.below(7);
-        t.count = n + r.below(20);
-        for (std::uint64_t i = 0; i < n; ++i) t.signers.push_back(r.fixed<20>());
-        t.body = r.bytes(100 + 60 * t.count);
+        t.count = 2 + r.below(27);
+        t.body_format = static_cast<std::uint8_t>(r.below(2));
+        t.body = r.bytes(100 + 12 * t.count);
         b.transactions.push_back(make_tx_data(t, r.bytes(96)));
     }
 

@@ -144,11 +144,16 @@ Result<void> check_payload(const TransactionData& tx, const TxLimits& limits) {
         case lp505_type::kCrossRollup:
             LUXL2_CHECK(check_lp505<CrossRollupTransaction>(tx, limits));
             return check_secp_signature(tx.signature);
-        case lp505_type::kCompressed:
-            LUXL2_CHECK(check_lp505<CompressedTransaction>(tx, limits));
+        case lp505_type::kCompressed: {
+            auto c = rlp_decode<CompressedTransaction>(tx.payload, payload_limits(limits));
+            if (!c) return std::unexpected(tagged(std::move(c.error()), "payload"));
+            if (c->count == 0) return fail(txdata_errc::malformed, "a compressed transaction carries none");
+            if (c->body_format > 1)
+                return fail(txdata_errc::malformed, "unknown body format " + std::to_string(c->body_format));
             if (tx.signature.size() != 96)
                 return fail(txdata_errc::bad_signature, "a BLS aggregate signature is 96 bytes");
             return {};
+        }
         case lp505_type::kQuantum: {
             auto q = rlp_decode<QuantumTransaction>(tx.payload, payload_limits(limits));
             if (!q) return std::unexpected(tagged(std::move(q.error()), "payload"));
@@ -183,6 +188,8 @@ Result<Hash32> tx_signing_hash(const TransactionData& tx) {
         return signing_hash(t);
     }
     if (tx.tx_type == lp505_type::kDeposit) return fail(txdata_errc::wrong_type, "a deposit is not signed");
+    if (tx.tx_type == lp505_type::kCompressed)
+        return fail(txdata_errc::wrong_type, "0x53 has one signing message per inner transaction (compress module)");
     auto h = crypto::keccak256_hasher();
     h.absorb(ByteView(&tx.tx_type, 1));
     h.absorb(tx.payload);

@@ -591,6 +591,8 @@ json Rpc::dispatch(const std::string& method, const json& params) {
         }
         return out;
     }
+    for (const auto& ext : extensions_)
+        if (auto r = ext(method, params)) return std::move(*r);
     throw RpcError{rpc_code::method_not_found, "the method " + method + " does not exist/is not available"};
 }
 

@@ -91,7 +91,8 @@ Result<std::unique_ptr<KvStore>> open_rocksdb(const std::string& path, const Roc
     table.block_cache = rocksdb::NewLRUCache(options.block_cache_bytes);
     o.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
     rocksdb::DB* raw = nullptr;
-    const rocksdb::Status s = rocksdb::DB::Open(o, path, &raw);
+    const rocksdb::Status s =
+        options.read_only ? rocksdb::DB::OpenForReadOnly(o, path, &raw) : rocksdb::DB::Open(o, path, &raw);
     if (!s.ok()) return fail(errc::open_failed, "cannot open RocksDB at " + path + ": " + s.ToString());
     return std::unique_ptr<KvStore>(new RocksDbKvStore(std::unique_ptr<rocksdb::DB>(raw)));
 }

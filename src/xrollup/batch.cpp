@@ -50,8 +50,7 @@ merkle::MultiProof proof_from_levels(const std::vector<std::vector<Hash32>>& lev
 }  // namespace
 
 Hash32 message_batch_root(std::span<const format::CrossRollupMessage> messages) {
-    const auto leaves = message_leaves(messages);
-    return merkle::root_of_leaf_hashes(leaves);
+    return format::messages_root(messages);
 }
 
 Result<format::MessageBatch> batch_messages(std::span<const format::CrossRollupMessage> messages,

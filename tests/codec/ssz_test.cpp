@@ -2,6 +2,9 @@
 // locations, the struct encoder, views, proofs and the merkleization primitives.
 #include <gtest/gtest.h>
 
+#include <iterator>
+#include <random>
+
 #include "luxl2/codec/ssz.hpp"
 #include "luxl2/codec/ssz_value.hpp"
 #include "luxl2/core/hex.hpp"
@@ -45,6 +48,32 @@ TEST(Ssz, ZeroHashesAndSha256_64) {
             const Hash32 want = crypto::sha256(ByteView(blocks).subspan(64 * i, 64));
             EXPECT_TRUE(equal(ByteView(out).subspan(32 * i, 32), want.view())) << n << " " << i;
             EXPECT_TRUE(equal(ByteView(in_place).subspan(32 * i, 32), want.view())) << n << " " << i;
+        }
+    }
+    // Gathered and scattered blocks: scattered across a buffer in reverse order, and in place as a
+    // Merkle layer is reduced (digest i over block i / 2's bytes).
+    for (std::size_t n : {1u, 2u, 3u, 5u, 9u}) {
+        Bytes blocks(64 * n);
+        for (std::size_t i = 0; i < blocks.size(); ++i) blocks[i] = static_cast<std::uint8_t>(i * 13 + n);
+        std::vector<const std::uint8_t*> ins(n);
+        std::vector<std::uint8_t*> outs(n);
+        Bytes digests(32 * n);
+        for (std::size_t i = 0; i < n; ++i) {
+            ins[i] = blocks.data() + 64 * (n - 1 - i);
+            outs[i] = digests.data() + 32 * i;
+        }
+        crypto::sha256_64_ptrs(ins.data(), outs.data(), n);
+        Bytes layer = blocks;
+        for (std::size_t i = 0; i < n; ++i) {
+            ins[i] = layer.data() + 64 * i;
+            outs[i] = layer.data() + 32 * i;
+        }
+        crypto::sha256_64_ptrs(ins.data(), outs.data(), n);
+        for (std::size_t i = 0; i < n; ++i) {
+            const Hash32 rev = crypto::sha256(ByteView(blocks).subspan(64 * (n - 1 - i), 64));
+            EXPECT_TRUE(equal(ByteView(digests).subspan(32 * i, 32), rev.view())) << n << " " << i;
+            const Hash32 fwd = crypto::sha256(ByteView(blocks).subspan(64 * i, 64));
+            EXPECT_TRUE(equal(ByteView(layer).subspan(32 * i, 32), fwd.view())) << n << " " << i;
         }
     }
     EXPECT_EQ(ssz::depth_for(0), 0u);
@@ -297,4 +326,51 @@ TEST(Ssz, ProofsThroughListsAndContainers) {
     EXPECT_EQ(ssz::node_at(v, 54 * 2).error().code, ssz::errc::proof);
     EXPECT_EQ(ssz::node_at(v, 2 * 2).error().code, ssz::errc::proof);  // below a uint64
     EXPECT_EQ(ssz::node_at(v, 0).error().code, ssz::errc::proof);
+}
+
+namespace {
+
+ssz::Value byte_list_value(std::size_t n, std::mt19937& rng) {
+    ssz::Value v;
+    for (std::size_t i = 0; i < n; ++i) v.items.push_back(ssz::Value{U256{rng() & 0xff}, {}, {}, 0});
+    return v;
+}
+
+}  // namespace
+
+// hash_tree_root of a list of containers runs the batched path (every element's fields merkleized
+// level by level together, hashing in place); each element alone runs the single path. They agree for
+// byte lists of every length around the chunk and pair boundaries, empty lists and bitlists.
+TEST(Ssz, BatchedRootsMatchOneAtATime) {
+    using namespace luxl2::ssz;
+    const auto elem = container(
+        {{"a", byte_list(300)}, {"b", list(uint16(), 40)}, {"c", uint64()}, {"d", byte_list(5)}, {"e", bitlist(20)}});
+    const auto lt = list(elem, 1000);
+    std::mt19937 rng(5);
+    const std::size_t fixed_lengths[] = {0, 1, 31, 32, 33, 63, 64, 65, 96, 127, 128, 129, 255, 256, 300};
+    for (std::size_t n : {0u, 1u, 2u, 3u, 7u, 15u, 64u, 129u}) {
+        Value v;
+        for (std::size_t i = 0; i < n; ++i) {
+            Value e;
+            const std::size_t a = i < std::size(fixed_lengths) ? fixed_lengths[i] : rng() % 301;
+            e.items.push_back(byte_list_value(a, rng));
+            Value b;
+            for (std::size_t k = rng() % 41; k > 0; --k) b.items.push_back(Value{U256{rng() & 0xffff}, {}, {}, 0});
+            e.items.push_back(b);
+            e.items.push_back(Value{U256{rng()}, {}, {}, 0});
+            e.items.push_back(byte_list_value(rng() % 6, rng));
+            Value bits;
+            for (std::size_t k = rng() % 21; k > 0; --k) bits.bits.push_back((rng() & 1) != 0);
+            e.items.push_back(bits);
+            v.items.push_back(e);
+        }
+        auto bytes = encode(*lt, v);
+        ASSERT_TRUE(bytes) << bytes.error().to_string();
+        auto root = hash_tree_root(*lt, *bytes);
+        ASSERT_TRUE(root);
+        const View view(*lt, *bytes);
+        Bytes chunks;
+        for (std::size_t i = 0; i < n; ++i) append(chunks, hash_tree_root(view.at(i)).view());
+        EXPECT_EQ(*root, mix_in_length(merkleize(chunks, 1000), n)) << n;
+    }
 }

@@ -7,8 +7,10 @@
 #include <map>
 #include <sstream>
 
+#include "luxl2/compress/account_context.hpp"
 #include "luxl2/compress/columnar.hpp"
 #include "luxl2/compress/eth_block.hpp"
+#include "luxl2/compress/records.hpp"
 #include "luxl2/compress/synthetic.hpp"
 #include "luxl2/compress/tx_corpus.hpp"
 #include "luxl2/format/transaction.hpp"
@@ -35,6 +37,13 @@ std::map<std::string, std::size_t> measure() {
     ColumnarOptions sigfree;
     sigfree.signature_free = true;
     out["mainnet-transfers/ours-sigfree"] = encode_columnar(transfers, sigfree, transfer_senders)->size();
+    // With an account context: a simulated 2^24-account state that holds every sender and recipient.
+    std::vector<Address> accounts = transfer_senders;
+    for (const auto& raw : transfers) accounts.push_back(*format::decode_transaction(raw)->to);
+    const auto ctx = simulated_state(accounts, 24);
+    ColumnarOptions with_ctx;
+    with_ctx.context = &ctx;
+    out["mainnet-transfers/ours+ctx"] = encode_columnar(transfers, with_ctx)->size();
     std::vector<Bytes> blocks;
     for (const auto& e : std::filesystem::directory_iterator(testing::data_dir() / "eth-mainnet/derived/full_blocks"))
         if (e.path().extension() == ".rlp") {
@@ -52,6 +61,7 @@ std::map<std::string, std::size_t> measure() {
     out["l2-transfers/ours-sigfree"] = encode_columnar(l2t, sigfree, l2t_senders)->size();
     const auto st = synthetic_state_deltas(1000, 3);
     out["l2-state-deltas/ours"] = compress_state_deltas(st.accounts, st.storage)->size();
+    out["l2-ai-metadata/ours"] = encode_records<format::ComputeMetadata>(synthetic_compute_metadata(1000, 4))->size();
     return out;
 }
 

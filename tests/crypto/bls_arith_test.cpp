@@ -36,6 +36,8 @@ TEST(BlsField, Basics) {
         EXPECT_TRUE((a * b) * c == a * (b * c));
         EXPECT_TRUE(a * (b + c) == a * b + a * c);
         EXPECT_TRUE((a - b) + b == a);
+        EXPECT_TRUE(half(a) + half(a) == a);
+        EXPECT_TRUE(half(a) * dbl(kOne) == a);
         if (!is_zero(a)) {
             EXPECT_TRUE(a * inv(a) == kOne);
         }

@@ -53,6 +53,37 @@ TEST(Roots, TransactionsRootIsTheMerkleRootOfCanonicalTransactions) {
     EXPECT_EQ(transactions_root({}), merkle::empty_root());
 }
 
+// A message root is over message hashes (which leave out messageHash and proof), so filling in each
+// message's inclusion proof does not move the root it proves against (docs/format/canonical.md).
+TEST(Roots, MessagesRootIsOverMessageHashes) {
+    std::vector<CrossRollupMessage> ms(5);
+    for (std::size_t i = 0; i < ms.size(); ++i) {
+        ms[i].source_chain_id = U256(1);
+        ms[i].target_chain_id = U256(2);
+        ms[i].nonce = U256(i);
+        ms[i].payload = Bytes(i * 10, static_cast<std::uint8_t>(i));
+        ms[i].message_hash = message_hash(ms[i]);
+    }
+    std::vector<Hash32> leaves;
+    for (const auto& m : ms) leaves.push_back(merkle::leaf_hash(message_hash(m).view()));
+    const Hash32 root = messages_root(ms);
+    EXPECT_EQ(root, merkle::root_of_leaf_hashes(leaves));
+    EXPECT_EQ(messages_root({}), merkle::empty_root());
+    MessageBatch batch{ms, root, U256(7), {}};
+    EXPECT_TRUE(validate(batch));
+    for (auto& m : batch.messages) m.proof = Bytes{1, 2, 3};  // any proof: the root does not move
+    EXPECT_EQ(messages_root(batch.messages), root);
+    EXPECT_TRUE(validate(batch));
+    auto stale = ms;
+    stale[0].message_hash = Hash32{};  // the field is not trusted: the hash is recomputed
+    EXPECT_EQ(messages_root(stale), root);
+    auto changed = ms;
+    changed[3].payload.push_back(0);
+    EXPECT_NE(messages_root(changed), root);
+    batch.messages[3].payload.push_back(0);
+    EXPECT_FALSE(validate(batch));
+}
+
 TEST(Validate, CatchesBrokenInvariants) {
     const auto good = testing::random_block(14, 30);
     ASSERT_TRUE(validate(good));

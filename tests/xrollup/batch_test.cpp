@@ -1,7 +1,9 @@
 // Message batches: the root over message hashes, inclusion proofs, and batch checks.
 #include <gtest/gtest.h>
 
+#include "luxl2/format/codec.hpp"
 #include "luxl2/format/hashing.hpp"
+#include "luxl2/format/validate.hpp"
 #include "luxl2/merkle/tree.hpp"
 #include "luxl2/xrollup/batch.hpp"
 #include "sample.hpp"
@@ -60,6 +62,22 @@ TEST(Batch, LargeBatchProofsMatchMerkle) {
         auto p = prove_message(ms, i);
         ASSERT_TRUE(p);
         EXPECT_EQ(batch->messages[i].proof, merkle::encode(*p)) << i;
+    }
+}
+
+// format::validate(MessageBatch) and xrollup agree: both commit to message hashes (format::messages_root).
+TEST(Batch, FormatValidatesOurBatches) {
+    for (std::size_t n : {0u, 1u, 5u, 32u}) {
+        const auto ms = messages(n);
+        auto batch = batch_messages(ms, U256{4});
+        ASSERT_TRUE(batch);
+        EXPECT_EQ(batch->batch_hash, format::messages_root(ms));
+        EXPECT_EQ(message_batch_root(ms), format::messages_root(batch->messages));
+        EXPECT_TRUE(format::validate(*batch)) << n;
+        auto back = format::rlp_decode<format::MessageBatch>(format::rlp_encode(*batch));
+        ASSERT_TRUE(back);
+        EXPECT_TRUE(verify_batch(*back));
+        EXPECT_TRUE(format::validate(*back));
     }
 }
 

@@ -1,8 +1,9 @@
 // L1 submission packing (docs/format/frames.md): a batch becomes "batch data" (version ‖ flags ‖ RLP
 // or a zstd-compressed envelope of the RLP), which is cut into versioned frames that each fit an
 // EIP-4844 blob (130,044 usable bytes, as the OP Stack counts) or a calldata limit. Reassembly takes
-// frames in index order and refuses anything else with a Result error; nothing here crashes on
-// untrusted bytes.
+// one batch's frames in any order (reassemble) or a stream of frames of many batches interleaved
+// (ChannelBank, channel_bank.hpp), and refuses what cannot be joined with a Result error; nothing
+// here crashes on untrusted bytes.
 #pragma once
 
 #include <cstddef>
@@ -27,7 +28,7 @@ inline constexpr std::string_view frame_truncated = "batch.frame_truncated";
 inline constexpr std::string_view frame_length = "batch.frame_length";  // length 0, too large or ≠ bytes left
 inline constexpr std::string_view frame_flags = "batch.frame_flags";
 inline constexpr std::string_view frame_mixed = "batch.frame_mixed";  // frames of different batches
-inline constexpr std::string_view frame_order = "batch.frame_order";  // index not the next one
+inline constexpr std::string_view frame_order = "batch.frame_order";  // no longer returned: any order is fine
 inline constexpr std::string_view frame_duplicate = "batch.frame_duplicate";
 inline constexpr std::string_view frame_missing = "batch.frame_missing";  // no frame marked last
 inline constexpr std::string_view frame_after_last = "batch.frame_after_last";
@@ -74,9 +75,11 @@ void encode_frame(Bytes& out, const Frame& f);
 [[nodiscard]] Result<std::vector<Frame>> split_frames(ByteView batch_data,
                                                       std::size_t max_frame_size = kBlobUsableBytes);
 
-/// Joins frames given in index order 0, 1, …, n−1 (n−1 marked last) of one batch and checks the
-/// joined data against the batch id. Refuses mixed batches, gaps or reordering, duplicates, frames
-/// after the last, a missing last frame, more than `max_bytes` of data.
+/// Joins the frames 0, 1, …, n−1 (n−1 marked last) of one batch, given in any order, and checks the
+/// joined data against the batch id. Refuses mixed batches (frame_mixed), a repeated index
+/// (frame_duplicate), a gap or no frame marked last (frame_missing), a frame numbered past the last
+/// (frame_after_last), more than `max_bytes` of data (frame_limit) and data that does not hash to the
+/// batch id (frame_corrupt).
 [[nodiscard]] Result<Bytes> reassemble(std::span<const Frame> frames, std::size_t max_bytes = 64u << 20);
 
 }  // namespace luxl2::batch

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -16,14 +17,31 @@
 
 namespace luxl2::compress {
 
-inline constexpr std::uint8_t kColumnarVersion = 1;
+inline constexpr std::uint8_t kColumnarVersion = 2;
+
+/// Accounts already in the L2 state, named by a dense index (as zkSync Era names state keys), which
+/// encoder and decoder share. With it an address the state holds costs its index instead of 20 bytes.
+/// `address_at(index_of(a)) == a` must hold for every address the context knows; both calls must
+/// give the same answers at encoding and decoding (the batch pins the state it was written against).
+class AccountContext {
+public:
+    virtual ~AccountContext() = default;
+    [[nodiscard]] virtual std::optional<std::uint64_t> index_of(const Address& a) const = 0;
+    [[nodiscard]] virtual std::optional<Address> address_at(std::uint64_t index) const = 0;
+};
 
 struct ColumnarOptions {
     /// Leave signatures out: for batches whose signatures are aggregated (BLS) or covered by a validity
     /// proof. Senders are then carried (as address-table indices) and nonces become per-sender deltas.
     bool signature_free = false;
-    int zstd_level = 12;   // for the columns zstd suits
-    int brotli_level = 7;  // tried as well on the larger columns; the smaller output wins
+    int zstd_level = 12;       // for columns up to `zstd_small_limit` bytes
+    int zstd_level_mid = 9;    // up to `zstd_mid_limit` bytes
+    int zstd_level_large = 3;  // for larger columns (the calldata): higher levels gain < 1% there
+    std::size_t zstd_small_limit = 16 * 1024;
+    std::size_t zstd_mid_limit = 64 * 1024;
+    /// Optional: addresses the state holds become indices (the decoder then needs the same context).
+    const AccountContext* context = nullptr;
+    int brotli_level = -1;  // >= 0: brotli at this level is tried as well (the smaller output wins)
 };
 
 struct ColumnarLimits {
@@ -67,6 +85,10 @@ struct ColumnarBatch {
 /// keccak256 of the concatenated (signing hash ‖ sender) without. Limits are checked before each
 /// allocation; any malformed or non-canonical column is rejected.
 [[nodiscard]] Result<ColumnarBatch> decode_columnar(ByteView in, const ColumnarLimits& limits = {});
+/// The same for batches written with an AccountContext (a batch written without one decodes too).
+/// Rejects an index the context does not know, and a literal address the context knows.
+[[nodiscard]] Result<ColumnarBatch> decode_columnar(ByteView in, const ColumnarLimits& limits,
+                                                    const AccountContext& context);
 
 /// LP-505 extractCommonFields: the batch's shared context (chain id, base fee, gas dictionary, address
 /// and selector tables) and, per transaction, its remaining fields as a compact delta (uncompressed).

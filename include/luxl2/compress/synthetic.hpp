@@ -9,6 +9,7 @@
 
 #include "luxl2/compress/state_delta.hpp"
 #include "luxl2/core/bytes.hpp"
+#include "luxl2/format/compute.hpp"
 
 namespace luxl2::compress {
 
@@ -37,5 +38,12 @@ struct SyntheticState {
 };
 [[nodiscard]] SyntheticState synthetic_state_deltas(std::size_t n, std::uint64_t seed, std::size_t users = 500,
                                                     std::size_t tokens = 20);
+
+/// LP-505 ComputeMetadata of `blocks` consecutive L2 blocks: executions of a pool of `models` models
+/// (LLMs with tokens per second, other models without, a few training ones whose checkpoint moves on),
+/// drawn with a skew toward the popular ones; per-block totals consistent with the executions;
+/// resource usage; 32 bytes of performance metrics (eight big-endian u32 latency percentiles).
+[[nodiscard]] std::vector<format::ComputeMetadata> synthetic_compute_metadata(std::size_t blocks, std::uint64_t seed,
+                                                                              std::size_t models = 40);
 
 }  // namespace luxl2::compress

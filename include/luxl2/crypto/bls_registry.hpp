@@ -42,8 +42,27 @@ inline constexpr std::size_t kMaxAggregated = 1u << 16;
 /// keccak256(pk)[12..32] of the 48-byte compressed public key.
 [[nodiscard]] Address signer_address(const PublicKey& pk) noexcept;
 
+/// The address of a BLS-keyed L2 account (the senders of 0x53 Compressed transactions):
+///     account_address(pk) = keccak256("LUXL2_BLS_ACCOUNT_V1" ‖ pk)[12..32]
+/// with pk the 48-byte compressed G1 key. The tag keeps it apart from signer_address (a sequencer's key
+/// also used as an account gets a different address) and from secp256k1 (64-byte input) and 0x54
+/// (scheme byte ‖ key) addresses, whose preimages have other lengths or first bytes.
+inline constexpr std::string_view kAccountAddressTag = "LUXL2_BLS_ACCOUNT_V1";
+[[nodiscard]] Address account_address(const PublicKey& pk) noexcept;
+
+/// Which address a registry files a key under.
+enum class AddressKind : std::uint8_t {
+    kSigner,   // signer_address: sequencers, batch proofs
+    kAccount,  // account_address: BLS-keyed accounts
+};
+
 class SignerRegistry {
 public:
+    explicit SignerRegistry(AddressKind kind = AddressKind::kSigner) noexcept : kind_(kind) {}
+    /// The address this registry files `pk` under.
+    [[nodiscard]] Address address_of(const PublicKey& pk) const noexcept {
+        return kind_ == AddressKind::kAccount ? account_address(pk) : signer_address(pk);
+    }
     /// Admits `pubkey` (48 bytes, compressed) with its proof of possession `pop` (96 bytes,
     /// PopProve over the same 48 bytes) and returns the signer's address. Rejects:
     /// - a malformed key or PoP encoding: the bls.* code of bls12_381.hpp (bls.length, bls.flags,
@@ -64,6 +83,7 @@ private:
         PublicKey compressed;
         ValidatedPublicKey point;
     };
+    AddressKind kind_;
     std::unordered_map<Address, Entry> signers_;
 };
 

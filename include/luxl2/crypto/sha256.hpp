@@ -18,4 +18,10 @@ void sha256_64(const std::uint8_t* in64, std::uint8_t* out32) noexcept;
 /// up to four messages are hashed interleaved, about 2.5x the throughput of one at a time.
 void sha256_64_many(const std::uint8_t* in, std::size_t n, std::uint8_t* out) noexcept;
 
+/// The same with the blocks gathered and the digests scattered through pointers: out[i] receives
+/// sha256_64(in[i]). Lets Merkle code hash 64-byte pairs where they lie (in a serialization, in each
+/// list's node buffer) without copying them together first. out[i] may overlap in[j] only for j ≤ i
+/// (in-place reduction of a layer: block j is read before digest i ≥ j is written).
+void sha256_64_ptrs(const std::uint8_t* const* in, std::uint8_t* const* out, std::size_t n) noexcept;
+
 }  // namespace luxl2::crypto

@@ -1,7 +1,7 @@
 // Hashes, roots and the sequencer's signature of LP-505 blocks (docs/format/canonical.md).
 //   block_hash = keccak256(canonical(header) without the signature field)
 //   transactions_root = merkle root over canonical(TransactionData) of each transaction
-//   messages_root = merkle root over canonical(CrossRollupMessage) of each message
+//   messages_root = merkle root over the 32-byte message_hash of each message (its proof excluded)
 // The Merkle tree is merkle/tree.hpp's (leaf = keccak(0x00‖x), node = keccak(0x01‖l‖r)).
 #pragma once
 
@@ -39,6 +39,8 @@ namespace luxl2::format {
 [[nodiscard]] Result<Hash32> block_hash_of_canonical_block(ByteView block, const Limits& lim = {});
 
 [[nodiscard]] Hash32 transactions_root(std::span<const TransactionData> txs);
+/// MessageBatch.batchHash: root over leaf_hash(message_hash(m)) of each message, recomputed from the
+/// content (the messageHash and proof fields are ignored). The same root as xrollup::message_batch_root.
 [[nodiscard]] Hash32 messages_root(std::span<const CrossRollupMessage> msgs);
 /// Root over receipts given as their canonical bytes (the exec module defines receipts).
 [[nodiscard]] Hash32 receipts_root(std::span<const Bytes> receipts);

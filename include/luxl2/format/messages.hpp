@@ -24,7 +24,7 @@ struct CrossRollupMessage {
 
 struct MessageBatch {
     std::vector<CrossRollupMessage> messages;
-    Hash32 batch_hash;  // merkle root over the messages' canonical encodings
+    Hash32 batch_hash;  // messages_root: merkle root over the messages' hashes (proofs excluded)
     U256 block_height;
     Bytes aggregated_proof;
     friend bool operator==(const MessageBatch&, const MessageBatch&) = default;

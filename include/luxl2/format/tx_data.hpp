@@ -99,14 +99,16 @@ struct CrossRollupTransaction {
     friend bool operator==(const CrossRollupTransaction&, const CrossRollupTransaction&) = default;
 };
 
-/// 0x53: many transfers and calls of `signers` under one BLS aggregate signature. `body` is opaque
-/// for now (the compress module defines its columnar layout); signers[i] signs keccak256(type ‖
-/// payload) with its BLS key, and the aggregate is the TransactionData signature (96 bytes).
+/// 0x53: many transfers and calls of BLS-keyed accounts under one aggregate BLS signature (the
+/// TransactionData signature, 96 bytes). `body` holds the inner transactions, senders included, coded
+/// signature-free as `body_format` says (0 columnar, 1 indexed accounts); the compress module decodes
+/// and verifies it (compress/compressed_tx.hpp). Each inner transaction's sender signs that
+/// transaction alone (see docs/format/transactions.md); format checks only the shape.
 struct CompressedTransaction {
     static constexpr std::uint8_t kType = lp505_type::kCompressed;
     U256 chain_id;
-    std::uint64_t count = 0;  // transactions in body
-    std::vector<Address> signers;
+    std::uint64_t count = 0;  // inner transactions in body
+    std::uint8_t body_format = 0;
     Bytes body;
     friend bool operator==(const CompressedTransaction&, const CompressedTransaction&) = default;
 };
@@ -244,7 +246,7 @@ struct Schema<CompressedTransaction> {
     static void fields(S& s, V&& v) {
         v("chainId", s.chain_id);
         v("count", s.count);
-        v("signers", s.signers);
+        v("bodyFormat", s.body_format);
         v("body", s.body);
     }
 };
@@ -322,7 +324,8 @@ inline constexpr std::string_view wrong_type = "txdata.wrong_type";
 /// keccak256 of the envelope: the transaction hash wallets and explorers show.
 [[nodiscard]] Result<Hash32> tx_hash(const TransactionData& tx);
 /// What the sender signs: for LP-505 types keccak256(type ‖ payload); for Ethereum types their own
-/// signing hash. Deposits have none (error).
+/// signing hash. Deposits and 0x53 (one message per inner transaction, compress/compressed_tx.hpp)
+/// have none (error txdata.wrong_type).
 [[nodiscard]] Result<Hash32> tx_signing_hash(const TransactionData& tx);
 /// The sender: recovered for Ethereum and 0x50..0x52, derived from the key for 0x54, `from` for 0x7E.
 /// 0x53 has many senders (error txdata.wrong_type). Signatures of 0x53/0x54 are not verified here.

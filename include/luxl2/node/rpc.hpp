@@ -4,9 +4,11 @@
 // the HTTP server hands it request bodies. Methods are listed in docs/rpc.md.
 #pragma once
 
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "luxl2/node/node.hpp"
 
@@ -40,11 +42,18 @@ public:
     [[nodiscard]] std::optional<nlohmann::json> handle_one(const nlohmann::json& request);
     [[nodiscard]] const RpcLimits& limits() const noexcept { return limits_; }
 
+    /// Extra methods (e.g. rollup_*): asked, in order, for a method this class does not know; returns
+    /// nullopt when it does not know it either. May throw RpcError.
+    using Extension =
+        std::function<std::optional<nlohmann::json>(const std::string& method, const nlohmann::json& params)>;
+    void add_extension(Extension e) { extensions_.push_back(std::move(e)); }
+
 private:
     nlohmann::json dispatch(const std::string& method, const nlohmann::json& params);
     Node& node_;
     std::string client_version_;
     RpcLimits limits_;
+    std::vector<Extension> extensions_;
 };
 
 /// Thrown inside method handlers and turned into a JSON-RPC error object by Rpc (never escapes it).

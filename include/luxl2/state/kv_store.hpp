@@ -82,6 +82,9 @@ private:
 struct RocksDbOptions {
     bool create_if_missing = true;
     std::size_t block_cache_bytes = 64u << 20;
+    /// Opens a snapshot without taking the lock, so a verifier can read a store another process is
+    /// writing; writes are refused (errc::io).
+    bool read_only = false;
 };
 
 /// Opens (or creates) a RocksDB database in directory `path`. Codes errc::open_failed.

@@ -2,9 +2,8 @@
 // root (merkle/tree.hpp) over leaf_hash(messageHash) of each message, in order. Leaves are the message
 // hashes, not the full encodings, so a message's proof field (which holds its inclusion proof) does not
 // change the root it proves against.
-// Note: format::validate(MessageBatch) checks batchHash against format::messages_root (leaves over the
-// canonical encodings); batches built here use xrollup::message_batch_root and are checked with
-// verify_batch below.
+// This is format::messages_root, the root format::validate(MessageBatch) checks; verify_batch below
+// checks the per-message hashes and inclusion proofs as well.
 #pragma once
 
 #include <cstdint>
@@ -28,7 +27,8 @@ inline constexpr std::string_view not_included = "xrollup.not_included";
 inline constexpr std::size_t kMaxBatchMessages = 1 << 16;
 
 /// merkle root over leaf_hash(format::message_hash(m)) of each message (recomputed, never taken from
-/// the message_hash field). The root of no messages is merkle::empty_root().
+/// the message_hash field); equal to format::messages_root. The root of no messages is
+/// merkle::empty_root().
 [[nodiscard]] Hash32 message_batch_root(std::span<const format::CrossRollupMessage> messages);
 
 /// Builds the batch: copies the messages, sets each message_hash to its recomputed value and each

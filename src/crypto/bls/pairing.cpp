@@ -22,7 +22,7 @@ struct Prepared {
 /// T = 2T; f *= tangent line at P.
 inline void double_step(Fp12& f, Prepared& s) {
     G2& t = s.t;
-    const Fp2 a = (t.x * t.y) * kInv2;
+    const Fp2 a = half(t.x * t.y);
     const Fp2 b = sqr(t.y);
     const Fp2 c = sqr(t.z);
     const Fp2 e = mul_b3(c);
@@ -33,8 +33,9 @@ inline void double_step(Fp12& f, Prepared& s) {
     const Fp2 cx = dbl(x2) + x2;
     const Fp2 cy = -h;
     t.x = a * (b - f3);
-    const Fp2 g = (b + f3) * kInv2;
-    t.y = sqr(g) - (dbl(sqr(e)) + sqr(e));
+    const Fp2 g = half(b + f3);
+    const Fp2 e2 = sqr(e);
+    t.y = sqr(g) - (dbl(e2) + e2);
     t.z = b * h;
     f = mul_by_line(f, mul_by_xi(cy * s.yp), c0, cx * s.xp);
 }

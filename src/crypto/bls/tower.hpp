@@ -48,6 +48,9 @@ inline Fp2 sqr(const Fp2& a) {
 inline Fp2 dbl(const Fp2& a) {
     return a + a;
 }
+inline Fp2 half(const Fp2& a) {
+    return {half(a.c0), half(a.c1)};
+}
 inline Fp2 conj(const Fp2& a) {
     return {a.c0, -a.c1};
 }
