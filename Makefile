@@ -2,7 +2,7 @@
 PRESET       ?= default
 JOBS         ?= 2
 FUZZ_SECONDS ?= 60
-BENCH_GROUPS ?= tx block ssz merkle compress sig batch xrollup settle
+BENCH_GROUPS ?= tx block ssz merkle compress sig batch xrollup settle node
 BUILD         = build/$(PRESET)
 
 .PHONY: all bootstrap build run test test-long bench fuzz lint format clean

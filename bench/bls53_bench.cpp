@@ -102,14 +102,15 @@ struct Figure {
 // one is left out) and sums their envelopes. `index` null: columnar body. `learn`: the index starts
 // without the corpus's accounts and assigns each one a number after the transaction where it is first
 // seen (a cold L2), counting those first sights; otherwise every account is known (a warm L2).
-Figure pack(std::size_t size, const cx::AccountIndex* index, bool learn) {
+Figure pack(std::size_t size, const cx::AccountIndex* index, bool learn,
+            cx::BodyFormat fmt = cx::BodyFormat::kIndexed) {
     const auto& f = fx();
     Figure out;
     std::optional<cx::AccountIndex> live;
     if (index) live = *index;
     for (std::size_t at = 0; at + size <= f.corpus.txs.size(); at += size) {
         const auto batch = f.chunk(at, size);
-        const auto fmt = index ? cx::BodyFormat::kIndexed : cx::BodyFormat::kColumnar;
+        if (!index) fmt = cx::BodyFormat::kColumnar;
         const auto tx = cx::make_compressed_tx(batch, fmt, f.chunk_sigs(at, size), live ? &*live : nullptr).value();
         out.bytes += luxl2::format::to_envelope(tx).value().size();
         out.transfers += size;
@@ -145,6 +146,7 @@ const bool registered = luxl2::bench::register_summary("sig", [](const std::vect
         const auto dense = pack(size, &dense_index, false);
         const auto cold = pack(size, &cold_index, true);
         const auto col = pack(size, nullptr, false);
+        const auto col_ctx = pack(size, &warm_index(), false, cx::BodyFormat::kColumnar);
         std::printf("%-58s %10zu %8zu %12.2f\n",
                     ("indexed, warm (2^20 accounts, all known), " + std::to_string(size) + "/tx").c_str(),
                     warm.transfers, warm.txs, warm.per_transfer());
@@ -156,6 +158,9 @@ const bool registered = luxl2::bench::register_summary("sig", [](const std::vect
         std::printf("%-58s %10zu %8zu %12.2f   %zu first sights\n",
                     ("indexed, cold (accounts numbered at first sight), " + std::to_string(size) + "/tx").c_str(),
                     cold.transfers, cold.txs, cold.per_transfer(), cold.first_sight);
+        std::printf("%-58s %10zu %8zu %12.2f\n",
+                    ("columnar, the 2^20 index as its context, " + std::to_string(size) + "/tx").c_str(),
+                    col_ctx.transfers, col_ctx.txs, col_ctx.per_transfer());
         std::printf("%-58s %10zu %8zu %12.2f\n", ("columnar, no index, " + std::to_string(size) + "/tx").c_str(),
                     col.transfers, col.txs, col.per_transfer());
     }

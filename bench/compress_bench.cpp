@@ -202,6 +202,7 @@ std::vector<Method> methods_for(const Corpus& c) {
                      [](const Corpus& k) -> Result<Bytes> {
                          ColumnarOptions o;
                          o.zstd_level = 19;
+                         o.zstd_level_mid = 19;
                          o.zstd_level_large = 19;
                          return encode_columnar(k.items, o);
                      },

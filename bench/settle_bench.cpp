@@ -80,7 +80,7 @@ void BM_encode(benchmark::State& state) {
     for (auto _ : state) c = batch_all(per);
     state.counters["l1_bytes_per_tx"] = double(c.l1) / double(c.txs);
     state.counters["txs"] = double(c.txs);
-    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * c.txs));
+    state.SetItemsProcessed(state.iterations() * static_cast<benchmark::IterationCount>(c.txs));
 }
 BENCHMARK(BM_encode)->Name("settle/batch/mainnet")->Arg(1)->Arg(4)->Arg(12)->Unit(benchmark::kMillisecond);
 

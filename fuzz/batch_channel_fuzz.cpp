@@ -44,8 +44,8 @@ void stream_mode(ByteView in) {
 
 void order_mode(ByteView in) {
     if (in.size() < 2) return;
-    const std::size_t frame_size = batch::kFrameHeaderSize + 1 + in[0] % 64;
-    const ByteView data = in.subspan(1);
+    const std::size_t frame_size = batch::kFrameHeaderSize + 1 + in[0] % 128;        // data bytes per frame: 1..128
+    const ByteView data = in.subspan(1, std::min<std::size_t>(in.size() - 1, 600));  // at most 600 frames
     auto frames = batch::split_frames(data, frame_size);
     if (!frames) return;
     // A permutation and some duplicates, both from the data's own bytes.
@@ -54,7 +54,7 @@ void order_mode(ByteView in) {
     auto joined = batch::reassemble(perm);  // any order joins
     LUXL2_ASSERT(joined.has_value() && equal(*joined, data));
     std::vector<batch::Frame> order = perm;
-    for (std::size_t i = 0; i < order.size() && i < 8; ++i)
+    for (std::size_t i = 0; i < order.size() && i < data.size() && i < 8; ++i)
         if (data[i] & 1) {
             const batch::Frame dup = order[i];
             order.insert(order.begin() + static_cast<std::ptrdiff_t>(data[i] % order.size()), dup);

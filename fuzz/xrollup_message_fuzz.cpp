@@ -1,6 +1,8 @@
 // Packed cross-rollup messages (xrollup/pack.hpp). Unpacking never crashes; whatever unpacks packs
 // back to exactly the input (the form is canonical) and carries its recomputed message hash; and a
-// message built from the input's bytes survives pack → unpack unchanged.
+// message built from the input's bytes survives pack → unpack unchanged; and the input's first 65
+// bytes, taken as a sequencer signature of that message, never crash the check nor pass it for the
+// zero address.
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
@@ -8,6 +10,7 @@
 #include "luxl2/core/error.hpp"
 #include "luxl2/format/hashing.hpp"
 #include "luxl2/xrollup/pack.hpp"
+#include "luxl2/xrollup/security.hpp"
 
 using namespace luxl2;
 
@@ -44,5 +47,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     LUXL2_ASSERT(packed.size() == xrollup::packed_size(m));
     auto back = xrollup::unpack_message_exact(packed);
     LUXL2_ASSERT(back.has_value() && *back == m);
+    LUXL2_ASSERT(!xrollup::verify_message_signature(m, in.first(std::min<std::size_t>(size, 65)), Address{}));
     return 0;
 }

@@ -262,8 +262,10 @@ void write_column(Bytes& out, Column c, const Bytes& raw, const ColumnarOptions&
             consider(CompressionType::kCustom, compress_raw({CompressionType::kCustom, Variant::kDefault, 0}, raw));
         if (raw.size() >= 32) {
             // New addresses are near random: the fast level finds their few shared prefixes as well.
-            const int level =
-                raw.size() <= opt.zstd_small_limit && c != kColAddrNew ? opt.zstd_level : opt.zstd_level_large;
+            const int level = c == kColAddrNew                     ? opt.zstd_level_large
+                              : raw.size() <= opt.zstd_small_limit ? opt.zstd_level
+                              : raw.size() <= opt.zstd_mid_limit   ? opt.zstd_level_mid
+                                                                   : opt.zstd_level_large;
             consider(CompressionType::kZstandard,
                      compress_raw({CompressionType::kZstandard, Variant::kDefault, level}, raw));
         }

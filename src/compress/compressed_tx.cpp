@@ -2,6 +2,7 @@
 // compressed_tx.hpp, layout in docs/format/transactions.md).
 #include "luxl2/compress/compressed_tx.hpp"
 
+#include <optional>
 #include <unordered_set>
 
 #include "indexed_body.hpp"
@@ -22,6 +23,20 @@ struct SenderNonceHash {
     }
 };
 
+// An AccountIndex seen by the columnar coder as its account context (same numbers).
+class IndexContext final : public AccountContext {
+public:
+    explicit IndexContext(const AccountIndex& ix) : ix_(ix) {}
+    [[nodiscard]] std::optional<std::uint64_t> index_of(const Address& a) const override { return ix_.index_of(a); }
+    [[nodiscard]] std::optional<Address> address_at(std::uint64_t index) const override {
+        if (index >= ix_.size()) return std::nullopt;
+        return ix_.address(index);
+    }
+
+private:
+    const AccountIndex& ix_;
+};
+
 // A (sender, nonce) pair twice would be the same transfer twice (or two that cannot both run).
 Result<void> check_batch(const CompressedBatch& b, std::size_t max_txs) {
     if (b.txs.empty()) return fail(compressed_errc::kEmpty, "no inner transaction");
@@ -36,13 +51,15 @@ Result<void> check_batch(const CompressedBatch& b, std::size_t max_txs) {
     return {};
 }
 
-Result<std::vector<InnerTx>> decode_columnar_body(const format::CompressedTransaction& c,
+Result<std::vector<InnerTx>> decode_columnar_body(const format::CompressedTransaction& c, const AccountIndex* accounts,
                                                   const CompressedLimits& limits) {
     ColumnarLimits cl;
     cl.max_txs = limits.max_txs;
     cl.max_output = limits.max_body_output;
     cl.max_table = limits.max_new_addresses;
-    LUXL2_TRY(batch, decode_columnar(c.body, cl));
+    std::optional<IndexContext> ctx;
+    if (accounts != nullptr) ctx.emplace(*accounts);
+    LUXL2_TRY(batch, ctx ? decode_columnar(c.body, cl, *ctx) : decode_columnar(c.body, cl));
     if (!batch.signature_free) return fail(compressed_errc::kInnerShape, "the columnar body is not signature-free");
     if (batch.txs.size() != c.count) return fail(compressed_errc::kCount, "count differs from the body's transactions");
     std::vector<InnerTx> out;
@@ -121,6 +138,11 @@ Result<format::CompressedTransaction> encode_compressed(const CompressedBatch& b
             }
             ColumnarOptions opt;
             opt.signature_free = true;
+            std::optional<IndexContext> ctx;
+            if (accounts != nullptr) {
+                ctx.emplace(*accounts);
+                opt.context = &*ctx;
+            }
             LUXL2_TRY(body, encode_columnar(raw, opt, senders, stats));
             c.body = std::move(body);
             return c;
@@ -144,7 +166,7 @@ Result<CompressedBatch> decode_compressed(const format::CompressedTransaction& c
     b.chain_id = c.chain_id;
     switch (c.body_format) {
         case static_cast<std::uint8_t>(BodyFormat::kColumnar): {
-            LUXL2_TRY(txs, decode_columnar_body(c, limits));
+            LUXL2_TRY(txs, decode_columnar_body(c, accounts, limits));
             b.txs = std::move(txs);
             break;
         }

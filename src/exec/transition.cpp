@@ -27,8 +27,12 @@ std::uint64_t execution_gas(const format::Transaction& tx, const format::Rules& 
     return format::intrinsic_gas(tx, rules);
 }
 
-Result<void> check_transaction(const state::StateReader& st, const BlockEnv& env, const format::Transaction& tx,
-                               const Address& sender, std::uint64_t gas_available) {
+namespace {
+
+// The checks of check_transaction; on success `from` and `to` hold the two accounts (read once).
+Result<void> check_into(const state::StateReader& st, const BlockEnv& env, const format::Transaction& tx,
+                        const Address& sender, std::uint64_t gas_available, state::Account& from_out,
+                        state::Account& to_out) {
     using format::TxType;
     if (tx.type != TxType::kLegacy && tx.type != TxType::kAccessList && tx.type != TxType::kDynamicFee)
         return fail(errc::tx_type_not_supported, "transaction type not supported");
@@ -71,12 +75,23 @@ Result<void> check_transaction(const state::StateReader& st, const BlockEnv& env
         return fail(errc::call_into_code_unsupported,
                     "calls into contract code are not supported: this node executes no EVM code yet (to " +
                         to_hex(*tx.to) + ")");
+    from_out = std::move(from);
+    to_out = std::move(to);
     return {};
+}
+
+}  // namespace
+
+Result<void> check_transaction(const state::StateReader& st, const BlockEnv& env, const format::Transaction& tx,
+                               const Address& sender, std::uint64_t gas_available) {
+    state::Account from, to;
+    return check_into(st, env, tx, sender, gas_available, from, to);
 }
 
 Result<TxResult> apply_transaction(state::StateAccess& st, const BlockEnv& env, const format::Transaction& tx,
                                    const Address& sender, std::uint64_t gas_available) {
-    LUXL2_CHECK(check_transaction(st, env, tx, sender, gas_available));
+    state::Account from, to;
+    LUXL2_CHECK(check_into(st, env, tx, sender, gas_available, from, to));
     const U256 price = effective_gas_price(tx, env.base_fee);
     const U256 tip = effective_tip(tx, env.base_fee);
     const std::uint64_t gas_used = execution_gas(tx, env.rules);
@@ -84,12 +99,11 @@ Result<TxResult> apply_transaction(state::StateAccess& st, const BlockEnv& env, 
     // The checks above guarantee balance ≥ gas_limit * fee_cap + value ≥ gas_used * price + value,
     // so nothing below can underflow. Order as in the Yellow Paper: buy gas, bump nonce, transfer,
     // refund, pay the fee recipient.
-    LUXL2_TRY(from, st.account(sender));
     from.balance -= U256(gas_used) * price + tx.value;
     from.nonce += 1;
     st.set_account(sender, from);
 
-    LUXL2_TRY(to, st.account(*tx.to));
+    if (*tx.to == sender) to = from;  // a transfer to oneself: the account just written
     to.balance += tx.value;
     st.set_account(*tx.to, to);
 

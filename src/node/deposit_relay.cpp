@@ -1,5 +1,8 @@
 #include "luxl2/node/deposit_relay.hpp"
 
+#include "luxl2/node/rollup_blocks.hpp"
+#include "luxl2/node/withdrawals.hpp"
+
 namespace luxl2::node {
 
 format::DepositTransaction deposit_of(const l1::L2Message& m) {
@@ -23,6 +26,14 @@ Result<std::size_t> DepositRelay::step() {
         for (std::uint64_t n = from; n <= head; ++n) {
             LUXL2_TRY(b, node_.block(n));
             if (!b) break;
+            // Report the block's L2→L1 messages so that getMessageStatus knows them (Unknown → Sent).
+            LUXL2_TRY(receipts, node_.chain().receipts(n));
+            LUXL2_TRY(sealed, seal(*b));
+            LUXL2_TRY(msgs, block_messages(sealed, receipts, node_.rules()));
+            for (const auto& m : msgs) {
+                LUXL2_TRY(st, l1_.get_message_status(l1::message_hash(m)));
+                if (st == l1::MessageStatus::kUnknown) LUXL2_CHECK(l1_.send_message_to_l1({sequencer_, {}}, m));
+            }
             for (const auto& t : b->block.transactions) {
                 if (t.tx_type != format::lp505_type::kDeposit) break;  // deposits come first
                 LUXL2_TRY(d, format::decode_tx_payload<format::DepositTransaction>(t));

@@ -4,39 +4,18 @@
 
 #include <cstring>
 
+#include <string>
+
 #include "luxl2/crypto/keccak.hpp"
+#include "luxl2/state/account.hpp"
 
 namespace luxl2::state {
 namespace {
-
-Bytes node_key(const Hash32& id) {
-    Bytes k(1 + 32);
-    k[0] = 'n';
-    std::memcpy(k.data() + 1, id.data(), 32);
-    return k;
-}
 
 Bytes root_key() {
     const std::string_view k = "Msmtroot";
     return Bytes(k.begin(), k.end());
 }
-
-// Reads nodes from the store; writes go into the block's batch, not to the store directly.
-class StagingNodeStore final : public merkle::NodeStore {
-public:
-    StagingNodeStore(const KvStore& store, WriteBatch* batch) : store_(store), batch_(batch) {}
-    Result<std::optional<Bytes>> get(const Hash32& id) const override { return store_.get(node_key(id)); }
-    Result<void> write(const merkle::NodeBatch& b) override {
-        LUXL2_ASSERT(batch_ != nullptr);
-        for (const auto& [id, rec] : b.puts) batch_->put(node_key(id), rec);
-        for (const auto& id : b.erases) batch_->del(node_key(id));
-        return {};
-    }
-
-private:
-    const KvStore& store_;
-    WriteBatch* batch_;
-};
 
 std::vector<merkle::smt::Update> updates_of(std::span<const StateChange> changes) {
     std::vector<merkle::smt::Update> u;
@@ -52,13 +31,35 @@ Hash32 smt_leaf_value(const std::optional<Bytes>& encoding) noexcept {
 }
 
 Result<std::unique_ptr<SmtCommitment>> SmtCommitment::open(KvStore& store) {
-    LUXL2_TRY(root, store.get(root_key()));
-    if (!root) return std::unique_ptr<SmtCommitment>(new SmtCommitment(&store, merkle::smt::SparseMerkleTree()));
-    if (root->size() != 32) return fail(errc::corrupt, "stored state-tree root is not 32 bytes");
-    StagingNodeStore nodes(store, nullptr);
-    auto tree = merkle::smt::SparseMerkleTree::load(nodes, Hash32::from_view(*root));
-    if (!tree) return fail(errc::corrupt, "state tree: " + tree.error().to_string());
-    return std::unique_ptr<SmtCommitment>(new SmtCommitment(&store, std::move(*tree)));
+    // Rebuild the tree from the state's own entries, bottom-up from the sorted keys: the same
+    // hashing work as loading and checking every node record, without writing any of them per block.
+    std::vector<merkle::smt::Update> leaves;
+    std::optional<Error> bad;
+    const std::uint8_t a = kAccountTable, sl = kStorageTable;
+    LUXL2_CHECK(store.scan(ByteView(&a, 1), [&](ByteView key, ByteView value) {
+        if (key.size() != 21) {
+            bad = Error{errc::corrupt, "account key of " + std::to_string(key.size()) + " bytes"};
+            return false;
+        }
+        leaves.push_back({account_key(Address::from_view(key.subspan(1))), crypto::keccak256(value)});
+        return true;
+    }));
+    LUXL2_CHECK(store.scan(ByteView(&sl, 1), [&](ByteView key, ByteView value) {
+        if (key.size() != 53) {
+            bad = Error{errc::corrupt, "slot key of " + std::to_string(key.size()) + " bytes"};
+            return false;
+        }
+        leaves.push_back({storage_key(Address::from_view(key.subspan(1, 20)), Hash32::from_view(key.subspan(21))),
+                          crypto::keccak256(value)});
+        return true;
+    }));
+    if (bad) return std::unexpected(std::move(*bad));
+    merkle::smt::SparseMerkleTree tree;
+    tree.update(leaves);
+    LUXL2_TRY(recorded, store.get(root_key()));
+    if (recorded && (recorded->size() != 32 || Hash32::from_view(*recorded) != tree.root()))
+        return fail(errc::corrupt, "the state entries do not hash to the recorded state-tree root");
+    return std::unique_ptr<SmtCommitment>(new SmtCommitment(&store, std::move(tree)));
 }
 
 Hash32 SmtCommitment::root_with(std::span<const StateChange> changes) const {
@@ -79,13 +80,10 @@ Hash32 SmtCommitment::apply_working(std::span<const StateChange> changes) {
 }
 
 Hash32 SmtCommitment::stage(std::span<const StateChange> changes, WriteBatch& batch) {
-    (void)apply_working(changes);
+    const Hash32 root = apply_working(changes);
     LUXL2_ASSERT(store_ != nullptr);  // a verifier() stages nothing
-    StagingNodeStore nodes(*store_, &batch);
-    auto root = working_->commit(nodes);
-    LUXL2_ASSERT(root.has_value());  // staging writes cannot fail
-    batch.put(root_key(), *root);
-    return *root;
+    batch.put(root_key(), root);
+    return root;
 }
 
 std::unique_ptr<SmtCommitment> SmtCommitment::verifier() {

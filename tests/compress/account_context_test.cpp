@@ -67,6 +67,22 @@ TEST(AccountContext, StateAccountsBecomeIndicesAndRoundTrip) {
     }
 }
 
+TEST(AccountContext, TheZeroX53AccountIndexServesAsContext) {
+    const auto b = transfers();
+    AccountIndex index;
+    for (std::size_t i = 0; i < b.accounts.size(); i += 2) index.add(b.accounts[i]);  // senders only
+    const AccountIndexContext ctx(index);
+    ColumnarOptions with;
+    with.context = &ctx;
+    const auto enc = encode_columnar(b.txs, with);
+    ASSERT_TRUE(enc);
+    EXPECT_LT(enc->size(), encode_columnar(b.txs)->size());
+    const auto dec = decode_columnar(*enc, {}, ctx);
+    ASSERT_TRUE(dec) << dec.error().to_string();
+    EXPECT_EQ(dec->raw, b.txs);
+    EXPECT_FALSE(ctx.address_at(index.size()));
+}
+
 TEST(AccountContext, LiteralOfAStateAccountIsRejected) {
     const auto b = transfers();
     const auto enc = encode_columnar(b.txs, {}, {});

@@ -168,6 +168,13 @@ TEST(CompressedTx, IndexedBodyIsSmallerAndNeedsTheSameIndex) {
     auto idx = encode_compressed(b, BodyFormat::kIndexed, &ix);
     ASSERT_TRUE(col && idx);
     EXPECT_LT(idx->body.size(), col->body.size());
+    // The columnar body with the index as its account context: smaller than without, and it too
+    // needs the index to decode.
+    auto col_ctx = encode_compressed(b, BodyFormat::kColumnar, &ix);
+    ASSERT_TRUE(col_ctx);
+    EXPECT_LT(col_ctx->body.size(), col->body.size());
+    EXPECT_EQ(*decode_compressed(*col_ctx, &ix), b);
+    EXPECT_FALSE(decode_compressed(*col_ctx));
     EXPECT_EQ(encode_compressed(b, BodyFormat::kIndexed).error().code, compressed_errc::kNoIndex);
     EXPECT_EQ(decode_compressed(*idx).error().code, compressed_errc::kNoIndex);
     // Another index (the accounts renumbered): it decodes to other senders, or not at all, and never

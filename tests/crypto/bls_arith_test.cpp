@@ -85,6 +85,18 @@ TEST(BlsField, PortableFallbackMatches) {
     EXPECT_TRUE(m == pm1 * pm1);
     const Fp one_raw{{1, 0, 0, 0, 0, 0}};
     EXPECT_TRUE(pm1 + pm1 == pm1 - one_raw);
+    // Edges of the conditional subtraction and addition of p, against the portable routines.
+    const Fp zero{};
+    for (const Fp& x : {zero, one_raw, pm1})
+        for (const Fp& y : {zero, one_raw, pm1}) {
+            Fp s, d, h;
+            mod_add<6>(s.l, x.l, y.l, kP);
+            mod_sub<6>(d.l, x.l, y.l, kP);
+            mont_mul<6>(h.l, x.l, y.l, kP, kPInv);
+            EXPECT_TRUE(s == x + y);
+            EXPECT_TRUE(d == x - y);
+            EXPECT_TRUE(h == x * y);
+        }
 }
 
 TEST(BlsField, TowerInverseAndFrobenius) {

@@ -92,6 +92,17 @@ TEST_F(Fixture, TransfersOfEveryTypeMoveValueAndPayFees) {
     }
 }
 
+TEST_F(Fixture, TransferToOneselfPaysOnlyTheFee) {
+    Transaction tx = transfer(TxType::kDynamicFee, 0, kEther);
+    tx.to = alice;
+    format::sign_transaction(tx, alice_key);
+    const auto before = db->account(alice).value().balance;
+    auto r = apply_transaction(*db, env, tx, alice, env.gas_limit);
+    ASSERT_TRUE(r) << r.error().to_string();
+    EXPECT_EQ(db->account(alice).value().balance, before - U256(r->gas_used) * r->effective_gas_price);
+    EXPECT_EQ(db->account(alice).value().nonce, 1u);
+}
+
 TEST_F(Fixture, RefusalsUseGethWordingAndChangeNothing) {
     const Hash32 root = db->root().value();
     auto expect = [&](const Transaction& tx, std::string_view code, std::string_view prefix) {

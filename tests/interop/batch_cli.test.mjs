@@ -1,7 +1,7 @@
 // The `luxl2 batch` CLI end to end: a generated chain becomes a BATCH file (raw and zstd), verifies
 // (exit 0), a tampered batch is invalid (1), garbage is malformed (2); frames written to a directory
-// join back to the same bytes, and a missing or reordered frame is refused. Also checks the frame
-// layout of docs/format/frames.md independently (header fields, batch id = keccak256 prefix).
+// join back to the same bytes in any order, and a missing or repeated frame is refused. Also checks the
+// frame layout of docs/format/frames.md independently (header fields, batch id = keccak256 prefix).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

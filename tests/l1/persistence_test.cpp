@@ -161,9 +161,10 @@ void check_consistent(const std::string& dir, std::uint64_t& batches_seen) {
     // The log agrees with the state: one BatchSubmitted per batch, one MessageQueued per queued message.
     std::uint64_t submitted = 0;
     std::uint64_t queued = 0;
-    for (const auto& e : l1->events({}).value()) {
-        submitted += std::holds_alternative<BatchSubmitted>(e.data) ? 1 : 0;
-        queued += std::holds_alternative<MessageQueued>(e.data) ? 1 : 0;
+    const auto events = l1->events({}).value();
+    for (const auto& e : events) {
+        submitted += std::holds_alternative<BatchSubmitted>(e.data) ? 1u : 0u;
+        queued += std::holds_alternative<MessageQueued>(e.data) ? 1u : 0u;
     }
     EXPECT_EQ(submitted, n);
     EXPECT_EQ(queued, l1->queued_messages(0, SIZE_MAX).value().size());

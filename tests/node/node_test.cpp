@@ -121,6 +121,55 @@ TEST(Node, ProducesBlocksWithReceiptsAndLinkedHashes) {
     EXPECT_EQ(replayed->state_root, (*b2)->state_root());
 }
 
+TEST(Node, QueuedDepositsLeadTheNextBlocksWithinTheGasLimitAndReplay) {
+    auto cfg = dev_config();
+    cfg.gas_limit = 100'000;  // room for four 25,000-gas deposits per block
+    auto n = open_memory(cfg);
+    auto dep = [](std::uint8_t i) {
+        format::DepositTransaction d;
+        d.source_hash[0] = i;
+        d.from = addr(0x60);
+        d.to = addr(static_cast<std::uint8_t>(0x70 + i));
+        d.mint = ether(1);
+        d.value = U256(i);
+        d.gas = 25'000;
+        return d;
+    };
+    std::vector<format::DepositTransaction> l1_block_7;
+    for (std::uint8_t i = 0; i < 6; ++i) l1_block_7.push_back(dep(i));
+    ASSERT_TRUE(n->queue_deposits(l1_block_7, 7));
+    ASSERT_TRUE(n->queue_deposits({}, 8));  // an L1 block without deposits
+    EXPECT_EQ(n->queued_deposits(), 6u);
+    auto big = dep(9);
+    big.gas = 100'001;
+    EXPECT_EQ(n->queue_deposits({big}, 9).error().code, nodeerrc::deposits_too_large);
+
+    // A user transaction waits behind the deposits that fill the first block.
+    ASSERT_TRUE(n->send_raw_transaction(format::encode_transaction(transfer(0, 0, addr(1), ether(1)))));
+    const auto b1 = n->produce_block(1'700'000'001).value();
+    EXPECT_EQ(b1->tx_count(), 4u);
+    EXPECT_EQ(b1->block.header.l1_block_number, U256(0));  // L1 block 7 is not fully included yet
+    for (const auto& t : b1->block.transactions) EXPECT_EQ(t.tx_type, 0x7E);
+    const auto b2 = n->produce_block(1'700'000'002).value();
+    ASSERT_EQ(b2->tx_count(), 3u);  // the last two deposits, then the transfer
+    EXPECT_EQ(b2->block.transactions[0].tx_type, 0x7E);
+    EXPECT_EQ(b2->block.transactions[2].tx_type, 0x02);
+    EXPECT_EQ(b2->block.header.l1_block_number, U256(8));
+    EXPECT_EQ(n->queued_deposits(), 0u);
+    const auto b3 = n->produce_block(1'700'000'003).value();
+    EXPECT_EQ(b3->block.header.l1_block_number, U256(8));  // inherited
+    EXPECT_EQ(n->state().account(addr(0x60)).value().nonce, 6u);
+    EXPECT_EQ(n->state().account(addr(0x75)).value().balance, U256(5));
+    const auto tx = n->chain().transaction(exec::deposit_hash(dep(5))).value().value();
+    EXPECT_EQ(tx.block_number, 2u);
+    EXPECT_EQ(tx.index, 1u);
+
+    auto replayed = replay_chain(n->chain(), n->config());
+    ASSERT_TRUE(replayed) << replayed.error().to_string();
+    EXPECT_EQ(replayed->transactions, 7u);
+    EXPECT_EQ(replayed->state_root, b3->state_root());
+}
+
 TEST(Node, RefusesForeignChainAndUnprotectedTransactions) {
     auto n = open_memory();
     auto wrong_chain = transfer(0, 0, addr(1), 1, gwei(10), gwei(1), 1);

@@ -276,7 +276,17 @@ TEST(Deposits, QueuedOnL1IncludedOnL2RelayedAndCheckedByDerivation) {
     EXPECT_EQ(r.node->head_block()->tx_count(), 2u);
     EXPECT_EQ(r.node->state().account(someone).value().balance, ether(4));
     EXPECT_EQ(r.node->state().account(addr(43)).value().balance, ether(1));
+    const Hash32 wtx = r.send(transfer(1, 0, l2_to_l1_message_passer(), ether(1)));
+    r.block();
     EXPECT_EQ(relay.step().value(), 0u);
+    const auto w = withdrawal_proof(*r.l1, r.node->chain(), *r.source, r.node->rules(), wtx);
+    EXPECT_FALSE(w) << "not batched yet";
+    const auto m =
+        block_messages(r.source->block(2).value().value(), r.node->chain().receipts(2).value(), r.node->rules())
+            .value();
+    ASSERT_EQ(m.size(), 1u);
+    EXPECT_EQ(r.l1->get_message_status(l1::message_hash(m[0])).value(), l1::MessageStatus::kSent)
+        << "the sequencer reported the L2→L1 message";
     const auto q = r.l1->queued_messages(0, 2).value();
     EXPECT_TRUE(r.l1->is_message_executed(q[0].message_hash).value());
     EXPECT_TRUE(r.l1->is_message_executed(q[1].message_hash).value());

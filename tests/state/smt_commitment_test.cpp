@@ -97,6 +97,36 @@ TEST(SmtCommitment, IncrementalRootsEqualFullRecomputationAcrossRevertsAndBlocks
     EXPECT_EQ(open_state_commitment(kv).value()->root(), db.committed_root());
 }
 
+TEST(SmtCommitment, ReopenRebuildsTheTreeAndRefusesStateThatDoesNotMatchTheRoot) {
+    MemoryKvStore kv;
+    {
+        StateDb db(kv, open_state_commitment(kv).value());
+        for (std::uint8_t i = 1; i <= 50; ++i) {
+            Account a;
+            a.balance = U256(i);
+            db.set_account(addr(i), a);
+        }
+        WriteBatch wb;
+        (void)db.stage(wb).value();
+        ASSERT_TRUE(kv.write(wb, false));
+        db.publish();
+        // Nothing but the state entries and the root persists: no tree node records.
+        std::size_t nodes = 0;
+        const std::uint8_t n = 'n';
+        ASSERT_TRUE(kv.scan(ByteView(&n, 1), [&](ByteView, ByteView) { return ++nodes, true; }));
+        EXPECT_EQ(nodes, 0u);
+        EXPECT_EQ(open_state_commitment(kv).value()->root(), db.committed_root());
+    }
+    WriteBatch tamper;
+    Account a;
+    a.balance = U256(1'000'000);
+    tamper.put(account_db_key(addr(7)), encode_account(a));
+    ASSERT_TRUE(kv.write(tamper, false));
+    const auto reopened = open_state_commitment(kv);
+    ASSERT_FALSE(reopened);
+    EXPECT_EQ(reopened.error().code, errc::corrupt);
+}
+
 }  // namespace
 }  // namespace luxl2::state
 

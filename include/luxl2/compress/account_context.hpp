@@ -6,6 +6,7 @@
 #include <span>
 #include <unordered_map>
 
+#include "luxl2/compress/account_index.hpp"
 #include "luxl2/compress/columnar.hpp"
 
 namespace luxl2::compress {
@@ -21,6 +22,21 @@ public:
 private:
     std::unordered_map<Address, std::uint64_t> by_address_;
     std::unordered_map<std::uint64_t, Address> by_index_;
+};
+
+/// The 0x53 coder's AccountIndex (account_index.hpp) seen as an AccountContext, so that columnar
+/// batches and 0x53 bodies name accounts by the same numbers. Holds a reference: `index` must outlive it.
+class AccountIndexContext final : public AccountContext {
+public:
+    explicit AccountIndexContext(const AccountIndex& index) noexcept : index_(index) {}
+    [[nodiscard]] std::optional<std::uint64_t> index_of(const Address& a) const override { return index_.index_of(a); }
+    [[nodiscard]] std::optional<Address> address_at(std::uint64_t index) const override {
+        if (index >= index_.size()) return std::nullopt;
+        return index_.address(index);
+    }
+
+private:
+    const AccountIndex& index_;
 };
 
 /// A state of 2^bits accounts that holds `addresses` (duplicates ignored) at distinct pseudo-random

@@ -35,8 +35,10 @@ struct ColumnarOptions {
     /// proof. Senders are then carried (as address-table indices) and nonces become per-sender deltas.
     bool signature_free = false;
     int zstd_level = 12;       // for columns up to `zstd_small_limit` bytes
+    int zstd_level_mid = 9;    // up to `zstd_mid_limit` bytes
     int zstd_level_large = 3;  // for larger columns (the calldata): higher levels gain < 1% there
-    std::size_t zstd_small_limit = 64 * 1024;
+    std::size_t zstd_small_limit = 16 * 1024;
+    std::size_t zstd_mid_limit = 64 * 1024;
     /// Optional: addresses the state holds become indices (the decoder then needs the same context).
     const AccountContext* context = nullptr;
     int brotli_level = -1;  // >= 0: brotli at this level is tried as well (the smaller output wins)

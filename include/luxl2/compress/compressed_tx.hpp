@@ -74,7 +74,7 @@ struct CompressedBatch {
 
 /// The `bodyFormat` field of the 0x53 payload.
 enum class BodyFormat : std::uint8_t {
-    kColumnar = 0,  // columnar.hpp, signature-free (docs/format/columnar.md)
+    kColumnar = 0,  // columnar.hpp, signature-free, with the AccountIndex as its context when one is given
     kIndexed = 1,   // indexed accounts (docs/format/transactions.md)
 };
 
@@ -95,7 +95,9 @@ struct CompressedLimits {
 
 /// Codes the batch into a 0x53 payload struct (signature not included). Rejects an empty batch, more
 /// than the default limit's transactions, a repeated (sender, nonce), and kIndexed without `accounts`.
-/// `stats` (optional) receives the body's column sizes.
+/// kColumnar with `accounts` writes the columnar batch against it as its account context (accounts
+/// the index holds become their numbers; decoding then needs the same index). `stats` (optional)
+/// receives the body's column sizes.
 [[nodiscard]] Result<format::CompressedTransaction> encode_compressed(const CompressedBatch& batch, BodyFormat fmt,
                                                                       const AccountIndex* accounts = nullptr,
                                                                       ColumnarStats* stats = nullptr);

@@ -1,7 +1,13 @@
-// LP-500's state commitment: the sparse Merkle tree of merkle/sparse.hpp over the state's leaves,
-// its nodes persisted in the KvStore (table 'n', content-addressed) inside the block's own write
-// batch. Leaf values are keccak256 of the canonical encodings (the tree holds 32-byte values; zero
-// means absent, which no keccak output is in practice).
+// LP-500's state commitment: the sparse Merkle tree of merkle/sparse.hpp over the state's leaves.
+// Leaf values are keccak256 of the canonical encodings (the tree holds 32-byte values; zero means
+// absent, which no keccak output is in practice).
+//
+// The tree lives in memory; what persists is the state itself (the 'a' and 's' tables, written in
+// the block's batch) and the root ("Msmtroot"). Opening rebuilds the tree bottom-up from the state's
+// entries and checks it against the recorded root: the same hashing work as loading and verifying
+// stored node records, while a block writes only its state entries instead of ~8 tree nodes per
+// transaction (which were most of a block's write batch). Older stores' node records ('n') are
+// ignored.
 //
 // This header compiles only once the merkle module has the tree (branch `merkle`); until then
 // LUXL2_HAVE_SMT is 0 and open_state_commitment() falls back to SortedLeafCommitment.
@@ -20,7 +26,8 @@ namespace luxl2::state {
 
 class SmtCommitment final : public StateCommitment {
 public:
-    /// Loads the tree of the root recorded in `store` (an empty tree for a new store).
+    /// Rebuilds the tree from the state entries of `store` (an empty tree for a new store); fails
+    /// (errc::corrupt) when they do not hash to the recorded root.
     [[nodiscard]] static Result<std::unique_ptr<SmtCommitment>> open(KvStore& store);
 
     [[nodiscard]] std::string_view name() const noexcept override { return "smt-keccak-v1"; }

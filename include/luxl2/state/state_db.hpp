@@ -6,7 +6,6 @@
 
 #include <map>
 #include <memory>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -91,8 +90,8 @@ private:
     // Base values read since clear(): the base does not change under an overlay (a block's reads of
     // the committed state), so each account costs one store read per block, and the block's account
     // deltas compare against these without reading again.
-    mutable std::unordered_map<Address, Account> base_accounts_;
-    std::vector<Address> dirty_accounts_;  // written since the last take_dirty(), repeats allowed
+    mutable std::map<Address, Account> base_accounts_;  // ordered: addresses are attacker-chosen (no hash flooding)
+    std::vector<Address> dirty_accounts_;               // written since the last take_dirty(), repeats allowed
     std::vector<SlotKey> dirty_slots_;
 };
 

@@ -1,8 +1,9 @@
 // x86-64 Montgomery multiplication in Fp with BMI2 (mulx) and ADX (adcx/adox): the CIOS schedule of
 // fp.hpp's mont_mul<6> with the two carry chains of each pass interleaved. Seven registers hold the
 // running sum t (r8..r14, renamed by unrolling instead of shifted); the final conditional subtraction
-// restores the unreduced value with cmov when t - p borrows. Generated from a short script; called
-// only when the CPU reports ADX and BMI2 (cpu_has_adx()). Addition and subtraction use plain x86-64.
+// keeps t - p (formed in spare registers) with cmov unless it borrows. Generated from a short script; called
+// only when the CPU reports ADX and BMI2 (cpu_has_adx()). Addition and subtraction use plain x86-64
+// and keep both candidates in registers (a store and reload between them costs more than the rest).
 #pragma once
 
 #if defined(__x86_64__)
@@ -290,125 +291,120 @@ inline void fp_mul_adx(u64* out, const u64* a, const u64* b) {
         "adcx %%rax, %%r11\n\t"
         "adox %%rbx, %%r12\n\t"
         "adc $0, %%r12\n\t"
+        // t < 2p in r14, r8..r12: t - p into six free registers (r13 and the spent a, b pointers
+        // among them), then cmov keeps it unless it borrowed. No store and reload in between.
+        "movq %%r14, %%rax\n\t"
+        "movq %%r8, %%rbx\n\t"
+        "movq %%r9, %%rdx\n\t"
+        "movq %%r10, %%r13\n\t"
+        "movq %%r11, %[a]\n\t"
+        "movq %%r12, %[b]\n\t"
+        "subq 0(%[p]), %%rax\n\t"
+        "sbbq 8(%[p]), %%rbx\n\t"
+        "sbbq 16(%[p]), %%rdx\n\t"
+        "sbbq 24(%[p]), %%r13\n\t"
+        "sbbq 32(%[p]), %[a]\n\t"
+        "sbbq 40(%[p]), %[b]\n\t"
+        "cmovncq %%rax, %%r14\n\t"
+        "cmovncq %%rbx, %%r8\n\t"
+        "cmovncq %%rdx, %%r9\n\t"
+        "cmovncq %%r13, %%r10\n\t"
+        "cmovncq %[a], %%r11\n\t"
+        "cmovncq %[b], %%r12\n\t"
         "movq %%r14, 0(%[out])\n\t"
         "movq %%r8, 8(%[out])\n\t"
         "movq %%r9, 16(%[out])\n\t"
         "movq %%r10, 24(%[out])\n\t"
         "movq %%r11, 32(%[out])\n\t"
         "movq %%r12, 40(%[out])\n\t"
-        "subq 0(%[p]), %%r14\n\t"
-        "sbbq 8(%[p]), %%r8\n\t"
-        "sbbq 16(%[p]), %%r9\n\t"
-        "sbbq 24(%[p]), %%r10\n\t"
-        "sbbq 32(%[p]), %%r11\n\t"
-        "sbbq 40(%[p]), %%r12\n\t"
-        "cmovcq 0(%[out]), %%r14\n\t"
-        "cmovcq 8(%[out]), %%r8\n\t"
-        "cmovcq 16(%[out]), %%r9\n\t"
-        "cmovcq 24(%[out]), %%r10\n\t"
-        "cmovcq 32(%[out]), %%r11\n\t"
-        "cmovcq 40(%[out]), %%r12\n\t"
-        "movq %%r14, 0(%[out])\n\t"
-        "movq %%r8, 8(%[out])\n\t"
-        "movq %%r9, 16(%[out])\n\t"
-        "movq %%r10, 24(%[out])\n\t"
-        "movq %%r11, 32(%[out])\n\t"
-        "movq %%r12, 40(%[out])\n\t"
-        :
-        : [out] "r"(out), [a] "r"(a), [b] "r"(b), [p] "r"(kP), [minv] "m"(kPInv)
+        : [a] "+&r"(a), [b] "+&r"(b)
+        : [out] "r"(out), [p] "r"(kP), [minv] "m"(kPInv)
         : "rax", "rbx", "rdx", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "cc", "memory");
 }
 
-/// out = a + b mod p for a, b < p (out may alias a or b): the sum (below 2p < 2^384, no carry out)
-/// is stored, p subtracted, and the stored sum reloaded with cmov when that borrows.
+/// out = a + b mod p for a, b < p (out may alias a or b): the sum (below 2p < 2^382, no carry out)
+/// and the sum minus p are both formed in registers, and the borrow of the subtraction picks the sum
+/// back with cmov. Registers only: no store and reload between the two.
 inline void fp_add_x86(u64* out, const u64* a, const u64* b) {
-    asm volatile(
-        "movq 0(%[a]), %%r8\n\t"
-        "movq 8(%[a]), %%r9\n\t"
-        "movq 16(%[a]), %%r10\n\t"
-        "movq 24(%[a]), %%r11\n\t"
-        "movq 32(%[a]), %%r12\n\t"
-        "movq 40(%[a]), %%r13\n\t"
-        "addq 0(%[b]), %%r8\n\t"
-        "adcq 8(%[b]), %%r9\n\t"
-        "adcq 16(%[b]), %%r10\n\t"
-        "adcq 24(%[b]), %%r11\n\t"
-        "adcq 32(%[b]), %%r12\n\t"
-        "adcq 40(%[b]), %%r13\n\t"
-        "movq %%r8, 0(%[out])\n\t"
-        "movq %%r9, 8(%[out])\n\t"
-        "movq %%r10, 16(%[out])\n\t"
-        "movq %%r11, 24(%[out])\n\t"
-        "movq %%r12, 32(%[out])\n\t"
-        "movq %%r13, 40(%[out])\n\t"
-        "subq 0(%[p]), %%r8\n\t"
-        "sbbq 8(%[p]), %%r9\n\t"
-        "sbbq 16(%[p]), %%r10\n\t"
-        "sbbq 24(%[p]), %%r11\n\t"
-        "sbbq 32(%[p]), %%r12\n\t"
-        "sbbq 40(%[p]), %%r13\n\t"
-        "cmovcq 0(%[out]), %%r8\n\t"
-        "cmovcq 8(%[out]), %%r9\n\t"
-        "cmovcq 16(%[out]), %%r10\n\t"
-        "cmovcq 24(%[out]), %%r11\n\t"
-        "cmovcq 32(%[out]), %%r12\n\t"
-        "cmovcq 40(%[out]), %%r13\n\t"
-        "movq %%r8, 0(%[out])\n\t"
-        "movq %%r9, 8(%[out])\n\t"
-        "movq %%r10, 16(%[out])\n\t"
-        "movq %%r11, 24(%[out])\n\t"
-        "movq %%r12, 32(%[out])\n\t"
-        "movq %%r13, 40(%[out])\n\t"
-        :
-        : [out] "r"(out), [a] "r"(a), [b] "r"(b), [p] "r"(kP)
-        : "r8", "r9", "r10", "r11", "r12", "r13", "cc", "memory");
+    u64 s0 = a[0], s1 = a[1], s2 = a[2], s3 = a[3], s4 = a[4], s5 = a[5];
+    u64 t0, t1, t2, t3, t4, t5;
+    asm("addq 0(%[b]), %[s0]\n\t"
+        "adcq 8(%[b]), %[s1]\n\t"
+        "adcq 16(%[b]), %[s2]\n\t"
+        "adcq 24(%[b]), %[s3]\n\t"
+        "adcq 32(%[b]), %[s4]\n\t"
+        "adcq 40(%[b]), %[s5]\n\t"
+        "movq %[s0], %[t0]\n\t"
+        "movq %[s1], %[t1]\n\t"
+        "movq %[s2], %[t2]\n\t"
+        "movq %[s3], %[t3]\n\t"
+        "movq %[s4], %[t4]\n\t"
+        "movq %[s5], %[t5]\n\t"
+        "subq 0(%[p]), %[t0]\n\t"
+        "sbbq 8(%[p]), %[t1]\n\t"
+        "sbbq 16(%[p]), %[t2]\n\t"
+        "sbbq 24(%[p]), %[t3]\n\t"
+        "sbbq 32(%[p]), %[t4]\n\t"
+        "sbbq 40(%[p]), %[t5]\n\t"
+        "cmovcq %[s0], %[t0]\n\t"
+        "cmovcq %[s1], %[t1]\n\t"
+        "cmovcq %[s2], %[t2]\n\t"
+        "cmovcq %[s3], %[t3]\n\t"
+        "cmovcq %[s4], %[t4]\n\t"
+        "cmovcq %[s5], %[t5]"
+        : [s0] "+&r"(s0), [s1] "+&r"(s1), [s2] "+&r"(s2), [s3] "+&r"(s3), [s4] "+&r"(s4), [s5] "+&r"(s5),
+          [t0] "=&r"(t0), [t1] "=&r"(t1), [t2] "=&r"(t2), [t3] "=&r"(t3), [t4] "=&r"(t4), [t5] "=&r"(t5)
+        : [b] "r"(b), [p] "r"(kP), "m"(*reinterpret_cast<const u64(*)[6]>(b)),
+          "m"(*reinterpret_cast<const u64(*)[6]>(kP))
+        : "cc");
+    out[0] = t0;
+    out[1] = t1;
+    out[2] = t2;
+    out[3] = t3;
+    out[4] = t4;
+    out[5] = t5;
 }
 
-/// out = a - b mod p for a, b < p: the difference and difference + p are both formed; the borrow of
-/// a - b (kept in rax) picks one with cmov.
+/// out = a - b mod p for a, b < p: the borrow of a - b, spread into a mask, selects p to add back.
 inline void fp_sub_x86(u64* out, const u64* a, const u64* b) {
-    asm volatile(
-        "movq 0(%[a]), %%r8\n\t"
-        "movq 8(%[a]), %%r9\n\t"
-        "movq 16(%[a]), %%r10\n\t"
-        "movq 24(%[a]), %%r11\n\t"
-        "movq 32(%[a]), %%r12\n\t"
-        "movq 40(%[a]), %%r13\n\t"
-        "subq 0(%[b]), %%r8\n\t"
-        "sbbq 8(%[b]), %%r9\n\t"
-        "sbbq 16(%[b]), %%r10\n\t"
-        "sbbq 24(%[b]), %%r11\n\t"
-        "sbbq 32(%[b]), %%r12\n\t"
-        "sbbq 40(%[b]), %%r13\n\t"
-        "sbbq %%rax, %%rax\n\t"
-        "movq %%r8, 0(%[out])\n\t"
-        "movq %%r9, 8(%[out])\n\t"
-        "movq %%r10, 16(%[out])\n\t"
-        "movq %%r11, 24(%[out])\n\t"
-        "movq %%r12, 32(%[out])\n\t"
-        "movq %%r13, 40(%[out])\n\t"
-        "addq 0(%[p]), %%r8\n\t"
-        "adcq 8(%[p]), %%r9\n\t"
-        "adcq 16(%[p]), %%r10\n\t"
-        "adcq 24(%[p]), %%r11\n\t"
-        "adcq 32(%[p]), %%r12\n\t"
-        "adcq 40(%[p]), %%r13\n\t"
-        "testq %%rax, %%rax\n\t"
-        "cmovzq 0(%[out]), %%r8\n\t"
-        "cmovzq 8(%[out]), %%r9\n\t"
-        "cmovzq 16(%[out]), %%r10\n\t"
-        "cmovzq 24(%[out]), %%r11\n\t"
-        "cmovzq 32(%[out]), %%r12\n\t"
-        "cmovzq 40(%[out]), %%r13\n\t"
-        "movq %%r8, 0(%[out])\n\t"
-        "movq %%r9, 8(%[out])\n\t"
-        "movq %%r10, 16(%[out])\n\t"
-        "movq %%r11, 24(%[out])\n\t"
-        "movq %%r12, 32(%[out])\n\t"
-        "movq %%r13, 40(%[out])\n\t"
-        :
-        : [out] "r"(out), [a] "r"(a), [b] "r"(b), [p] "r"(kP)
-        : "rax", "r8", "r9", "r10", "r11", "r12", "r13", "cc", "memory");
+    u64 d0 = a[0], d1 = a[1], d2 = a[2], d3 = a[3], d4 = a[4], d5 = a[5];
+    u64 t0, t1, t2, t3, t4, t5, m;
+    asm("subq 0(%[b]), %[d0]\n\t"
+        "sbbq 8(%[b]), %[d1]\n\t"
+        "sbbq 16(%[b]), %[d2]\n\t"
+        "sbbq 24(%[b]), %[d3]\n\t"
+        "sbbq 32(%[b]), %[d4]\n\t"
+        "sbbq 40(%[b]), %[d5]\n\t"
+        "sbbq %[m], %[m]\n\t"
+        "movq 0(%[p]), %[t0]\n\t"
+        "movq 8(%[p]), %[t1]\n\t"
+        "movq 16(%[p]), %[t2]\n\t"
+        "movq 24(%[p]), %[t3]\n\t"
+        "movq 32(%[p]), %[t4]\n\t"
+        "movq 40(%[p]), %[t5]\n\t"
+        "andq %[m], %[t0]\n\t"
+        "andq %[m], %[t1]\n\t"
+        "andq %[m], %[t2]\n\t"
+        "andq %[m], %[t3]\n\t"
+        "andq %[m], %[t4]\n\t"
+        "andq %[m], %[t5]\n\t"
+        "addq %[t0], %[d0]\n\t"
+        "adcq %[t1], %[d1]\n\t"
+        "adcq %[t2], %[d2]\n\t"
+        "adcq %[t3], %[d3]\n\t"
+        "adcq %[t4], %[d4]\n\t"
+        "adcq %[t5], %[d5]"
+        : [d0] "+&r"(d0), [d1] "+&r"(d1), [d2] "+&r"(d2), [d3] "+&r"(d3), [d4] "+&r"(d4), [d5] "+&r"(d5),
+          [t0] "=&r"(t0), [t1] "=&r"(t1), [t2] "=&r"(t2), [t3] "=&r"(t3), [t4] "=&r"(t4), [t5] "=&r"(t5), [m] "=&r"(m)
+        : [b] "r"(b), [p] "r"(kP), "m"(*reinterpret_cast<const u64(*)[6]>(b)),
+          "m"(*reinterpret_cast<const u64(*)[6]>(kP))
+        : "cc");
+    out[0] = d0;
+    out[1] = d1;
+    out[2] = d2;
+    out[3] = d3;
+    out[4] = d4;
+    out[5] = d5;
 }
 
 }  // namespace luxl2::crypto::bls::detail

@@ -19,8 +19,13 @@ struct Prepared {
     G2 t;        // running multiple of Q
 };
 
-/// T = 2T; f *= tangent line at P.
-inline void double_step(Fp12& f, Prepared& s) {
+/// A line evaluated at P: l0 + l4·v·w + l5·v^2·w.
+struct Line {
+    Fp2 l0, l4, l5;
+};
+
+/// T = 2T; the tangent line at T, evaluated at P.
+inline Line double_step(Prepared& s) {
     G2& t = s.t;
     const Fp2 a = half(t.x * t.y);
     const Fp2 b = sqr(t.y);
@@ -37,11 +42,11 @@ inline void double_step(Fp12& f, Prepared& s) {
     const Fp2 e2 = sqr(e);
     t.y = sqr(g) - (dbl(e2) + e2);
     t.z = b * h;
-    f = mul_by_line(f, mul_by_xi(cy * s.yp), c0, cx * s.xp);
+    return {mul_by_xi(cy * s.yp), c0, cx * s.xp};
 }
 
-/// T = T + Q; f *= line through T and Q at P.
-inline void add_step(Fp12& f, Prepared& s) {
+/// T = T + Q; the line through T and Q, evaluated at P.
+inline Line add_step(Prepared& s) {
     G2& t = s.t;
     const Fp2 theta = t.y - s.yq * t.z;
     const Fp2 lambda = t.x - s.xq * t.z;
@@ -57,7 +62,29 @@ inline void add_step(Fp12& f, Prepared& s) {
     t.x = lambda * h;
     t.y = theta * (g - h) - t.y * e;
     t.z = t.z * e;
-    f = mul_by_line(f, mul_by_xi(cy * s.yp), c0, cx * s.xp);
+    return {mul_by_xi(cy * s.yp), c0, cx * s.xp};
+}
+
+/// f·l·m for two lines: their product first (6 multiplications in Fp2, a w-part with no constant
+/// term), then one product with f (17): 23 instead of 2 × 14 for two sparse products.
+///   l·m = (l0m0 + xi·l4m4, xi·(l4m5 + l5m4), xi·l5m5) + (0, l0m4 + l4m0, l0m5 + l5m0)·w
+inline Fp12 mul_by_two_lines(const Fp12& f, const Line& l, const Line& m) {
+    const Fp2 v0 = l.l0 * m.l0, v4 = l.l4 * m.l4, v5 = l.l5 * m.l5;
+    const Fp2 x45 = (l.l4 + l.l5) * (m.l4 + m.l5) - v4 - v5;
+    const Fp2 x04 = (l.l0 + l.l4) * (m.l0 + m.l4) - v0 - v4;
+    const Fp2 x05 = (l.l0 + l.l5) * (m.l0 + m.l5) - v0 - v5;
+    const Fp6 c0{v0 + mul_by_xi(v4), mul_by_xi(x45), mul_by_xi(v5)};
+    const Fp6 a = f.c0 * c0;
+    const Fp6 b = mul_by_12(f.c1, x04, x05);
+    const Fp6 c = (f.c0 + f.c1) * Fp6{c0.c0, c0.c1 + x04, c0.c2 + x05};
+    return {a + mul_by_v(b), c - a - b};
+}
+
+/// f times every line of `lines`, two at a time.
+inline void mul_by_lines(Fp12& f, const std::vector<Line>& lines) {
+    std::size_t i = 0;
+    for (; i + 1 < lines.size(); i += 2) f = mul_by_two_lines(f, lines[i], lines[i + 1]);
+    if (i < lines.size()) f = mul_by_line(f, lines[i].l0, lines[i].l4, lines[i].l5);
 }
 
 }  // namespace
@@ -111,11 +138,15 @@ Fp12 miller_loop(std::span<const PairingInput> pairs) {
     }
     Fp12 f = fp12_one();
     if (ps.empty()) return f;
+    std::vector<Line> lines(ps.size());
     for (int bit = 62; bit >= 0; --bit) {
         f = sqr(f);
-        for (auto& s : ps) double_step(f, s);
-        if ((kXAbs >> bit) & 1)
-            for (auto& s : ps) add_step(f, s);
+        for (std::size_t i = 0; i < ps.size(); ++i) lines[i] = double_step(ps[i]);
+        mul_by_lines(f, lines);
+        if ((kXAbs >> bit) & 1) {
+            for (std::size_t i = 0; i < ps.size(); ++i) lines[i] = add_step(ps[i]);
+            mul_by_lines(f, lines);
+        }
     }
     return conj(f);  // x < 0: f_{x,Q} = 1/f_{|x|,Q} up to factors the final exponentiation removes
 }
