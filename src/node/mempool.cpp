@@ -26,8 +26,8 @@ Result<void> Mempool::add(exec::SignedTx stx, Bytes raw, const state::StateReade
         if (by_hash_.contains(stx.hash)) return fail(poolerrc::already_known, "already known");
     }
     if (raw.size() > config_.max_tx_bytes)
-        return fail(poolerrc::oversized, "oversized data: transaction size " + std::to_string(raw.size()) +
-                                             ", limit " + std::to_string(config_.max_tx_bytes));
+        return fail(poolerrc::oversized, "oversized data: transaction size " + std::to_string(raw.size()) + ", limit " +
+                                             std::to_string(config_.max_tx_bytes));
     std::optional<format::QuantumTransaction> quantum;
     if (stx.lp505) {
         if (stx.lp505->tx_type != format::lp505_type::kQuantum || !stx.signature_verified)

@@ -1,9 +1,9 @@
 #include "luxl2/node/node.hpp"
 
 #include "luxl2/core/hex.hpp"
-#include "luxl2/exec/quantum.hpp"
 #include "luxl2/crypto/keccak.hpp"
 #include "luxl2/exec/fees.hpp"
+#include "luxl2/exec/quantum.hpp"
 #include "luxl2/format/codec.hpp"
 #include "luxl2/format/hashing.hpp"
 #include "luxl2/format/quantum_tx.hpp"
@@ -230,8 +230,8 @@ Result<Hash32> Node::send_raw_transaction(ByteView raw) {
 Result<Hash32> Node::send_quantum_transaction(ByteView raw) {
     // Limits before anything is decoded: a post-quantum envelope is large, but not unbounded.
     if (raw.size() > config_.pool.max_tx_bytes)
-        return fail(poolerrc::oversized, "oversized data: transaction size " + std::to_string(raw.size()) +
-                                             ", limit " + std::to_string(config_.pool.max_tx_bytes));
+        return fail(poolerrc::oversized, "oversized data: transaction size " + std::to_string(raw.size()) + ", limit " +
+                                             std::to_string(config_.pool.max_tx_bytes));
     format::TxLimits limits;
     limits.max_bytes = config_.pool.max_tx_bytes;
     auto td = format::from_envelope(raw, limits);
@@ -241,7 +241,8 @@ Result<Hash32> Node::send_quantum_transaction(ByteView raw) {
     auto stx = verified_quantum_tx(std::move(*td), r, limits);
     if (!stx) {
         const Error& e = stx.error();
-        if (e.code == format::quantum_tx_errc::bad_signature) return fail(nodeerrc::invalid_tx, "invalid sender: " + e.message);
+        if (e.code == format::quantum_tx_errc::bad_signature)
+            return fail(nodeerrc::invalid_tx, "invalid sender: " + e.message);
         if (e.code == exec::errc::invalid_chain_id) return fail(nodeerrc::invalid_tx, e.message);
         return fail(nodeerrc::invalid_tx, "invalid transaction: " + e.message);
     }

@@ -84,7 +84,8 @@ struct NodeQuantumTest : ::testing::Test {
     }
     // Funds the ML-DSA-65 address with 1 ether from dev account 0.
     void fund_pq() {
-        ASSERT_TRUE(node->send_raw_transaction(format::encode_transaction(transfer(0, 0, mldsa_key().address, ether(1)))));
+        ASSERT_TRUE(
+            node->send_raw_transaction(format::encode_transaction(transfer(0, 0, mldsa_key().address, ether(1)))));
         block();
         ASSERT_EQ(account(mldsa_key().address).balance, ether(1));
     }
@@ -181,7 +182,8 @@ TEST(NodeQuantumPool, CountsBytesAndEvictsByThem) {
     EXPECT_EQ(full.error().message, "txpool is full");
     // A better-paying one from another sender evicts the cheapest tail (nonce 1).
     const PqKey h = hybrid_key(2);
-    auto better = node->send_raw_transaction(quantum_raw(h, 0, addr(1), U256(1), {.max_fee = gwei(20), .tip = gwei(2)}));
+    auto better =
+        node->send_raw_transaction(quantum_raw(h, 0, addr(1), U256(1), {.max_fee = gwei(20), .tip = gwei(2)}));
     ASSERT_TRUE(better) << better.error().to_string();
     EXPECT_EQ(node->mempool().size(), 2u);
     EXPECT_EQ(node->mempool().get(crypto::keccak256(tail)), nullptr);
@@ -225,7 +227,8 @@ TEST_F(NodeQuantumTest, RpcShowsQuantumTransactions) {
     fund_pq();
     Rpc rpc{*node, "luxl2/test"};
     auto call = [&](const std::string& method, json params) {
-        return json::parse(rpc.handle(json{{"jsonrpc", "2.0"}, {"id", 1}, {"method", method}, {"params", params}}.dump()));
+        return json::parse(
+            rpc.handle(json{{"jsonrpc", "2.0"}, {"id", 1}, {"method", method}, {"params", params}}.dump()));
     };
     const PqKey& k = mldsa_key();
     const Bytes raw = quantum_raw(k, 0, addr(9), U256(77));

@@ -58,8 +58,7 @@ private:
 /// sender that verify_quantum_tx returned for this very `tx` earlier (a mempool verifies once at
 /// admission); the signature is then not verified again (its shape still is).
 [[nodiscard]] Result<TxResult> apply_quantum_transaction(state::StateAccess& st, const BlockEnv& env,
-                                                         const format::TransactionData& tx,
-                                                         std::uint64_t gas_available,
+                                                         const format::TransactionData& tx, std::uint64_t gas_available,
                                                          const Address* verified_sender = nullptr);
 
 /// The state-dependent rules a pool checks before admitting a verified 0x54 from `sender`: the
