@@ -103,14 +103,20 @@ Hash32 stored_tx_hash(const format::TransactionData& td) {
 }
 
 // A 0x54 (format::quantum_tx_to_json: type "0x54", the EIP-1559 fields, scheme, schemeName,
-// publicKey, signature, hash, from), plus gasPrice (the effective price, as for 0x02) when the base
-// fee is known; without it (pending) gasPrice is maxFeePerGas, as geth shows pending 0x02s.
+// publicKey, hash, from; its signature as quantumSignature), plus gasPrice (the effective price, as for 0x02) when the
+// base fee is known; without it (pending) gasPrice is maxFeePerGas, as geth shows pending 0x02s.
 std::pair<json, Address> quantum_tx_json(const format::TransactionData& td, const std::optional<U256>& base_fee) {
     auto j = format::quantum_tx_to_json(td);
     auto q = format::decode_tx_payload<format::QuantumTransaction>(td);
     if (!j || !q) throw RpcError{rpc_code::internal_error, "stored 0x54 transaction does not decode"};
     const format::Transaction eq = eip1559_equivalent(*q);
     (*j)["gasPrice"] = base_fee ? exec::effective_gas_price(eq, *base_fee).to_hex() : q->max_fee_per_gas.to_hex();
+    // Wallet libraries read `signature`, or v/r/s, as an ECDSA signature (ethers' Signature.from
+    // throws on kilobytes): the post-quantum one is `quantumSignature`, and v/r/s are zero as for
+    // deposits.
+    (*j)["quantumSignature"] = std::move((*j)["signature"]);
+    j->erase("signature");
+    for (const char* k : {"v", "r", "s", "yParity"}) (*j)[k] = "0x0";
     const Address sender = format::quantum_address(q->scheme, q->public_key);
     return {std::move(*j), sender};
 }

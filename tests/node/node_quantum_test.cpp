@@ -254,6 +254,9 @@ TEST_F(NodeQuantumTest, RpcShowsQuantumTransactions) {
     EXPECT_EQ(tx["scheme"], "0x2");
     EXPECT_EQ(tx["schemeName"], "ml-dsa-65");
     EXPECT_EQ(tx["publicKey"], to_hex(k.pub));
+    EXPECT_EQ(tx["quantumSignature"], to_hex(b->block.transactions[0].signature));
+    EXPECT_FALSE(tx.contains("signature"));
+    EXPECT_EQ(tx["r"], "0x0");
     EXPECT_EQ(tx["blockNumber"], U256(b->number).to_hex());
     EXPECT_EQ(tx["transactionIndex"], "0x0");
     EXPECT_EQ(tx["gasPrice"], (b->base_fee + gwei(1)).to_hex());
