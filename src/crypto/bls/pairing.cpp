@@ -190,7 +190,7 @@ Fp12 final_exponentiation(const Fp12& f) {
     a = cyclotomic_exp_x(a) * frobenius(a);          // ·(x + p)
     Fp12 b = cyclotomic_exp_x(cyclotomic_exp_x(a));  // a^(x^2)
     b = b * frobenius2(a) * conj(a);                 // a^(x^2 + p^2 - 1)
-    return b * sqr(t) * t;
+    return b * cyclotomic_sqr(t) * t;                // t is in the cyclotomic subgroup
 }
 
 bool pairing_product_is_one(std::span<const PairingInput> pairs) {
