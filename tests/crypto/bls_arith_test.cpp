@@ -4,6 +4,7 @@
 
 #include <array>
 
+#include "../../src/crypto/bls/cyclotomic.hpp"
 #include "../../src/crypto/bls/internal.hpp"
 #include "luxl2/core/hex.hpp"
 
@@ -125,6 +126,63 @@ TEST(BlsField, TowerInverseAndFrobenius) {
     const Fp2 q = fp2_of(5, 9);
     ASSERT_TRUE(sqrt(s, sqr(q)));
     EXPECT_TRUE(sqr(s) == sqr(q));
+}
+
+// Random elements of the cyclotomic subgroup: f^((p^6 - 1)(p^2 + 1)) for random f.
+Fp12 cyclotomic_rand(u64& st) {
+    Fp12 a;
+    for (Fp6* h : {&a.c0, &a.c1})
+        for (Fp2* e : {&h->c0, &h->c1, &h->c2}) *e = {fp_rand(st), fp_rand(st)};
+    const Fp12 t = conj(a) * inv(a);
+    return frobenius2(t) * t;
+}
+
+TEST(BlsField, CyclotomicSquaringsAgreeWithGenericSquaring) {
+    u64 st = 11;
+    for (int i = 0; i < 20; ++i) {
+        Fp12 g = cyclotomic_rand(st);
+        ASSERT_TRUE(is_one(g * conj(g)));  // in the cyclotomic subgroup, the inverse is the conjugate
+        CompressedFp12 c = compress(g);
+        CompressedFp12 kept[4];
+        Fp12 expected[4];
+        for (int k = 0; k < 4; ++k) {
+            // Granger–Scott equals the generic squaring, and Karabina's compressed squaring keeps
+            // the same four coefficients; decompression recovers the other two.
+            for (int s = 0; s < 5; ++s) {
+                const Fp12 sq = sqr(g);
+                ASSERT_TRUE(cyclotomic_sqr(g) == sq);
+                g = sq;
+                c = compressed_sqr(c);
+                const CompressedFp12 cg = compress(g);
+                ASSERT_TRUE(c.g1 == cg.g1 && c.g2 == cg.g2 && c.g3 == cg.g3 && c.g5 == cg.g5);
+            }
+            kept[k] = c;
+            expected[k] = g;
+        }
+        Fp12 full[4];
+        decompress_batch(full, kept, 4);
+        for (int k = 0; k < 4; ++k) EXPECT_TRUE(full[k] == expected[k]);
+    }
+    // The identity (g2 = g3 = 0, where the denominator is replaced by 1) decompresses to itself.
+    const CompressedFp12 one_c = compress(fp12_one());
+    Fp12 one_back;
+    decompress_batch(&one_back, &one_c, 1);
+    EXPECT_TRUE(is_one(one_back));
+}
+
+TEST(BlsField, VartimeInverseMatchesFermat) {
+    u64 st = 5;
+    for (int i = 0; i < 200; ++i) {
+        const Fp a = fp_rand(st);
+        EXPECT_TRUE(inv_vartime(a) == inv(a));
+        const Fp2 b{fp_rand(st), fp_rand(st)};
+        EXPECT_TRUE(inv_vartime(b) * b == fp2_one());
+    }
+    EXPECT_TRUE(inv_vartime(kOne) == kOne);
+    EXPECT_TRUE(inv_vartime(-kOne) == -kOne);
+    EXPECT_TRUE(is_zero(inv_vartime(fp_zero())));
+    const Fp two = kOne + kOne;
+    EXPECT_TRUE(inv_vartime(two) * two == kOne);
 }
 
 TEST(BlsCurve, GroupLawAndSubgroups) {

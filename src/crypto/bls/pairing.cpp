@@ -5,8 +5,10 @@
 // back through psi^-1(x, y) = (x·w^-2, y·w^-3) and scaled by xi (killed by the final exponentiation)
 // it evaluates at P = (x_P, y_P) to  c_y·y_P·xi + c_0·(v·w) + c_x·x_P·(v^2·w)  (see mul_by_line).
 // Doubling and addition follow Costello–Lange–Naehrig (PKC 2010) / Aranha et al. (Eurocrypt 2011).
+#include <bit>
 #include <vector>
 
+#include "cyclotomic.hpp"
 #include "internal.hpp"
 
 namespace luxl2::crypto::bls::detail {
@@ -91,7 +93,8 @@ inline void mul_by_lines(Fp12& f, const std::vector<Line>& lines) {
 
 namespace {
 
-/// Montgomery's trick: replaces every z by 1/z with one inversion (all z non-zero).
+/// Montgomery's trick: replaces every z by 1/z with one inversion (all z non-zero). The points are
+/// public (keys, signatures, hashes of messages), so the inversion may take variable time.
 template <class F>
 void batch_invert(std::vector<F>& zs) {
     if (zs.empty()) return;
@@ -102,7 +105,7 @@ void batch_invert(std::vector<F>& zs) {
         acc = acc * zs[i];
     }
     const F one = field_one(F{});
-    F inv_acc = acc == one ? one : inv(acc);  // affine inputs (all z = 1) need no inversion
+    F inv_acc = acc == one ? one : inv_vartime(acc);  // affine inputs (all z = 1) need none
     for (std::size_t i = zs.size(); i-- > 0;) {
         const F zi = inv_acc * prefix[i];
         inv_acc = inv_acc * zs[i];
@@ -153,13 +156,23 @@ Fp12 miller_loop(std::span<const PairingInput> pairs) {
 
 namespace {
 
-/// a^|x| for a in the cyclotomic subgroup, then conjugated: a^x.
+/// a^|x| for a in the cyclotomic subgroup, then conjugated: a^x. |x| has six set bits, so
+/// a^|x| = prod a^(2^i) over them: 63 compressed squarings keep the six powers, which are
+/// decompressed together (one inversion) and multiplied (5 multiplications).
 Fp12 cyclotomic_exp_x(const Fp12& a) {
-    Fp12 r = a;
-    for (int bit = 62; bit >= 0; --bit) {
-        r = cyclotomic_sqr(r);
-        if ((kXAbs >> bit) & 1) r = r * a;
+    constexpr int kBits = std::popcount(kXAbs);
+    CompressedFp12 powers[kBits];
+    int k = 0;
+    if (kXAbs & 1) powers[k++] = compress(a);
+    CompressedFp12 c = compress(a);
+    for (int bit = 1; bit < 64; ++bit) {
+        c = compressed_sqr(c);
+        if ((kXAbs >> bit) & 1) powers[k++] = c;
     }
+    Fp12 full[kBits];
+    decompress_batch(full, powers, kBits);
+    Fp12 r = full[0];
+    for (int i = 1; i < kBits; ++i) r = r * full[i];
     return conj(r);
 }
 
@@ -167,7 +180,9 @@ Fp12 cyclotomic_exp_x(const Fp12& a) {
 
 Fp12 final_exponentiation(const Fp12& f) {
     // Easy part: f^((p^6 - 1)(p^2 + 1)) lands in the cyclotomic subgroup, where inverse = conjugate.
-    Fp12 t = conj(f) * inv(f);
+    // The pairing only ever sees public values (keys, signatures, message hashes), so the one
+    // inversion here and those of the decompressions may take variable time.
+    Fp12 t = conj(f) * inv_vartime(f);
     t = frobenius2(t) * t;
     // Hard part: 3·(p^4 - p^2 + 1)/r = (x - 1)^2·(x + p)·(x^2 + p^2 - 1) + 3.
     Fp12 a = cyclotomic_exp_x(t) * conj(t);          // t^(x-1)
@@ -175,7 +190,7 @@ Fp12 final_exponentiation(const Fp12& f) {
     a = cyclotomic_exp_x(a) * frobenius(a);          // ·(x + p)
     Fp12 b = cyclotomic_exp_x(cyclotomic_exp_x(a));  // a^(x^2)
     b = b * frobenius2(a) * conj(a);                 // a^(x^2 + p^2 - 1)
-    return b * sqr(t) * t;
+    return b * cyclotomic_sqr(t) * t;                // t is in the cyclotomic subgroup
 }
 
 bool pairing_product_is_one(std::span<const PairingInput> pairs) {

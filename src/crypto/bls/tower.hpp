@@ -3,6 +3,7 @@
 #pragma once
 
 #include "fp.hpp"
+#include "fp_inv_vartime.hpp"
 
 namespace luxl2::crypto::bls::detail {
 
@@ -83,6 +84,11 @@ inline Fp2 inv(const Fp2& a) {
     const Fp t = inv(sqr(a.c0) + sqr(a.c1));
     return {a.c0 * t, -(a.c1 * t)};
 }
+/// 1/a with a variable-time inversion of the norm: for public values only (see inv_vartime).
+inline Fp2 inv_vartime(const Fp2& a) {
+    const Fp t = inv_vartime(sqr(a.c0) + sqr(a.c1));
+    return {a.c0 * t, -(a.c1 * t)};
+}
 /// Norm a0^2 + a1^2: a is a square in Fp2 iff its norm is a square in Fp.
 inline bool is_square(const Fp2& a) {
     return is_square(sqr(a.c0) + sqr(a.c1));
@@ -147,6 +153,14 @@ inline Fp6 inv(const Fp6& a) {
     const Fp2 d = inv(a.c0 * t0 + mul_by_xi(a.c2 * t1 + a.c1 * t2));
     return {t0 * d, t1 * d, t2 * d};
 }
+/// The same with the variable-time inversion at the bottom: for public values only.
+inline Fp6 inv_vartime(const Fp6& a) {
+    const Fp2 t0 = sqr(a.c0) - mul_by_xi(a.c1 * a.c2);
+    const Fp2 t1 = mul_by_xi(sqr(a.c2)) - a.c0 * a.c1;
+    const Fp2 t2 = sqr(a.c1) - a.c0 * a.c2;
+    const Fp2 d = inv_vartime(a.c0 * t0 + mul_by_xi(a.c2 * t1 + a.c1 * t2));
+    return {t0 * d, t1 * d, t2 * d};
+}
 inline bool operator==(const Fp6& a, const Fp6& b) {
     return a.c0 == b.c0 && a.c1 == b.c1 && a.c2 == b.c2;
 }
@@ -174,6 +188,11 @@ inline Fp12 conj(const Fp12& a) {
 }
 inline Fp12 inv(const Fp12& a) {
     const Fp6 t = inv(sqr(a.c0) - mul_by_v(sqr(a.c1)));
+    return {a.c0 * t, -(a.c1 * t)};
+}
+/// The same with the variable-time inversion at the bottom: for public values only.
+inline Fp12 inv_vartime(const Fp12& a) {
+    const Fp6 t = inv_vartime(sqr(a.c0) - mul_by_v(sqr(a.c1)));
     return {a.c0 * t, -(a.c1 * t)};
 }
 inline bool operator==(const Fp12& a, const Fp12& b) {
