@@ -13,22 +13,6 @@ std::string dec(std::uint64_t v) {
     return std::to_string(v);
 }
 
-// The EIP-1559 transaction with the same fields: the fee and intrinsic-gas rules are Ethereum's.
-format::Transaction as_eip1559(const format::QuantumTransaction& q) {
-    format::Transaction t;
-    t.type = format::TxType::kDynamicFee;
-    t.chain_id = q.chain_id;
-    t.nonce = q.nonce;
-    t.max_priority_fee_per_gas = q.max_priority_fee_per_gas;
-    t.max_fee_per_gas = q.max_fee_per_gas;
-    t.gas_limit = q.gas_limit;
-    t.to = q.to;
-    t.value = q.value;
-    t.data = q.data;
-    t.access_list = q.access_list;
-    return t;
-}
-
 std::uint64_t calldata_gas(ByteView b) noexcept {
     std::uint64_t g = 0;
     for (auto x : b) g += x == 0 ? 4 : 16;  // EIP-2028
@@ -107,6 +91,21 @@ Result<void> check_quantum(const state::StateReader& st, const BlockEnv& env, co
 
 }  // namespace
 
+format::Transaction eip1559_equivalent(const format::QuantumTransaction& q) {
+    format::Transaction t;
+    t.type = format::TxType::kDynamicFee;
+    t.chain_id = q.chain_id;
+    t.nonce = q.nonce;
+    t.max_priority_fee_per_gas = q.max_priority_fee_per_gas;
+    t.max_fee_per_gas = q.max_fee_per_gas;
+    t.gas_limit = q.gas_limit;
+    t.to = q.to;
+    t.value = q.value;
+    t.data = q.data;
+    t.access_list = q.access_list;
+    return t;
+}
+
 Result<std::optional<QuantumBinding>> StateQuantumAccounts::binding(const Address& account) const {
     LUXL2_TRY(a, reader_.account(account));
     if (!a.pq_key) return std::optional<QuantumBinding>{};
@@ -128,7 +127,7 @@ Result<void> check_ecdsa_sender(const state::StateReader& st, const Address& sen
 
 std::uint64_t quantum_intrinsic_gas(const format::QuantumTransaction& tx, ByteView signature,
                                     const format::Rules& rules) noexcept {
-    return format::intrinsic_gas(as_eip1559(tx), rules) + calldata_gas(tx.public_key) + calldata_gas(signature);
+    return format::intrinsic_gas(eip1559_equivalent(tx), rules) + calldata_gas(tx.public_key) + calldata_gas(signature);
 }
 
 Result<void> check_quantum_authority(const state::StateReader& st, const format::QuantumTransaction& q,
@@ -150,7 +149,7 @@ Result<TxResult> apply_quantum_transaction(state::StateAccess& st, const BlockEn
         sender = s;
     }
     LUXL2_TRY(q, format::decode_tx_payload<format::QuantumTransaction>(tx));
-    const format::Transaction eq = as_eip1559(q);
+    const format::Transaction eq = eip1559_equivalent(q);
     const std::uint64_t gas_used = quantum_intrinsic_gas(q, tx.signature, env.rules);
     LUXL2_CHECK(check_quantum(st, env, q, eq, gas_used, sender, gas_available));
     StateQuantumAccounts accounts(st);

@@ -6,6 +6,7 @@
 #include "luxl2/node/batch_data.hpp"
 #include "luxl2/node/deposit_relay.hpp"
 #include "luxl2/node/genesis.hpp"
+#include "luxl2/node/replay.hpp"
 #include "luxl2/node/user_tx.hpp"
 #include "luxl2/node/withdrawals.hpp"
 
@@ -20,21 +21,9 @@ std::unexpected<Error> bad(std::uint64_t block, const std::string& what) {
 
 Result<DerivationReport> derive_chain(const l1::Settlement& l1, const NodeConfig& config,
                                       const DerivationOptions& options) {
-    state::MemoryKvStore kv;
-    LUXL2_TRY(commitment, state::new_state_commitment(kv));
-    state::StateDb db(kv, std::move(commitment));
-    for (const auto& [addr, balance] : config.alloc) {
-        LUXL2_TRY(acc, db.account(addr));
-        acc.balance += balance;
-        db.set_account(addr, acc);
-    }
-    auto commit = [&]() -> Result<Hash32> {
-        state::WriteBatch wb;
-        LUXL2_TRY(root, db.stage(wb));
-        LUXL2_CHECK(kv.write(wb, false));
-        db.publish();
-        return root;
-    };
+    LUXL2_TRY(scratch, ScratchState::open(config));
+    state::StateDb& db = scratch->db();
+    auto commit = [&] { return scratch->commit(); };
     LUXL2_TRY(genesis_root, commit());
 
     format::Rules rules;

@@ -14,22 +14,30 @@ Error mismatch(std::uint64_t n, const std::string& what) {
 
 }  // namespace
 
-Result<ReplayResult> replay_chain(const ChainStore& chain, const NodeConfig& config) {
-    state::MemoryKvStore kv;
-    LUXL2_TRY(commitment, state::new_state_commitment(kv));
-    state::StateDb db(kv, std::move(commitment));
+Result<std::unique_ptr<ScratchState>> ScratchState::open(const NodeConfig& config) {
+    std::unique_ptr<ScratchState> s(new ScratchState());
+    LUXL2_TRY(commitment, state::new_state_commitment(s->kv_));
+    s->db_.emplace(s->kv_, std::move(commitment));
     for (const auto& [addr, balance] : config.alloc) {
-        LUXL2_TRY(acc, db.account(addr));
+        LUXL2_TRY(acc, s->db_->account(addr));
         acc.balance += balance;
-        db.set_account(addr, acc);
+        s->db_->set_account(addr, acc);
     }
-    auto commit = [&]() -> Result<Hash32> {
-        state::WriteBatch wb;
-        LUXL2_TRY(root, db.stage(wb));
-        LUXL2_CHECK(kv.write(wb, false));
-        db.publish();
-        return root;
-    };
+    return s;
+}
+
+Result<Hash32> ScratchState::commit() {
+    state::WriteBatch wb;
+    LUXL2_TRY(root, db_->stage(wb));
+    LUXL2_CHECK(kv_.write(wb, false));
+    db_->publish();
+    return root;
+}
+
+Result<ReplayResult> replay_chain(const ChainStore& chain, const NodeConfig& config) {
+    LUXL2_TRY(scratch, ScratchState::open(config));
+    state::StateDb& db = scratch->db();
+    auto commit = [&] { return scratch->commit(); };
     LUXL2_TRY(genesis_root, commit());
     LUXL2_TRY(genesis, chain.block(0));
     if (!genesis) return fail(replay_mismatch, "no genesis block");

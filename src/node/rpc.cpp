@@ -5,6 +5,7 @@
 #include "luxl2/core/hex.hpp"
 #include "luxl2/crypto/keccak.hpp"
 #include "luxl2/exec/fees.hpp"
+#include "luxl2/exec/quantum.hpp"
 #include "luxl2/format/codec.hpp"
 #include "luxl2/format/hashing.hpp"
 #include "luxl2/format/quantum_tx.hpp"
@@ -109,7 +110,7 @@ std::pair<json, Address> quantum_tx_json(const format::TransactionData& td, cons
     auto j = format::quantum_tx_to_json(td);
     auto q = format::decode_tx_payload<format::QuantumTransaction>(td);
     if (!j || !q) throw RpcError{rpc_code::internal_error, "stored 0x54 transaction does not decode"};
-    const format::Transaction eq = eip1559_equivalent(*q);
+    const format::Transaction eq = exec::eip1559_equivalent(*q);
     (*j)["gasPrice"] = base_fee ? exec::effective_gas_price(eq, *base_fee).to_hex() : q->max_fee_per_gas.to_hex();
     // Wallet libraries read `signature`, or v/r/s, as an ECDSA signature (ethers' Signature.from
     // throws on kilobytes): the post-quantum one is `quantumSignature`, and v/r/s are zero as for
@@ -386,7 +387,7 @@ json Rpc::dispatch(const std::string& method, const json& params) {
                     const auto& td = b->block.transactions[t];
                     if (td.tx_type == format::lp505_type::kQuantum) {
                         if (auto q = format::decode_tx_payload<format::QuantumTransaction>(td))
-                            tips.emplace_back(exec::effective_tip(eip1559_equivalent(*q), b->base_fee),
+                            tips.emplace_back(exec::effective_tip(exec::eip1559_equivalent(*q), b->base_fee),
                                               receipts[t].gas_used);
                         continue;
                     }

@@ -5,21 +5,6 @@
 
 namespace luxl2::node {
 
-format::Transaction eip1559_equivalent(const format::QuantumTransaction& q) {
-    format::Transaction t;
-    t.type = format::TxType::kDynamicFee;
-    t.chain_id = q.chain_id;
-    t.nonce = q.nonce;
-    t.max_priority_fee_per_gas = q.max_priority_fee_per_gas;
-    t.max_fee_per_gas = q.max_fee_per_gas;
-    t.gas_limit = q.gas_limit;
-    t.to = q.to;
-    t.value = q.value;
-    t.data = q.data;
-    t.access_list = q.access_list;
-    return t;
-}
-
 Result<exec::SignedTx> verified_quantum_tx(format::TransactionData td, const format::Rules& rules,
                                            const format::TxLimits& limits) {
     if (td.tx_type != format::lp505_type::kQuantum) return fail(format::txdata_errc::wrong_type, "not a 0x54");
@@ -31,7 +16,7 @@ Result<exec::SignedTx> verified_quantum_tx(format::TransactionData td, const for
                         (rules.chain_id ? rules.chain_id->to_string() : std::string("none")));
     LUXL2_TRY(sender, format::verify_quantum_tx(td, limits));
     LUXL2_TRY(hash, format::tx_hash(td));
-    exec::SignedTx out{eip1559_equivalent(q), sender, hash};
+    exec::SignedTx out{exec::eip1559_equivalent(q), sender, hash};
     out.lp505 = std::move(td);
     out.signature_verified = true;
     return out;

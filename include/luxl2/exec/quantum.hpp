@@ -46,6 +46,10 @@ private:
 /// exec.ecdsa_disabled when `sender` has opted in to post-quantum-only.
 [[nodiscard]] Result<void> check_ecdsa_sender(const state::StateReader& st, const Address& sender);
 
+/// The EIP-1559 transaction with a 0x54's fields (no signature): what fee ordering, intrinsic gas and
+/// the Ethereum-style checks read.
+[[nodiscard]] format::Transaction eip1559_equivalent(const format::QuantumTransaction& q);
+
 /// 21000 + EIP-2028 calldata + EIP-2930 access list (format::intrinsic_gas of the equivalent
 /// EIP-1559 transaction) + EIP-2028 calldata price of publicKey ‖ signature.
 [[nodiscard]] std::uint64_t quantum_intrinsic_gas(const format::QuantumTransaction& tx, ByteView signature,

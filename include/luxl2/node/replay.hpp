@@ -4,12 +4,32 @@
 // a kill -9 is exactly the replay of its blocks.
 #pragma once
 
+#include <memory>
+#include <optional>
+
 #include "luxl2/node/chain_store.hpp"
 #include "luxl2/node/node.hpp"
 
 namespace luxl2::node {
 
 inline constexpr std::string_view replay_mismatch = "node.replay_mismatch";
+
+/// A fresh in-memory state holding `config.alloc`: what replay and derivation re-execute over.
+class ScratchState {
+public:
+    [[nodiscard]] static Result<std::unique_ptr<ScratchState>> open(const NodeConfig& config);
+    ScratchState(const ScratchState&) = delete;
+    ScratchState& operator=(const ScratchState&) = delete;
+
+    [[nodiscard]] state::StateDb& db() { return *db_; }
+    /// Stages the pending changes, writes them and publishes them; returns the new state root.
+    [[nodiscard]] Result<Hash32> commit();
+
+private:
+    ScratchState() = default;
+    state::MemoryKvStore kv_;
+    std::optional<state::StateDb> db_;
+};
 
 struct ReplayResult {
     std::uint64_t blocks = 0;  // blocks replayed after genesis

@@ -9,10 +9,6 @@
 
 namespace luxl2::node {
 
-/// The EIP-1559 transaction with a 0x54's fields (no signature): what fee ordering and the
-/// Ethereum-style checks read.
-[[nodiscard]] format::Transaction eip1559_equivalent(const format::QuantumTransaction& q);
-
 /// A verified 0x54 from its envelope fields: checks the shape within `limits`, that its chain id is
 /// `rules.chain_id`, verifies the signature (format::verify_quantum_tx) and returns it with
 /// signature_verified set and its hash (keccak256 of the envelope). Errors: txdata.* and
