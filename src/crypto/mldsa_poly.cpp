@@ -217,6 +217,37 @@ void sample_in_ball(Poly& c, ByteView ctilde, int tau) noexcept {
     }
 }
 
+void sparse_challenge(SparseChallenge& out, const Poly& c) noexcept {
+    // c is derived from c̃ and, like SampleInBall itself (which indexes memory by its bytes), is
+    // treated as public here.
+    out.count = 0;
+    for (std::size_t i = 0; i < kN && out.count < 64; ++i) {
+        if (c[i] == 0) continue;
+        out.pos[out.count] = static_cast<std::uint8_t>(i);
+        out.neg[out.count] = c[i] < 0 ? -1 : 0;
+        ++out.count;
+    }
+}
+
+void sparse_mul(Poly& out, const SparseChallenge& c, const Poly& a) noexcept {
+    // X^p · a: coefficient i moves to i + p, and wraps to i + p − 256 with its sign flipped. With
+    // ext = (−a ‖ a), coefficient j of X^p · a is ext[256 + j − p] for every j, so each term is one
+    // fixed-length shifted add that the compiler vectorises.
+    std::int32_t ext[2 * kN];
+    for (std::size_t i = 0; i < kN; ++i) {
+        ext[i] = -a[i];
+        ext[i + kN] = a[i];
+    }
+    out.fill(0);
+    std::int32_t* acc = out.data();
+    for (int k = 0; k < c.count; ++k) {
+        const std::int32_t* src = ext + kN - c.pos[k];
+        const std::int32_t m = c.neg[k];
+        for (std::size_t j = 0; j < kN; ++j) acc[j] += (src[j] ^ m) - m;
+    }
+    secure_wipe(ext, sizeof ext);
+}
+
 void pack(const Poly& a, unsigned bits, std::int32_t offset, bool subtract, std::uint8_t* out) noexcept {
     std::uint64_t acc = 0;
     unsigned have = 0;

@@ -172,6 +172,19 @@ void expand_mask_poly_x4(Poly* const out[4], const std::uint8_t rho_pp[64], cons
 /// SampleInBall (Algorithm 29) from c̃ (public).
 void sample_in_ball(Poly& c, ByteView ctilde, int tau) noexcept;
 
+/// The τ nonzero coefficients of a challenge c (±1 at `pos`), for products computed directly in
+/// Z[X]/(X^256 + 1): c·s for s with small coefficients is exact in int32 (|c·s1|, |c·s2| ≤ τη,
+/// |c·t0| ≤ τ·2^12), so it equals the centred result of the NTT route, with no transform at all.
+struct SparseChallenge {
+    std::uint8_t pos[64];
+    std::int32_t neg[64];  // 0 for +1, −1 for −1 (a mask: (a ^ m) − m negates when m = −1)
+    int count = 0;
+};
+/// Lists the nonzero coefficients of c (entries in {−1, 0, 1}).
+void sparse_challenge(SparseChallenge& out, const Poly& c) noexcept;
+/// out = c · a in Z[X]/(X^256 + 1) (exact, no reduction: the caller bounds |c·a| below 2^31).
+void sparse_mul(Poly& out, const SparseChallenge& c, const Poly& a) noexcept;
+
 /// SimpleBitPack / BitPack (Algorithms 16, 17): packs (offset − a_i) when `subtract`, else a_i,
 /// each in `bits` bits, little-endian bit order; writes 32·bits bytes.
 void pack(const Poly& a, unsigned bits, std::int32_t offset, bool subtract, std::uint8_t* out) noexcept;
