@@ -63,8 +63,7 @@ void expand_a(Matrix& a, const Params& p, const std::uint8_t rho[32]) {
 void matrix_mul(Vec& w, const Matrix& a, const Vec& v_hat, const Params& p) {
     for (int r = 0; r < p.k; ++r) {
         Poly& acc = w[sz(r)];
-        pointwise(acc, a[sz(r)][0], v_hat[0]);
-        for (int s = 1; s < p.l; ++s) pointwise_acc(acc, a[sz(r)][sz(s)], v_hat[sz(s)]);
+        matrix_row(acc, a[sz(r)].data(), v_hat.data(), p.l);
         for (auto& c : acc) c = reduce32(c);
         invntt(acc);
     }
@@ -425,8 +424,7 @@ namespace {
     Poly t1;
     for (int r = 0; r < p.k; ++r) {
         Poly& acc = w[sz(r)];
-        pointwise(acc, (*a)[sz(r)][0], (*z)[0]);
-        for (int s = 1; s < p.l; ++s) pointwise_acc(acc, (*a)[sz(r)][sz(s)], (*z)[sz(s)]);
+        matrix_row(acc, (*a)[sz(r)].data(), z->data(), p.l);
         unpack(t1, kT1Bits, 0, false, public_key.data() + 32 + sz(r) * 320);
         for (auto& v : t1) v <<= kD;
         ntt(t1);

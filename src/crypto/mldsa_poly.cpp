@@ -47,6 +47,15 @@ void pointwise_acc_portable(Poly& c, const Poly& a, const Poly& b) noexcept {
 }
 
 namespace {
+// |Σ a·v| < 7 · q · 9q < 2^31 · q, so one Montgomery reduction gives a result in (−q, q).
+void matrix_row_portable(Poly& c, const Poly* a, const Poly* v, int l) noexcept {
+    for (std::size_t i = 0; i < kN; ++i) {
+        std::int64_t sum = 0;
+        for (int s = 0; s < l; ++s) sum += std::int64_t{a[s][i]} * v[s][i];
+        c[i] = mont_reduce(sum);
+    }
+}
+
 std::atomic<bool> g_allow_avx2{true};
 bool cpu_has_avx2() noexcept {
     static const bool has = __builtin_cpu_supports("avx2");
@@ -72,6 +81,15 @@ void pointwise(Poly& c, const Poly& a, const Poly& b) noexcept {
 }
 void pointwise_acc(Poly& c, const Poly& a, const Poly& b) noexcept {
     avx2_enabled() ? pointwise_acc_avx2(c, a, b) : pointwise_acc_portable(c, a, b);
+}
+
+void matrix_row(Poly& c, const Poly* a, const Poly* v, int l) noexcept {
+    if (avx2_enabled()) {
+        pointwise_avx2(c, a[0], v[0]);
+        for (int s = 1; s < l; ++s) pointwise_acc_avx2(c, a[s], v[s]);
+    } else {
+        matrix_row_portable(c, a, v, l);
+    }
 }
 
 void rej_ntt_poly(Poly& out, const std::uint8_t rho[32], std::uint8_t s, std::uint8_t r) noexcept {

@@ -103,6 +103,10 @@ void invntt(Poly& a) noexcept;
 void pointwise(Poly& c, const Poly& a, const Poly& b) noexcept;
 /// c += a ∘ b · R^-1.
 void pointwise_acc(Poly& c, const Poly& a, const Poly& b) noexcept;
+/// c = Σ_{s<l} a[s] ∘ v[s] · R^-1 (one row of Â ∘ v̂), coefficients in (−lq, lq); needs a[s] in
+/// [0, q) and |v[s]| < 9q. The portable form sums the exact 64-bit products and reduces once; the
+/// AVX2 form reduces each product. The two differ only by multiples of q.
+void matrix_row(Poly& c, const Poly* a, const Poly* v, int l) noexcept;
 
 // The two implementations behind the functions above: portable C++ and AVX2 (chosen at run time
 // when the CPU has AVX2). They compute the same integers lane for lane, so results are identical.
