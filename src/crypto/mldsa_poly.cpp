@@ -266,7 +266,64 @@ void sparse_mul(Poly& out, const SparseChallenge& c, const Poly& a) noexcept {
     secure_wipe(ext, sizeof ext);
 }
 
+namespace {
+
+// Bit packing eight coefficients (Bits bytes) at a time: with Bits a constant the byte loops
+// unroll into fixed shifts and stores.
+template <unsigned Bits>
+void pack_fixed(const Poly& a, std::int32_t offset, bool subtract, std::uint8_t* out) noexcept {
+    for (std::size_t g = 0; g < kN; g += 8) {
+        std::uint64_t acc = 0;
+        unsigned have = 0;
+#pragma GCC unroll 8
+        for (std::size_t i = g; i < g + 8; ++i) {
+            const auto u = static_cast<std::uint32_t>(subtract ? offset - a[i] : a[i]);
+            acc |= std::uint64_t{u} << have;
+            have += Bits;
+#pragma GCC unroll 4
+            while (have >= 8) {
+                *out++ = static_cast<std::uint8_t>(acc);
+                acc >>= 8;
+                have -= 8;
+            }
+        }
+    }
+}
+
+template <unsigned Bits>
+void unpack_fixed(Poly& a, std::int32_t offset, bool subtract, const std::uint8_t* in) noexcept {
+    constexpr std::uint64_t kMask = (std::uint64_t{1} << Bits) - 1;
+    for (std::size_t g = 0; g < kN; g += 8) {
+        std::uint64_t acc = 0;
+        unsigned have = 0;
+#pragma GCC unroll 8
+        for (std::size_t i = g; i < g + 8; ++i) {
+#pragma GCC unroll 4
+            while (have < Bits) {
+                acc |= std::uint64_t{*in++} << have;
+                have += 8;
+            }
+            const auto u = static_cast<std::int32_t>(acc & kMask);
+            acc >>= Bits;
+            have -= Bits;
+            a[i] = subtract ? offset - u : u;
+        }
+    }
+}
+
+}  // namespace
+
 void pack(const Poly& a, unsigned bits, std::int32_t offset, bool subtract, std::uint8_t* out) noexcept {
+    switch (bits) {
+        case 3: return pack_fixed<3>(a, offset, subtract, out);
+        case 4: return pack_fixed<4>(a, offset, subtract, out);
+        case 6: return pack_fixed<6>(a, offset, subtract, out);
+        case 10: return pack_fixed<10>(a, offset, subtract, out);
+        case 13: return pack_fixed<13>(a, offset, subtract, out);
+        case 18: return pack_fixed<18>(a, offset, subtract, out);
+        case 20: return pack_fixed<20>(a, offset, subtract, out);
+        default: break;
+    }
     std::uint64_t acc = 0;
     unsigned have = 0;
     for (std::int32_t v : a) {
@@ -282,6 +339,16 @@ void pack(const Poly& a, unsigned bits, std::int32_t offset, bool subtract, std:
 }
 
 void unpack(Poly& a, unsigned bits, std::int32_t offset, bool subtract, const std::uint8_t* in) noexcept {
+    switch (bits) {
+        case 3: return unpack_fixed<3>(a, offset, subtract, in);
+        case 4: return unpack_fixed<4>(a, offset, subtract, in);
+        case 6: return unpack_fixed<6>(a, offset, subtract, in);
+        case 10: return unpack_fixed<10>(a, offset, subtract, in);
+        case 13: return unpack_fixed<13>(a, offset, subtract, in);
+        case 18: return unpack_fixed<18>(a, offset, subtract, in);
+        case 20: return unpack_fixed<20>(a, offset, subtract, in);
+        default: break;
+    }
     std::uint64_t acc = 0;
     unsigned have = 0;
     const std::uint64_t mask = (std::uint64_t{1} << bits) - 1;
