@@ -271,10 +271,14 @@ void pad(KeccakX4State& st, std::size_t j, std::size_t pos, std::size_t rate) no
 }
 
 void extract(const KeccakX4State& st, std::size_t j, std::uint8_t* out, std::size_t len) noexcept {
-    std::uint8_t tmp[8];
-    for (std::size_t i = 0; i < len; i += 8) {
+    // Whole lanes are single 8-byte stores (both rates are whole lanes); only a short tail goes
+    // through a temporary.
+    std::size_t i = 0;
+    for (; i + 8 <= len; i += 8) store_le64(out + i, st.s[i / 8][j]);
+    if (i < len) {
+        std::uint8_t tmp[8];
         store_le64(tmp, st.s[i / 8][j]);
-        std::memcpy(out + i, tmp, std::min<std::size_t>(8, len - i));
+        std::memcpy(out + i, tmp, len - i);
     }
 }
 

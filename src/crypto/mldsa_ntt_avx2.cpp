@@ -43,6 +43,15 @@ consteval Tables make_tables() {
 }
 constexpr Tables kTables = make_tables();
 
+// −ζ[1] · kInvNttScale · R^-1 mod q, centred: the constant of the folded last inverse layer.
+consteval std::int32_t last_zeta_scale() {
+    const std::int64_t r_inv = ntt_tables::pow_mod((std::int64_t{1} << 32) % kQ, kQ - 2);
+    std::int64_t v = (std::int64_t{kQ} - kZetas[1]) % kQ * kInvNttScale % kQ * r_inv % kQ;
+    if (v > kQ / 2) v -= kQ;
+    return static_cast<std::int32_t>(v);
+}
+constexpr std::int32_t kLastZetaScale = last_zeta_scale();
+
 #define LUXL2_AVX2 __attribute__((target("avx2")))
 
 LUXL2_AVX2 inline __m256i load(const std::int32_t* p) {
@@ -151,7 +160,7 @@ LUXL2_AVX2 void invntt_avx2(Poly& a) noexcept {
         transpose8(r);
         for (int i = 0; i < 8; ++i) storeu(p + 64 * g + 8 * i, r[i]);
     }
-    for (int len = 8, nb = 16; len < kN; len <<= 1, nb >>= 1) {
+    for (int len = 8, nb = 16; len < kN / 2; len <<= 1, nb >>= 1) {
         for (int b = 0; b < nb; ++b) {
             const __m256i zeta = _mm256_set1_epi32(-kZetas[static_cast<std::size_t>(2 * nb - 1 - b)]);
             const int start = 2 * len * b;
@@ -163,8 +172,16 @@ LUXL2_AVX2 void invntt_avx2(Poly& a) noexcept {
             }
         }
     }
+    // The last layer (len 128) with the final scaling folded in: lo' = (lo + hi)·s and
+    // hi' = (lo − hi)·(−ζ[1]·s·R^-1), one Montgomery product each instead of a separate pass.
+    // |lo ± hi| < 256q < 2^31, so both products reduce into (−q, q), congruent to the portable result.
     const __m256i scale = _mm256_set1_epi32(kInvNttScale);
-    for (int j = 0; j < kN; j += 8) storeu(p + j, montmul(loadu(p + j), scale));
+    const __m256i zeta_scale = _mm256_set1_epi32(kLastZetaScale);
+    for (int j = 0; j < kN / 2; j += 8) {
+        const __m256i lo = loadu(p + j), hi = loadu(p + j + kN / 2);
+        storeu(p + j, montmul(_mm256_add_epi32(lo, hi), scale));
+        storeu(p + j + kN / 2, montmul(_mm256_sub_epi32(lo, hi), zeta_scale));
+    }
 }
 
 LUXL2_AVX2 void pointwise_avx2(Poly& c, const Poly& a, const Poly& b) noexcept {
