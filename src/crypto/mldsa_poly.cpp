@@ -1,6 +1,7 @@
 #include "mldsa_poly.hpp"
 
 #include <atomic>
+#include <bit>
 #include <cstring>
 
 #include "keccak_x4.hpp"
@@ -117,11 +118,28 @@ void rej_ntt_poly(Poly& out, const std::uint8_t rho[32], std::uint8_t s, std::ui
 namespace {
 
 // CoeffFromThreeBytes (Algorithm 14) over a buffer: appends accepted coefficients to out[n..256).
+inline std::uint32_t load_le32(const std::uint8_t* p) noexcept {
+    std::uint32_t v;
+    std::memcpy(&v, p, 4);
+    if constexpr (std::endian::native == std::endian::big) v = __builtin_bswap32(v);
+    return v;
+}
+
+// Without branches on the (public) candidates: each is stored at out[n] and kept by advancing n when
+// it is below q (a rejected one is overwritten by the next); one 4-byte load per candidate while
+// a fourth byte exists.
 std::size_t rej_parse(Poly& out, std::size_t n, const std::uint8_t* buf, std::size_t len) noexcept {
-    for (std::size_t pos = 0; pos + 3 <= len && n < kN; pos += 3) {
+    std::size_t pos = 0;
+    for (; pos + 4 <= len && n < kN; pos += 3) {
+        const std::uint32_t z = load_le32(buf + pos) & 0x7FFFFFu;
+        out[n] = static_cast<std::int32_t>(z);
+        n += z < static_cast<std::uint32_t>(kQ) ? 1 : 0;
+    }
+    for (; pos + 3 <= len && n < kN; pos += 3) {
         const std::uint32_t z =
             buf[pos] | (std::uint32_t{buf[pos + 1]} << 8) | (std::uint32_t{buf[pos + 2] & 0x7Fu} << 16);
-        if (z < static_cast<std::uint32_t>(kQ)) out[n++] = static_cast<std::int32_t>(z);
+        out[n] = static_cast<std::int32_t>(z);
+        n += z < static_cast<std::uint32_t>(kQ) ? 1 : 0;
     }
     return n;
 }
