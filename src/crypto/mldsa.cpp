@@ -251,7 +251,7 @@ template <bool kSparse>
         std::uint8_t rho_pp[64];
         Vec y, w, w0, cs2, ct0;
         Vec z, y_hat;
-        Poly y_spare, tmp;
+        Poly y_ahead[3], tmp;
         ~Loop() { secure_wipe(this, sizeof *this); }
     };
     std::unique_ptr<Loop> lp(new Loop);
@@ -276,16 +276,22 @@ template <bool kSparse>
     Bytes ctilde(p.ctilde_bytes);
     const std::int32_t z_bound = p.gamma1 - p.beta;
     const std::int32_t r0_bound = p.gamma2 - p.beta;
+    int ahead = 0;  // masks for κ = kappa, kappa + 1, … already made (fewer than ℓ ≥ 4)
     for (std::uint32_t kappa = 0;; kappa += static_cast<std::uint32_t>(p.l)) {
         // A 16-bit κ overflows only after ~13,000 rejections, which has negligible probability.
-        LUXL2_ASSERT(kappa + static_cast<std::uint32_t>(p.l) <= 0xFFFF);
-        for (int first = 0; first < p.l; first += 4) {
+        LUXL2_ASSERT(kappa + static_cast<std::uint32_t>(p.l) + 3 <= 0xFFFF);
+        // ExpandMask as one stream of four polynomials at a time over κ = 0, 1, 2, …: the masks a
+        // group makes beyond this round (κ ≥ kappa + l) are the first ones of the next round, so no
+        // lane of the four-way SHAKE is wasted (ℓ = 5 would otherwise waste three in every round).
+        int m = 0;
+        for (; m < ahead; ++m) lp->y[sz(m)] = lp->y_ahead[m];
+        ahead = 0;
+        for (; m < p.l; m += 4) {
             Poly* out[4];
             std::uint16_t kap[4];
             for (int j = 0; j < 4; ++j) {
-                const int r = std::min(first + j, p.l - 1);
-                kap[j] = static_cast<std::uint16_t>(kappa + static_cast<std::uint32_t>(r));
-                out[j] = first + j < p.l ? &lp->y[sz(r)] : &lp->y_spare;
+                kap[j] = static_cast<std::uint16_t>(kappa + static_cast<std::uint32_t>(m + j));
+                out[j] = m + j < p.l ? &lp->y[sz(m + j)] : &lp->y_ahead[ahead++];
             }
             expand_mask_poly_x4(out, lp->rho_pp, kap, p.gamma1, p.gamma1_bits);
         }
