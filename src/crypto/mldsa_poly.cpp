@@ -10,32 +10,60 @@
 namespace luxl2::crypto::mldsa_detail {
 namespace {}  // namespace
 
-void ntt_portable(Poly& a) noexcept {
-    unsigned k = 0;
-    for (int len = 128; len > 0; len >>= 1) {
-        for (int start = 0; start < kN; start += 2 * len) {
-            const std::int64_t zeta = kZetas[++k];
-            for (int j = start; j < start + len; ++j) {
-                const std::int32_t t = mont_reduce(zeta * a[static_cast<std::size_t>(j + len)]);
-                a[static_cast<std::size_t>(j + len)] = a[static_cast<std::size_t>(j)] - t;
-                a[static_cast<std::size_t>(j)] = a[static_cast<std::size_t>(j)] + t;
-            }
+namespace {
+
+// One NTT layer with its butterfly span as a constant, so the short spans of the last layers unroll
+// instead of running one- and two-iteration loops.
+template <int Len>
+inline void ntt_layer(std::int32_t* a, unsigned& k) noexcept {
+    for (int start = 0; start < kN; start += 2 * Len) {
+        const std::int64_t zeta = kZetas[++k];
+        for (int j = start; j < start + Len; ++j) {
+            const std::int32_t t = mont_reduce(zeta * a[j + Len]);
+            a[j + Len] = a[j] - t;
+            a[j] = a[j] + t;
         }
     }
 }
 
-void invntt_portable(Poly& a) noexcept {
-    unsigned k = 256;
-    for (int len = 1; len < kN; len <<= 1) {
-        for (int start = 0; start < kN; start += 2 * len) {
-            const std::int64_t zeta = -kZetas[--k];
-            for (int j = start; j < start + len; ++j) {
-                const std::int32_t t = a[static_cast<std::size_t>(j)];
-                a[static_cast<std::size_t>(j)] = t + a[static_cast<std::size_t>(j + len)];
-                a[static_cast<std::size_t>(j + len)] = mont_reduce(zeta * (t - a[static_cast<std::size_t>(j + len)]));
-            }
+template <int Len>
+inline void invntt_layer(std::int32_t* a, unsigned& k) noexcept {
+    for (int start = 0; start < kN; start += 2 * Len) {
+        const std::int64_t zeta = -kZetas[--k];
+        for (int j = start; j < start + Len; ++j) {
+            const std::int32_t t = a[j];
+            a[j] = t + a[j + Len];
+            a[j + Len] = mont_reduce(zeta * (t - a[j + Len]));
         }
     }
+}
+
+}  // namespace
+
+void ntt_portable(Poly& a) noexcept {
+    unsigned k = 0;
+    std::int32_t* p = a.data();
+    ntt_layer<128>(p, k);
+    ntt_layer<64>(p, k);
+    ntt_layer<32>(p, k);
+    ntt_layer<16>(p, k);
+    ntt_layer<8>(p, k);
+    ntt_layer<4>(p, k);
+    ntt_layer<2>(p, k);
+    ntt_layer<1>(p, k);
+}
+
+void invntt_portable(Poly& a) noexcept {
+    unsigned k = 256;
+    std::int32_t* p = a.data();
+    invntt_layer<1>(p, k);
+    invntt_layer<2>(p, k);
+    invntt_layer<4>(p, k);
+    invntt_layer<8>(p, k);
+    invntt_layer<16>(p, k);
+    invntt_layer<32>(p, k);
+    invntt_layer<64>(p, k);
+    invntt_layer<128>(p, k);
     for (auto& c : a) c = mont_reduce(std::int64_t{kInvNttScale} * c);
 }
 
