@@ -55,7 +55,7 @@ void expand_a(Matrix& a, const Params& p, const std::uint8_t rho[32]) {
             s[j] = static_cast<std::uint8_t>(e % p.l);
             out[j] = first + j < total ? &a[r[j]][s[j]] : &scratch;
         }
-        rej_ntt_poly_x4(out, rho, s, r);
+        rej_ntt_poly_x4(out, rho, s, r, static_cast<std::size_t>(std::min(4, total - first)));
     }
 }
 

@@ -174,8 +174,8 @@ std::size_t rej_parse(Poly& out, std::size_t n, const std::uint8_t* buf, std::si
 
 }  // namespace
 
-void rej_ntt_poly_x4(Poly* const out[4], const std::uint8_t rho[32], const std::uint8_t s[4],
-                     const std::uint8_t r[4]) noexcept {
+void rej_ntt_poly_x4(Poly* const out[4], const std::uint8_t rho[32], const std::uint8_t s[4], const std::uint8_t r[4],
+                     std::size_t lanes) noexcept {
     std::uint8_t seeds[4][34];
     const std::uint8_t* in[4];
     for (std::size_t j = 0; j < 4; ++j) {
@@ -184,16 +184,16 @@ void rej_ntt_poly_x4(Poly* const out[4], const std::uint8_t rho[32], const std::
         seeds[j][33] = r[j];
         in[j] = seeds[j];
     }
-    ShakeX4 g(168, in, 34);
+    ShakeX4 g(168, in, 34, lanes);
     alignas(32) std::uint8_t buf[4][168 * 5];
     std::uint8_t* outs[4] = {buf[0], buf[1], buf[2], buf[3]};
     g.squeeze_blocks(outs, 5);
-    std::size_t n[4];
-    for (std::size_t j = 0; j < 4; ++j) n[j] = rej_parse(*out[j], 0, buf[j], sizeof buf[j]);
+    std::size_t n[4] = {kN, kN, kN, kN};
+    for (std::size_t j = 0; j < lanes; ++j) n[j] = rej_parse(*out[j], 0, buf[j], sizeof buf[j]);
     // 840 bytes almost always suffice; otherwise squeeze on, a block at a time, for all four.
     while (n[0] < kN || n[1] < kN || n[2] < kN || n[3] < kN) {
         g.squeeze_blocks(outs, 1);
-        for (std::size_t j = 0; j < 4; ++j) n[j] = rej_parse(*out[j], n[j], buf[j], 168);
+        for (std::size_t j = 0; j < lanes; ++j) n[j] = rej_parse(*out[j], n[j], buf[j], 168);
     }
 }
 

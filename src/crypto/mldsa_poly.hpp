@@ -167,9 +167,10 @@ void rej_bounded_poly(Poly& out, const std::uint8_t rho_prime[64], std::uint16_t
 /// One polynomial of ExpandMask (Algorithm 34): seed ρ'' ‖ IntegerToBytes(kappa, 2).
 void expand_mask_poly(Poly& out, const std::uint8_t rho_pp[64], std::uint16_t kappa, std::int32_t gamma1,
                       unsigned gamma1_bits) noexcept;
-/// Four RejNTTPoly at once (4-way Keccak): out[j] from ρ ‖ s[j] ‖ r[j].
-void rej_ntt_poly_x4(Poly* const out[4], const std::uint8_t rho[32], const std::uint8_t s[4],
-                     const std::uint8_t r[4]) noexcept;
+/// Four RejNTTPoly at once (4-way Keccak): out[j] from ρ ‖ s[j] ‖ r[j], for j < lanes (the other
+/// outputs are left as they are).
+void rej_ntt_poly_x4(Poly* const out[4], const std::uint8_t rho[32], const std::uint8_t s[4], const std::uint8_t r[4],
+                     std::size_t lanes = 4) noexcept;
 /// Four ExpandMask polynomials at once: out[j] from ρ'' ‖ IntegerToBytes(kappa[j], 2).
 void expand_mask_poly_x4(Poly* const out[4], const std::uint8_t rho_pp[64], const std::uint16_t kappa[4],
                          std::int32_t gamma1, unsigned gamma1_bits) noexcept;
