@@ -158,6 +158,7 @@ inline std::uint32_t load_le32(const std::uint8_t* p) noexcept {
 // a fourth byte exists.
 std::size_t rej_parse(Poly& out, std::size_t n, const std::uint8_t* buf, std::size_t len) noexcept {
     std::size_t pos = 0;
+    if (avx2_enabled()) n = rej_parse_avx2(out, n, buf, len, pos);
     for (; pos + 4 <= len && n < kN; pos += 3) {
         const std::uint32_t z = load_le32(buf + pos) & 0x7FFFFFu;
         out[n] = static_cast<std::int32_t>(z);

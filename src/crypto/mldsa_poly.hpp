@@ -167,6 +167,10 @@ void rej_bounded_poly(Poly& out, const std::uint8_t rho_prime[64], std::uint16_t
 /// One polynomial of ExpandMask (Algorithm 34): seed ρ'' ‖ IntegerToBytes(kappa, 2).
 void expand_mask_poly(Poly& out, const std::uint8_t rho_pp[64], std::uint16_t kappa, std::int32_t gamma1,
                       unsigned gamma1_bits) noexcept;
+/// AVX2 part of RejNTTPoly's parsing: appends the coefficients accepted from buf[0, used) to
+/// out[n..], returns the new n and sets `used` (a multiple of 3); the caller parses the rest.
+std::size_t rej_parse_avx2(Poly& out, std::size_t n, const std::uint8_t* buf, std::size_t len,
+                           std::size_t& used) noexcept;
 /// Four RejNTTPoly at once (4-way Keccak): out[j] from ρ ‖ s[j] ‖ r[j], for j < lanes (the other
 /// outputs are left as they are).
 void rej_ntt_poly_x4(Poly* const out[4], const std::uint8_t rho[32], const std::uint8_t s[4], const std::uint8_t r[4],
