@@ -193,6 +193,16 @@ LUXL2_AVX2 void pointwise_acc_avx2(Poly& c, const Poly& a, const Poly& b) noexce
         storeu(c.data() + j, _mm256_add_epi32(loadu(c.data() + j), montmul(loadu(a.data() + j), loadu(b.data() + j))));
 }
 
+// One row of Â ∘ v̂ in a single pass: eight lanes accumulate all ℓ products in a register.
+LUXL2_AVX2 void matrix_row_avx2(Poly& c, const Poly* a, const Poly* v, int l) noexcept {
+    for (int j = 0; j < kN; j += 8) {
+        __m256i acc = montmul(loadu(a[0].data() + j), loadu(v[0].data() + j));
+        for (int s = 1; s < l; ++s)
+            acc = _mm256_add_epi32(acc, montmul(loadu(a[s].data() + j), loadu(v[s].data() + j)));
+        storeu(c.data() + j, acc);
+    }
+}
+
 #undef LUXL2_AVX2
 
 }  // namespace luxl2::crypto::mldsa_detail

@@ -114,8 +114,7 @@ void pointwise_acc(Poly& c, const Poly& a, const Poly& b) noexcept {
 
 void matrix_row(Poly& c, const Poly* a, const Poly* v, int l) noexcept {
     if (avx2_enabled()) {
-        pointwise_avx2(c, a[0], v[0]);
-        for (int s = 1; s < l; ++s) pointwise_acc_avx2(c, a[s], v[s]);
+        matrix_row_avx2(c, a, v, l);
     } else {
         matrix_row_portable(c, a, v, l);
     }

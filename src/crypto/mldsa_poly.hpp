@@ -118,6 +118,7 @@ void ntt_avx2(Poly& a) noexcept;
 void invntt_avx2(Poly& a) noexcept;
 void pointwise_avx2(Poly& c, const Poly& a, const Poly& b) noexcept;
 void pointwise_acc_avx2(Poly& c, const Poly& a, const Poly& b) noexcept;
+void matrix_row_avx2(Poly& c, const Poly* a, const Poly* v, int l) noexcept;
 /// Whether the AVX2 path runs (CPU support and not disabled by `allow_avx2(false)`).
 bool avx2_enabled() noexcept;
 void allow_avx2(bool allow) noexcept;
