@@ -27,7 +27,7 @@ constexpr auto kCompress = make_compress();
 }  // namespace
 
 __attribute__((target("avx2,popcnt"))) std::size_t rej_parse_avx2(Poly& out, std::size_t n, const std::uint8_t* buf,
-                                                                   std::size_t len, std::size_t& used) noexcept {
+                                                                  std::size_t len, std::size_t& used) noexcept {
     const __m256i shuffle = _mm256_setr_epi8(0, 1, 2, -1, 3, 4, 5, -1, 6, 7, 8, -1, 9, 10, 11, -1,  //
                                              4, 5, 6, -1, 7, 8, 9, -1, 10, 11, 12, -1, 13, 14, 15, -1);
     const __m256i mask23 = _mm256_set1_epi32(0x7FFFFF);
@@ -40,7 +40,8 @@ __attribute__((target("avx2,popcnt"))) std::size_t rej_parse_avx2(Poly& out, std
         const __m256i spread = _mm256_shuffle_epi8(_mm256_permute4x64_epi64(raw, 0x94), shuffle);
         const __m256i z = _mm256_and_si256(spread, mask23);
         const auto accept = static_cast<unsigned>(_mm256_movemask_ps(_mm256_castsi256_ps(_mm256_cmpgt_epi32(q, z))));
-        const __m256i idx = _mm256_cvtepu8_epi32(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(kCompress[accept].data())));
+        const __m256i idx =
+            _mm256_cvtepu8_epi32(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(kCompress[accept].data())));
         _mm256_storeu_si256(reinterpret_cast<__m256i*>(out.data() + n), _mm256_permutevar8x32_epi32(z, idx));
         n += static_cast<std::size_t>(__builtin_popcount(accept));
         pos += 24;
