@@ -43,15 +43,6 @@ consteval Tables make_tables() {
 }
 constexpr Tables kTables = make_tables();
 
-// −ζ[1] · kInvNttScale · R^-1 mod q, centred: the constant of the folded last inverse layer.
-consteval std::int32_t last_zeta_scale() {
-    const std::int64_t r_inv = ntt_tables::pow_mod((std::int64_t{1} << 32) % kQ, kQ - 2);
-    std::int64_t v = (std::int64_t{kQ} - kZetas[1]) % kQ * kInvNttScale % kQ * r_inv % kQ;
-    if (v > kQ / 2) v -= kQ;
-    return static_cast<std::int32_t>(v);
-}
-constexpr std::int32_t kLastZetaScale = last_zeta_scale();
-
 #define LUXL2_AVX2 __attribute__((target("avx2")))
 
 LUXL2_AVX2 inline __m256i load(const std::int32_t* p) {

@@ -63,8 +63,13 @@ void invntt_portable(Poly& a) noexcept {
     invntt_layer<16>(p, k);
     invntt_layer<32>(p, k);
     invntt_layer<64>(p, k);
-    invntt_layer<128>(p, k);
-    for (auto& c : a) c = mont_reduce(std::int64_t{kInvNttScale} * c);
+    // The last layer (span 128) with the scaling folded in; |lo ± hi| < 256q, so both products
+    // reduce into (−q, q).
+    for (std::size_t j = 0; j < kN / 2; ++j) {
+        const std::int32_t lo = p[j], hi = p[j + kN / 2];
+        p[j] = mont_reduce(std::int64_t{kInvNttScale} * (lo + hi));
+        p[j + kN / 2] = mont_reduce(std::int64_t{kLastZetaScale} * (lo - hi));
+    }
 }
 
 void pointwise_portable(Poly& c, const Poly& a, const Poly& b) noexcept {

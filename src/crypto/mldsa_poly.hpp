@@ -95,6 +95,16 @@ inline constexpr std::array<std::int32_t, 256> kZetas = ntt_tables::make_zetas()
 // 1/256 scales the inverse transform.
 inline constexpr std::int32_t kInvNttScale = static_cast<std::int32_t>(ntt_tables::pow_mod(2, 56));
 
+// −ζ[1] · kInvNttScale · R^-1 mod q, centred: the constant of the inverse NTT's last layer when the
+// final scaling is folded into it (lo' = (lo + hi)·s, hi' = (lo − hi)·(−ζ[1]·s·R^-1)).
+consteval std::int32_t last_zeta_scale() {
+    const std::int64_t r_inv = ntt_tables::pow_mod((std::int64_t{1} << 32) % kQ, kQ - 2);
+    std::int64_t v = (std::int64_t{kQ} - kZetas[1]) % kQ * kInvNttScale % kQ * r_inv % kQ;
+    if (v > kQ / 2) v -= kQ;
+    return static_cast<std::int32_t>(v);
+}
+inline constexpr std::int32_t kLastZetaScale = last_zeta_scale();
+
 /// The NTT (Algorithm 41), in place; inputs |a| < q, outputs |a| < 9q.
 void ntt(Poly& a) noexcept;
 /// Inverse NTT of a Montgomery pointwise product: returns the exact product (inputs |a| < q).
