@@ -32,8 +32,9 @@ Result<BlockResult> execute_block(state::StateDb& db, const BlockEnv& env,
         const SignedTx& c = candidates[i];
         const std::size_t snap = db.snapshot();
         const std::uint64_t gas_left = env.gas_limit > out.gas_used ? env.gas_limit - out.gas_used : 0;
-        auto r = c.lp505 ? apply_quantum_transaction(db, env, *c.lp505, gas_left)
-                         : apply_transaction(db, env, c.tx, c.sender, gas_left);
+        auto r =
+            c.lp505 ? apply_quantum_transaction(db, env, *c.lp505, gas_left, c.signature_verified ? &c.sender : nullptr)
+                    : apply_transaction(db, env, c.tx, c.sender, gas_left);
         if (!r) {
             db.revert(snap);
             if (r.error().code == state::errc::io || r.error().code == state::errc::corrupt)

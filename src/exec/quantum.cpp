@@ -131,9 +131,24 @@ std::uint64_t quantum_intrinsic_gas(const format::QuantumTransaction& tx, ByteVi
     return format::intrinsic_gas(as_eip1559(tx), rules) + calldata_gas(tx.public_key) + calldata_gas(signature);
 }
 
+Result<void> check_quantum_authority(const state::StateReader& st, const format::QuantumTransaction& q,
+                                     const Address& sender) {
+    LUXL2_CHECK(check_authority(StateQuantumAccounts(st), sender, authority_of(q)));
+    if (q.to && *q.to == kQuantumMigrationAddress) LUXL2_CHECK(migration_opt_in(q));
+    return {};
+}
+
 Result<TxResult> apply_quantum_transaction(state::StateAccess& st, const BlockEnv& env,
-                                           const format::TransactionData& tx, std::uint64_t gas_available) {
-    LUXL2_TRY(sender, format::verify_quantum_tx(tx));
+                                           const format::TransactionData& tx, std::uint64_t gas_available,
+                                           const Address* verified_sender) {
+    Address sender;
+    if (verified_sender) {
+        LUXL2_CHECK(format::check_payload(tx));
+        sender = *verified_sender;
+    } else {
+        LUXL2_TRY(s, format::verify_quantum_tx(tx));
+        sender = s;
+    }
     LUXL2_TRY(q, format::decode_tx_payload<format::QuantumTransaction>(tx));
     const format::Transaction eq = as_eip1559(q);
     const std::uint64_t gas_used = quantum_intrinsic_gas(q, tx.signature, env.rules);

@@ -6,6 +6,7 @@
 #include "luxl2/node/batch_data.hpp"
 #include "luxl2/node/deposit_relay.hpp"
 #include "luxl2/node/genesis.hpp"
+#include "luxl2/node/user_tx.hpp"
 #include "luxl2/node/withdrawals.hpp"
 
 namespace luxl2::node {
@@ -93,12 +94,9 @@ Result<DerivationReport> derive_chain(const l1::Settlement& l1, const NodeConfig
                     deposits.push_back(std::move(*d));
                     continue;
                 }
-                auto tx = format::decode_transaction(t.payload);
+                auto tx = block_user_tx(t, rules);
                 if (!tx) return bad(number, tx.error().message);
-                auto sender = format::validate_transaction(*tx, rules);
-                if (!sender) return bad(number, sender.error().message);
-                const Hash32 h = format::transaction_hash(*tx);
-                txs.push_back({std::move(*tx), *sender, h});
+                txs.push_back(std::move(*tx));
             }
             exec::BlockEnv env{b->number, b->timestamp, b->base_fee, b->gas_limit, config.fee_recipient, rules};
             LUXL2_TRY(result, exec::execute_block(db, env, deposits, txs));

@@ -4,6 +4,7 @@
 
 #include "luxl2/core/hex.hpp"
 #include "luxl2/exec/fees.hpp"
+#include "luxl2/exec/quantum.hpp"
 
 namespace luxl2::node {
 namespace {
@@ -24,12 +25,23 @@ Result<void> Mempool::add(exec::SignedTx stx, Bytes raw, const state::StateReade
         std::lock_guard lock(mu_);
         if (by_hash_.contains(stx.hash)) return fail(poolerrc::already_known, "already known");
     }
-    if (tx.type != TxType::kLegacy && tx.type != TxType::kAccessList && tx.type != TxType::kDynamicFee)
+    if (raw.size() > config_.max_tx_bytes)
+        return fail(poolerrc::oversized, "oversized data: transaction size " + std::to_string(raw.size()) + ", limit " +
+                                             std::to_string(config_.max_tx_bytes));
+    std::optional<format::QuantumTransaction> quantum;
+    if (stx.lp505) {
+        if (stx.lp505->tx_type != format::lp505_type::kQuantum || !stx.signature_verified)
+            return fail(exec::errc::tx_type_not_supported, "transaction type not supported");
+        LUXL2_TRY(q, format::decode_tx_payload<format::QuantumTransaction>(*stx.lp505));
+        quantum = std::move(q);
+    } else if (tx.type != TxType::kLegacy && tx.type != TxType::kAccessList && tx.type != TxType::kDynamicFee) {
         return fail(exec::errc::tx_type_not_supported, "transaction type not supported");
+    }
     if (!tx.to)
         return fail(exec::errc::contract_creation_unsupported,
                     "contract creation is not supported: this node executes no EVM code yet");
-    const std::uint64_t intrinsic = format::intrinsic_gas(tx, env.rules);
+    const std::uint64_t intrinsic = quantum ? exec::quantum_intrinsic_gas(*quantum, stx.lp505->signature, env.rules)
+                                            : format::intrinsic_gas(tx, env.rules);
     if (tx.gas_limit < intrinsic)
         return fail(exec::errc::intrinsic_gas, "intrinsic gas too low: gas " + std::to_string(tx.gas_limit) +
                                                    ", minimum needed " + std::to_string(intrinsic));
@@ -53,7 +65,12 @@ Result<void> Mempool::add(exec::SignedTx stx, Bytes raw, const state::StateReade
                     "insufficient funds for gas * price + value: balance " + from.balance.to_string() + ", tx cost " +
                         (overflow ? std::string("more than 2^256-1")
                                   : cost.to_string() + ", overshot " + (cost - from.balance).to_string()));
-    if (tx.to) {
+    // The migration rules (exec/quantum_migration.hpp), with exec's messages.
+    if (quantum)
+        LUXL2_CHECK(exec::check_quantum_authority(state, *quantum, stx.sender));
+    else
+        LUXL2_CHECK(exec::check_ecdsa_sender(state, stx.sender));
+    if (tx.to && *tx.to != exec::kQuantumMigrationAddress) {
         LUXL2_TRY(to, state.account(*tx.to));
         if (to.has_code())
             return fail(exec::errc::call_into_code_unsupported,
@@ -71,31 +88,37 @@ Result<void> Mempool::add(exec::SignedTx stx, Bytes raw, const state::StateReade
         if (exec::fee_cap(tx) < bumped(exec::fee_cap(old), config_.price_bump_percent) ||
             exec::tip_cap(tx) < bumped(exec::tip_cap(old), config_.price_bump_percent))
             return fail(poolerrc::replacement_underpriced, "replacement transaction underpriced");
-        remove_locked(stx.sender, it);
+        // A larger replacement (a post-quantum one) may need room; never at the cost of its own chain.
+        const std::size_t old_size = it->second->raw.size();
+        while (bytes_ - old_size + raw.size() > config_.max_total_bytes)
+            if (!evict_for_locked(exec::fee_cap(tx), &stx.sender)) return fail(poolerrc::pool_full, "txpool is full");
+        remove_locked(stx.sender, chain.find(tx.nonce));
     } else {
         if (chain.size() >= config_.max_per_sender) return fail(poolerrc::account_limit, "account limit exceeded");
-        if (by_hash_.size() >= config_.max_total && !evict_for_locked(exec::fee_cap(tx)))
-            return fail(poolerrc::pool_full, "txpool is full");
+        while (by_hash_.size() >= config_.max_total || bytes_ + raw.size() > config_.max_total_bytes)
+            if (!evict_for_locked(exec::fee_cap(tx))) return fail(poolerrc::pool_full, "txpool is full");
     }
     auto entry = std::make_shared<const Entry>(Entry{std::move(stx), std::move(raw), arrivals_++});
     Chain& c = senders_[entry->stx.sender];  // eviction may have erased the sender's chain
     c.emplace(entry->stx.tx.nonce, entry);
     by_hash_.emplace(entry->stx.hash, entry);
+    bytes_ += entry->raw.size();
     return {};
 }
 
 void Mempool::remove_locked(const Address& sender, Chain::iterator it) {
+    bytes_ -= it->second->raw.size();
     by_hash_.erase(it->second->stx.hash);
     auto sit = senders_.find(sender);
     sit->second.erase(it);
 }
 
-bool Mempool::evict_for_locked(const U256& incoming_fee_cap) {
+bool Mempool::evict_for_locked(const U256& incoming_fee_cap, const Address* keep) {
     // The victim: the highest-nonce transaction (the last to become executable) with the lowest fee cap.
     const Address* victim = nullptr;
     U256 lowest = U256::max();
     for (auto& [sender, chain] : senders_) {
-        if (chain.empty()) continue;
+        if (chain.empty() || (keep && sender == *keep)) continue;
         const U256& f = exec::fee_cap(chain.rbegin()->second->stx.tx);
         if (!victim || f < lowest) {
             victim = &sender;
@@ -163,10 +186,7 @@ void Mempool::reset(const state::StateReader& state, const std::vector<Hash32>& 
         auto acc = state.account(sit->first);
         if (acc) {
             Chain& chain = sit->second;
-            while (!chain.empty() && chain.begin()->first < acc->nonce) {
-                by_hash_.erase(chain.begin()->second->stx.hash);
-                chain.erase(chain.begin());
-            }
+            while (!chain.empty() && chain.begin()->first < acc->nonce) remove_locked(sit->first, chain.begin());
         }
         sit = sit->second.empty() ? senders_.erase(sit) : std::next(sit);
     }
@@ -190,6 +210,11 @@ std::shared_ptr<const Mempool::Entry> Mempool::get(const Hash32& hash) const {
 std::size_t Mempool::size() const {
     std::lock_guard lock(mu_);
     return by_hash_.size();
+}
+
+std::size_t Mempool::bytes() const {
+    std::lock_guard lock(mu_);
+    return bytes_;
 }
 
 std::pair<std::size_t, std::size_t> Mempool::counts(const state::StateReader& state) const {

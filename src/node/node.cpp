@@ -3,8 +3,11 @@
 #include "luxl2/core/hex.hpp"
 #include "luxl2/crypto/keccak.hpp"
 #include "luxl2/exec/fees.hpp"
+#include "luxl2/exec/quantum.hpp"
 #include "luxl2/format/codec.hpp"
 #include "luxl2/format/hashing.hpp"
+#include "luxl2/format/quantum_tx.hpp"
+#include "luxl2/node/user_tx.hpp"
 
 namespace luxl2::node {
 namespace {
@@ -209,6 +212,7 @@ Hash32 Node::state_root() const {
 }
 
 Result<Hash32> Node::send_raw_transaction(ByteView raw) {
+    if (!raw.empty() && raw[0] == format::lp505_type::kQuantum) return send_quantum_transaction(raw);
     auto tx = format::decode_transaction(raw);
     if (!tx) return fail(nodeerrc::invalid_tx, "invalid transaction: " + tx.error().message);
     const format::Rules r = rules();
@@ -220,6 +224,33 @@ Result<Hash32> Node::send_raw_transaction(ByteView raw) {
     PoolEnv env{next_base_fee(), config_.gas_limit, r};
     LUXL2_CHECK(
         pool_.add(exec::SignedTx{std::move(*tx), *sender, hash}, Bytes(raw.begin(), raw.end()), committed_, env));
+    return hash;
+}
+
+Result<Hash32> Node::send_quantum_transaction(ByteView raw) {
+    // Limits before anything is decoded: a post-quantum envelope is large, but not unbounded.
+    if (raw.size() > config_.pool.max_tx_bytes)
+        return fail(poolerrc::oversized, "oversized data: transaction size " + std::to_string(raw.size()) + ", limit " +
+                                             std::to_string(config_.pool.max_tx_bytes));
+    format::TxLimits limits;
+    limits.max_bytes = config_.pool.max_tx_bytes;
+    auto td = format::from_envelope(raw, limits);
+    if (!td) return fail(nodeerrc::invalid_tx, "invalid transaction: " + td.error().message);
+    const format::Rules r = rules();
+    // Verified once, here; the block builder trusts the sender it yields (signature_verified).
+    auto stx = verified_quantum_tx(std::move(*td), r, limits);
+    if (!stx) {
+        const Error& e = stx.error();
+        if (e.code == format::quantum_tx_errc::bad_signature)
+            return fail(nodeerrc::invalid_tx, "invalid sender: " + e.message);
+        if (e.code == exec::errc::invalid_chain_id) return fail(nodeerrc::invalid_tx, e.message);
+        return fail(nodeerrc::invalid_tx, "invalid transaction: " + e.message);
+    }
+    if (stx->tx.max_priority_fee_per_gas > stx->tx.max_fee_per_gas)
+        return fail(exec::errc::tip_above_fee_cap, "max priority fee per gas higher than max fee per gas");
+    const Hash32 hash = stx->hash;
+    PoolEnv env{next_base_fee(), config_.gas_limit, r};
+    LUXL2_CHECK(pool_.add(std::move(*stx), Bytes(raw.begin(), raw.end()), committed_, env));
     return hash;
 }
 
@@ -297,7 +328,10 @@ Result<BlockPtr> Node::produce_block(std::uint64_t timestamp) {
     }
     for (std::size_t i : result->included) {
         const auto entry = pool_.get(candidates[i].hash);
-        b.transactions.push_back(entry ? wrap_raw(entry->raw) : format::wrap_ethereum(candidates[i].tx));
+        if (candidates[i].lp505)
+            b.transactions.push_back(*candidates[i].lp505);  // payload and signature, as LP-505 carries them
+        else
+            b.transactions.push_back(entry ? wrap_raw(entry->raw) : format::wrap_ethereum(candidates[i].tx));
         hashes.push_back(candidates[i].hash);
     }
     LUXL2_TRY(committed, seal_and_commit(std::move(b), parent->state_root(), result->receipts, hashes));

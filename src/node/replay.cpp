@@ -3,6 +3,7 @@
 #include "luxl2/core/hex.hpp"
 #include "luxl2/exec/fees.hpp"
 #include "luxl2/format/hashing.hpp"
+#include "luxl2/node/user_tx.hpp"
 
 namespace luxl2::node {
 namespace {
@@ -59,12 +60,9 @@ Result<ReplayResult> replay_chain(const ChainStore& chain, const NodeConfig& con
                 deposits.push_back(std::move(*d));
                 continue;
             }
-            auto tx = format::decode_transaction(t.payload);
+            auto tx = block_user_tx(t, rules);
             if (!tx) return std::unexpected(mismatch(n, tx.error().message));
-            auto sender = format::validate_transaction(*tx, rules);
-            if (!sender) return std::unexpected(mismatch(n, sender.error().message));
-            const Hash32 h = format::transaction_hash(*tx);
-            txs.push_back({std::move(*tx), *sender, h});
+            txs.push_back(std::move(*tx));
         }
         exec::BlockEnv env{b->number, b->timestamp, b->base_fee, b->gas_limit, config.fee_recipient, rules};
         LUXL2_TRY(result, exec::execute_block(db, env, deposits, txs));

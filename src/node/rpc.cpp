@@ -7,7 +7,9 @@
 #include "luxl2/exec/fees.hpp"
 #include "luxl2/format/codec.hpp"
 #include "luxl2/format/hashing.hpp"
+#include "luxl2/format/quantum_tx.hpp"
 #include "luxl2/format/transaction_json.hpp"
+#include "luxl2/node/user_tx.hpp"
 
 namespace luxl2::node {
 namespace {
@@ -100,6 +102,25 @@ Hash32 stored_tx_hash(const format::TransactionData& td) {
     return crypto::keccak256(td.payload);
 }
 
+// A 0x54 (format::quantum_tx_to_json: type "0x54", the EIP-1559 fields, scheme, schemeName,
+// publicKey, hash, from; its signature as quantumSignature), plus gasPrice (the effective price, as for 0x02) when the
+// base fee is known; without it (pending) gasPrice is maxFeePerGas, as geth shows pending 0x02s.
+std::pair<json, Address> quantum_tx_json(const format::TransactionData& td, const std::optional<U256>& base_fee) {
+    auto j = format::quantum_tx_to_json(td);
+    auto q = format::decode_tx_payload<format::QuantumTransaction>(td);
+    if (!j || !q) throw RpcError{rpc_code::internal_error, "stored 0x54 transaction does not decode"};
+    const format::Transaction eq = eip1559_equivalent(*q);
+    (*j)["gasPrice"] = base_fee ? exec::effective_gas_price(eq, *base_fee).to_hex() : q->max_fee_per_gas.to_hex();
+    // Wallet libraries read `signature`, or v/r/s, as an ECDSA signature (ethers' Signature.from
+    // throws on kilobytes): the post-quantum one is `quantumSignature`, and v/r/s are zero as for
+    // deposits.
+    (*j)["quantumSignature"] = std::move((*j)["signature"]);
+    j->erase("signature");
+    for (const char* k : {"v", "r", "s", "yParity"}) (*j)[k] = "0x0";
+    const Address sender = format::quantum_address(q->scheme, q->public_key);
+    return {std::move(*j), sender};
+}
+
 // The JSON of a stored transaction (without its block fields), and its sender.
 std::pair<json, Address> stored_tx(const format::TransactionData& td, const U256& base_fee) {
     if (td.tx_type == format::lp505_type::kDeposit) {
@@ -122,6 +143,7 @@ std::pair<json, Address> stored_tx(const format::TransactionData& td, const U256
                {"s", "0x0"}};
         return {std::move(t), d->from};
     }
+    if (td.tx_type == format::lp505_type::kQuantum) return quantum_tx_json(td, base_fee);
     auto tx = format::decode_transaction(td.payload);
     if (!tx) throw RpcError{rpc_code::internal_error, "stored transaction does not decode"};
     auto sender = format::recover_sender(*tx);
@@ -362,6 +384,12 @@ json Rpc::dispatch(const std::string& method, const json& params) {
                 std::vector<std::pair<U256, std::uint64_t>> tips;
                 for (std::size_t t = 0; t < b->block.transactions.size() && t < receipts.size(); ++t) {
                     const auto& td = b->block.transactions[t];
+                    if (td.tx_type == format::lp505_type::kQuantum) {
+                        if (auto q = format::decode_tx_payload<format::QuantumTransaction>(td))
+                            tips.emplace_back(exec::effective_tip(eip1559_equivalent(*q), b->base_fee),
+                                              receipts[t].gas_used);
+                        continue;
+                    }
                     if (!format::is_ethereum_tx_type(td.tx_type)) continue;  // deposits pay no tip
                     auto tx = format::decode_transaction(td.payload);
                     if (tx) tips.emplace_back(exec::effective_tip(*tx, b->base_fee), receipts[t].gas_used);
@@ -435,7 +463,8 @@ json Rpc::dispatch(const std::string& method, const json& params) {
         if (!loc) {
             auto pending = n.mempool().get(h);
             if (!pending) return nullptr;
-            json t = format::to_json(pending->stx.tx, pending->stx.sender);
+            json t = pending->stx.lp505 ? quantum_tx_json(*pending->stx.lp505, std::nullopt).first
+                                        : format::to_json(pending->stx.tx, pending->stx.sender);
             t["blockHash"] = nullptr;
             t["blockNumber"] = nullptr;
             t["transactionIndex"] = nullptr;

@@ -18,8 +18,12 @@ struct SignedTx {
     format::Transaction tx;
     Address sender;
     Hash32 hash;
-    // A 0x54: executed by apply_quantum_transaction (which verifies it); `tx` and `sender` unused.
+    // A 0x54: executed by apply_quantum_transaction; `tx` is the EIP-1559 transaction with the same
+    // fields (for fee ordering), `sender` the derived sender.
     std::optional<format::TransactionData> lp505 = std::nullopt;
+    // The 0x54's signature was verified when it was admitted (and `sender` came out of it): the
+    // executor does not verify it again. False: the executor verifies it.
+    bool signature_verified = false;
 };
 
 struct BlockResult {

@@ -54,9 +54,18 @@ private:
 /// Verifies the 0x54 `tx` (format::verify_quantum_tx), applies the migration rules, checks it against
 /// state as check_transaction does for EIP-1559 (chain id, nonce, fees, balance, gas, no contract
 /// creation or code) and applies it: buys gas, bumps the nonce, moves the value or performs the
-/// migration, pays the tip, burns the base fee. On error nothing changed.
+/// migration, pays the tip, burns the base fee. On error nothing changed. `verified_sender`: the
+/// sender that verify_quantum_tx returned for this very `tx` earlier (a mempool verifies once at
+/// admission); the signature is then not verified again (its shape still is).
 [[nodiscard]] Result<TxResult> apply_quantum_transaction(state::StateAccess& st, const BlockEnv& env,
-                                                         const format::TransactionData& tx,
-                                                         std::uint64_t gas_available);
+                                                         const format::TransactionData& tx, std::uint64_t gas_available,
+                                                         const Address* verified_sender = nullptr);
+
+/// The state-dependent rules a pool checks before admitting a verified 0x54 from `sender`: the
+/// migration rules (check_authority: a hybrid from a bound account must carry the bound key) and
+/// the shape of a call of kQuantumMigrationAddress (hybrid, value 0, data empty or 0x01). Same
+/// errors as apply_quantum_transaction.
+[[nodiscard]] Result<void> check_quantum_authority(const state::StateReader& st, const format::QuantumTransaction& q,
+                                                   const Address& sender);
 
 }  // namespace luxl2::exec

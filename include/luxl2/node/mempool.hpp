@@ -2,13 +2,21 @@
 // those whose nonces run contiguously from the sender's state nonce (executable now), "queued" the
 // rest (waiting for a gap to fill). A transaction replaces one with the same sender and nonce only if
 // both its fee cap and tip cap are at least 10% higher. Limits per sender and in total; when full, the
-// cheapest tail transaction is evicted for a better-paying one.
+// cheapest tail transaction is evicted for a better-paying one. The total is counted both in
+// transactions and in bytes (of the raw envelopes): a post-quantum 0x54 carries kilobytes of key and
+// signature (ML-DSA-65: 5.3 KB; SLH-DSA-256f: 50 KB), so a count alone would not bound the memory.
+//
+// Quantum transactions (0x54) enter with their signature already verified (node/user_tx.hpp) and
+// follow the same nonce, fee, balance and replacement rules as EIP-1559 ones; their intrinsic gas
+// is exec::quantum_intrinsic_gas. The account-migration rules apply at admission: an ECDSA-only
+// transaction from an account that opted in to post-quantum-only is refused (exec.ecdsa_disabled),
+// a hybrid from a bound account must carry the bound key.
 //
 // Refusals use go-ethereum's messages (the start of Error::message), which wallets match on:
 // "already known", "nonce too low", "insufficient funds for gas * price + value",
 // "intrinsic gas too low", "max fee per gas less than block base fee",
 // "replacement transaction underpriced", "exceeds block gas limit", "txpool is full",
-// "account limit exceeded".
+// "account limit exceeded", "oversized data".
 #pragma once
 
 #include <cstdint>
@@ -30,12 +38,15 @@ inline constexpr std::string_view replacement_underpriced = "pool.replacement_un
 inline constexpr std::string_view pool_full = "pool.full";
 inline constexpr std::string_view account_limit = "pool.account_limit";
 inline constexpr std::string_view gas_limit = "pool.gas_limit";
+inline constexpr std::string_view oversized = "pool.oversized";
 }  // namespace poolerrc
 
 struct MempoolConfig {
     std::size_t max_per_sender = 64;  // pending + queued of one sender
     std::size_t max_total = 8192;
     unsigned price_bump_percent = 10;
+    std::size_t max_total_bytes = 64u << 20;  // raw envelopes of all transactions
+    std::size_t max_tx_bytes = 128u << 10;    // one raw envelope (geth's txMaxSize)
 };
 
 /// What the pool needs to know about the next block.
@@ -73,19 +84,23 @@ public:
     };
     [[nodiscard]] std::shared_ptr<const Entry> get(const Hash32& hash) const;
     [[nodiscard]] std::size_t size() const;
+    /// Bytes of the raw envelopes held.
+    [[nodiscard]] std::size_t bytes() const;
     /// Pending and queued counts against the given state.
     [[nodiscard]] std::pair<std::size_t, std::size_t> counts(const state::StateReader& state) const;
 
 private:
     using Chain = std::map<std::uint64_t, std::shared_ptr<const Entry>>;
     void remove_locked(const Address& sender, Chain::iterator it);
-    bool evict_for_locked(const U256& incoming_fee_cap);
+    // Evicts one transaction paying less than `incoming_fee_cap`, never one of `keep`'s.
+    bool evict_for_locked(const U256& incoming_fee_cap, const Address* keep = nullptr);
 
     MempoolConfig config_;
     mutable std::mutex mu_;
     std::map<Address, Chain> senders_;
     std::unordered_map<Hash32, std::shared_ptr<const Entry>> by_hash_;
     std::uint64_t arrivals_ = 0;
+    std::size_t bytes_ = 0;
 };
 
 }  // namespace luxl2::node

@@ -51,8 +51,14 @@ public:
     /// otherwise resumes at the stored head (and refuses a store of another chain id).
     [[nodiscard]] static Result<std::unique_ptr<Node>> open(std::unique_ptr<state::KvStore> store, NodeConfig config);
 
-    /// Decodes, validates and admits a raw EIP-2718 transaction; returns its hash.
+    /// Decodes, validates and admits a raw EIP-2718 transaction; returns its hash. Ethereum types
+    /// and the Quantum type 0x54 (send_quantum_transaction).
     [[nodiscard]] Result<Hash32> send_raw_transaction(ByteView raw);
+    /// A raw 0x54 envelope: size limit (MempoolConfig::max_tx_bytes) before decoding, strict decode,
+    /// chain id, the post-quantum or hybrid signature verified once (the block builder does not verify
+    /// it again), then the pool's checks. Refusals as for Ethereum types ("invalid sender: …" for a
+    /// signature that does not verify).
+    [[nodiscard]] Result<Hash32> send_quantum_transaction(ByteView raw);
 
     /// Queues L1 deposits for the head of the next blocks, in order (the settlement side calls it
     /// with the deposits of L1 block `l1_block_number`). A block takes queued deposits while their
