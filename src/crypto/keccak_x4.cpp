@@ -230,9 +230,9 @@ void allow_keccak_x4_avx2(bool allow) noexcept {
     g_allow_avx2.store(allow, std::memory_order_relaxed);
 }
 
-void keccak_f1600_x4_portable(KeccakX4State& st) noexcept {
+void keccak_f1600_x4_portable(KeccakX4State& st, std::size_t lanes) noexcept {
     std::uint64_t one[25];
-    for (std::size_t j = 0; j < 4; ++j) {
+    for (std::size_t j = 0; j < lanes; ++j) {
         for (std::size_t i = 0; i < 25; ++i) one[i] = st.s[i][j];
         keccak_f1600(one);
         for (std::size_t i = 0; i < 25; ++i) st.s[i][j] = one[i];
@@ -247,13 +247,13 @@ void allow_keccak_x4_avx512(bool allow) noexcept {
     g_allow_avx512.store(allow, std::memory_order_relaxed);
 }
 
-void keccak_f1600_x4(KeccakX4State& st) noexcept {
+void keccak_f1600_x4(KeccakX4State& st, std::size_t lanes) noexcept {
     if (keccak_x4_avx512_enabled())
         permute_avx512(st);
     else if (keccak_x4_avx2_enabled())
         permute_avx2(st);
     else
-        keccak_f1600_x4_portable(st);
+        keccak_f1600_x4_portable(st, lanes);
 }
 
 namespace {
@@ -271,27 +271,32 @@ void pad(KeccakX4State& st, std::size_t j, std::size_t pos, std::size_t rate) no
 }
 
 void extract(const KeccakX4State& st, std::size_t j, std::uint8_t* out, std::size_t len) noexcept {
-    std::uint8_t tmp[8];
-    for (std::size_t i = 0; i < len; i += 8) {
+    // Whole lanes are single 8-byte stores (both rates are whole lanes); only a short tail goes
+    // through a temporary.
+    std::size_t i = 0;
+    for (; i + 8 <= len; i += 8) store_le64(out + i, st.s[i / 8][j]);
+    if (i < len) {
+        std::uint8_t tmp[8];
         store_le64(tmp, st.s[i / 8][j]);
-        std::memcpy(out + i, tmp, std::min<std::size_t>(8, len - i));
+        std::memcpy(out + i, tmp, len - i);
     }
 }
 
 }  // namespace
 
-ShakeX4::ShakeX4(std::size_t rate, const std::uint8_t* const in[4], std::size_t len) noexcept : st_{}, rate_(rate) {
+ShakeX4::ShakeX4(std::size_t rate, const std::uint8_t* const in[4], std::size_t len, std::size_t lanes) noexcept
+    : st_{}, rate_(rate), lanes_(lanes) {
     std::size_t off = 0;
     while (len - off >= rate_) {
         for (std::size_t j = 0; j < 4; ++j) xor_in(st_, j, in[j] + off, rate_);
-        keccak_f1600_x4(st_);
+        keccak_f1600_x4(st_, lanes_);
         off += rate_;
     }
     for (std::size_t j = 0; j < 4; ++j) {
         xor_in(st_, j, in[j] + off, len - off);
         pad(st_, j, len - off, rate_);
     }
-    keccak_f1600_x4(st_);
+    keccak_f1600_x4(st_, lanes_);
 }
 
 ShakeX4::~ShakeX4() {
@@ -300,7 +305,7 @@ ShakeX4::~ShakeX4() {
 
 void ShakeX4::squeeze_blocks(std::uint8_t* const out[4], std::size_t blocks) noexcept {
     for (std::size_t b = 0; b < blocks; ++b) {
-        if (!fresh_) keccak_f1600_x4(st_);
+        if (!fresh_) keccak_f1600_x4(st_, lanes_);
         fresh_ = false;
         for (std::size_t j = 0; j < 4; ++j) extract(st_, j, out[j] + b * rate_, rate_);
     }

@@ -13,8 +13,10 @@ struct KeccakX4State {
     alignas(32) std::uint64_t s[25][4];
 };
 
-void keccak_f1600_x4(KeccakX4State& st) noexcept;
-void keccak_f1600_x4_portable(KeccakX4State& st) noexcept;
+/// `lanes` (1-4): only instances 0..lanes−1 are needed; the portable form skips the others (their
+/// contents are then unspecified), the vector forms permute all four at no extra cost.
+void keccak_f1600_x4(KeccakX4State& st, std::size_t lanes = 4) noexcept;
+void keccak_f1600_x4_portable(KeccakX4State& st, std::size_t lanes = 4) noexcept;
 /// Whether keccak_f1600_x4 uses AVX2 (CPU support, and not disabled by `allow_keccak_x4_avx2`).
 bool keccak_x4_avx2_enabled() noexcept;
 void allow_keccak_x4_avx2(bool allow) noexcept;
@@ -26,8 +28,9 @@ void allow_keccak_x4_avx512(bool allow) noexcept;
 /// Four SHAKE sponges over inputs of the same length `len`, absorbed at once.
 class ShakeX4 {
 public:
-    /// rate 168 (SHAKE128) or 136 (SHAKE256).
-    ShakeX4(std::size_t rate, const std::uint8_t* const in[4], std::size_t len) noexcept;
+    /// rate 168 (SHAKE128) or 136 (SHAKE256). Only the first `lanes` outputs are meaningful (the
+    /// portable permutation skips the rest).
+    ShakeX4(std::size_t rate, const std::uint8_t* const in[4], std::size_t len, std::size_t lanes = 4) noexcept;
     ~ShakeX4();
     ShakeX4(const ShakeX4&) = delete;
     ShakeX4& operator=(const ShakeX4&) = delete;
@@ -37,6 +40,7 @@ public:
 private:
     KeccakX4State st_;
     std::size_t rate_;
+    std::size_t lanes_;
     bool fresh_ = true;  // the first squeezed block needs no permutation before it
 };
 

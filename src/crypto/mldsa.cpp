@@ -55,7 +55,7 @@ void expand_a(Matrix& a, const Params& p, const std::uint8_t rho[32]) {
             s[j] = static_cast<std::uint8_t>(e % p.l);
             out[j] = first + j < total ? &a[r[j]][s[j]] : &scratch;
         }
-        rej_ntt_poly_x4(out, rho, s, r);
+        rej_ntt_poly_x4(out, rho, s, r, static_cast<std::size_t>(std::min(4, total - first)));
     }
 }
 
@@ -63,8 +63,7 @@ void expand_a(Matrix& a, const Params& p, const std::uint8_t rho[32]) {
 void matrix_mul(Vec& w, const Matrix& a, const Vec& v_hat, const Params& p) {
     for (int r = 0; r < p.k; ++r) {
         Poly& acc = w[sz(r)];
-        pointwise(acc, a[sz(r)][0], v_hat[0]);
-        for (int s = 1; s < p.l; ++s) pointwise_acc(acc, a[sz(r)][sz(s)], v_hat[sz(s)]);
+        matrix_row(acc, a[sz(r)].data(), v_hat.data(), p.l);
         for (auto& c : acc) c = reduce32(c);
         invntt(acc);
     }
@@ -90,13 +89,13 @@ struct SecretState {
     std::uint8_t key[32];
     std::uint8_t tr[64];
     Vec s1_hat, s2_hat, t0_hat;
-    Matrix a;
     ~SecretState() { secure_wipe(this, sizeof *this); }
 };
 
 // skDecode (Algorithm 25) plus the range check of s1, s2 ∈ [−η, η] (values above 2η in the packed
-// form are out of range); accumulated without early exit.
-Result<void> decode_secret(SecretState& st, const Params& p, ByteView sk) {
+// form are out of range); accumulated without early exit. `to_ntt` transforms s1, s2 and t0 (the
+// vectorised path multiplies by c in the NTT domain; the portable path multiplies directly).
+Result<void> decode_secret(SecretState& st, const Params& p, ByteView sk, bool to_ntt) {
     if (sk.size() != p.secret_key_bytes)
         return fail(errc::kBadSecretKey, "an " + std::string(p.name) + " secret key is " +
                                              std::to_string(p.secret_key_bytes) + " bytes, got " +
@@ -120,10 +119,11 @@ Result<void> decode_secret(SecretState& st, const Params& p, ByteView sk) {
         in += 32 * kT0Bits;
     }
     if (bad < 0) return fail(errc::kBadSecretKey, "secret key coefficients of s1 or s2 out of [-eta, eta]");
-    for (int i = 0; i < p.l; ++i) ntt(st.s1_hat[sz(i)]);
-    for (int i = 0; i < p.k; ++i) ntt(st.s2_hat[sz(i)]);
-    for (int i = 0; i < p.k; ++i) ntt(st.t0_hat[sz(i)]);
-    expand_a(st.a, p, st.rho);
+    if (to_ntt) {
+        for (int i = 0; i < p.l; ++i) ntt(st.s1_hat[sz(i)]);
+        for (int i = 0; i < p.k; ++i) ntt(st.s2_hat[sz(i)]);
+        for (int i = 0; i < p.k; ++i) ntt(st.t0_hat[sz(i)]);
+    }
     return {};
 }
 
@@ -232,41 +232,66 @@ namespace {
 // The signing loop, compiled twice: for the baseline target and for AVX2, where the compiler
 // vectorises the per-coefficient loops (Decompose, centring, the norm checks, MakeHint) eight lanes at
 // a time. Integer arithmetic only, so both give the same bytes; neither branches on secrets.
+// kSparse: the products c·s1, c·s2, c·t0 are computed directly from c's τ nonzero coefficients
+// (exact, so equal to the centred NTT results) instead of through the NTT; faster when the NTT is
+// scalar, slower than the AVX2 NTT.
+template <bool kSparse>
 [[gnu::always_inline]] inline Result<Bytes> sign_mu_body(Level level, ByteView secret_key, ByteView mu, ByteView rnd) {
     const Params& p = params(level);
     if (mu.size() != kMuBytes) return fail(errc::kBadMu, "mu is 64 bytes");
     if (rnd.size() != kRndBytes) return fail(errc::kBadRnd, "rnd is 32 bytes");
-    auto st = std::make_unique<SecretState>();
-    LUXL2_CHECK(decode_secret(*st, p, secret_key));
+    // Default-initialised (every entry used is written before it is read; the destructor wipes).
+    std::unique_ptr<SecretState> st(new SecretState);
+    LUXL2_CHECK(decode_secret(*st, p, secret_key, !kSparse));
+    // Â is public (from ρ): no wipe, and no zeroing of the unused rows and columns.
+    std::unique_ptr<Matrix> a(new Matrix);
+    expand_a(*a, p, st->rho);
 
     struct Loop {
         std::uint8_t rho_pp[64];
         Vec y, w, w0, cs2, ct0;
         Vec z, y_hat;
-        Poly y_spare, tmp;
+        Poly y_ahead[3], tmp;
         ~Loop() { secure_wipe(this, sizeof *this); }
     };
-    auto lp = std::make_unique<Loop>();
+    std::unique_ptr<Loop> lp(new Loop);
     shake256_parts(lp->rho_pp, {ByteView(st->key, 32), rnd, mu});
 
     Vec w1, h;
     Vec& y_hat = lp->y_hat;
     Poly& tmp = lp->tmp;
     Poly c, c_hat;
+    SparseChallenge c_sparse;
+    // out = c · s exactly (centred), by either route.
+    auto c_times = [&](Poly& out, const Poly& s) {
+        if constexpr (kSparse) {
+            sparse_mul(out, c_sparse, s);
+        } else {
+            pointwise(out, c_hat, s);
+            invntt(out);
+            for (auto& v : out) v = centre(v);
+        }
+    };
     Bytes w1_enc;
     Bytes ctilde(p.ctilde_bytes);
     const std::int32_t z_bound = p.gamma1 - p.beta;
     const std::int32_t r0_bound = p.gamma2 - p.beta;
+    int ahead = 0;  // masks for κ = kappa, kappa + 1, … already made (fewer than ℓ ≥ 4)
     for (std::uint32_t kappa = 0;; kappa += static_cast<std::uint32_t>(p.l)) {
         // A 16-bit κ overflows only after ~13,000 rejections, which has negligible probability.
-        LUXL2_ASSERT(kappa + static_cast<std::uint32_t>(p.l) <= 0xFFFF);
-        for (int first = 0; first < p.l; first += 4) {
+        LUXL2_ASSERT(kappa + static_cast<std::uint32_t>(p.l) + 3 <= 0xFFFF);
+        // ExpandMask as one stream of four polynomials at a time over κ = 0, 1, 2, …: the masks a
+        // group makes beyond this round (κ ≥ kappa + l) are the first ones of the next round, so no
+        // lane of the four-way SHAKE is wasted (ℓ = 5 would otherwise waste three in every round).
+        int m = 0;
+        for (; m < ahead; ++m) lp->y[sz(m)] = lp->y_ahead[m];
+        ahead = 0;
+        for (; m < p.l; m += 4) {
             Poly* out[4];
             std::uint16_t kap[4];
             for (int j = 0; j < 4; ++j) {
-                const int r = std::min(first + j, p.l - 1);
-                kap[j] = static_cast<std::uint16_t>(kappa + static_cast<std::uint32_t>(r));
-                out[j] = first + j < p.l ? &lp->y[sz(r)] : &lp->y_spare;
+                kap[j] = static_cast<std::uint16_t>(kappa + static_cast<std::uint32_t>(m + j));
+                out[j] = m + j < p.l ? &lp->y[sz(m + j)] : &lp->y_ahead[ahead++];
             }
             expand_mask_poly_x4(out, lp->rho_pp, kap, p.gamma1, p.gamma1_bits);
         }
@@ -274,7 +299,7 @@ namespace {
             y_hat[sz(r)] = lp->y[sz(r)];
             ntt(y_hat[sz(r)]);
         }
-        matrix_mul(lp->w, st->a, y_hat, p);
+        matrix_mul(lp->w, *a, y_hat, p);
         for (int r = 0; r < p.k; ++r)
             for (std::size_t i = 0; i < kN; ++i) {
                 lp->w[sz(r)][i] = caddq(lp->w[sz(r)][i]);
@@ -283,19 +308,21 @@ namespace {
         encode_w1(w1_enc, w1, p);
         shake256_parts(ctilde, {mu, w1_enc});
         sample_in_ball(c, ctilde, p.tau);
-        c_hat = c;
-        ntt(c_hat);
+        if constexpr (kSparse) {
+            sparse_challenge(c_sparse, c);
+        } else {
+            c_hat = c;
+            ntt(c_hat);
+        }
 
         // The r0 check rejects most often (FIPS 204 Table 1 gives ~4-5 rounds per signature), so it
         // runs first, and each check stops at the first failing polynomial: only the outcome of the
         // round is revealed, which §3.6.3 permits.
         bool ok = true;
         for (int r = 0; r < p.k && ok; ++r) {
-            pointwise(lp->cs2[sz(r)], c_hat, st->s2_hat[sz(r)]);
-            invntt(lp->cs2[sz(r)]);
+            c_times(lp->cs2[sz(r)], st->s2_hat[sz(r)]);
             // r0 = LowBits(w − cs2).
             for (std::size_t i = 0; i < kN; ++i) {
-                lp->cs2[sz(r)][i] = centre(lp->cs2[sz(r)][i]);
                 std::int32_t r0 = 0;
                 (void)decompose(freeze(lp->w[sz(r)][i] - lp->cs2[sz(r)][i]), p.gamma2, r0);
                 tmp[i] = r0;
@@ -303,17 +330,14 @@ namespace {
             ok = all_below(tmp, r0_bound);
         }
         for (int r = 0; r < p.l && ok; ++r) {
-            pointwise(tmp, c_hat, st->s1_hat[sz(r)]);
-            invntt(tmp);
-            for (std::size_t i = 0; i < kN; ++i) lp->z[sz(r)][i] = lp->y[sz(r)][i] + centre(tmp[i]);
+            c_times(tmp, st->s1_hat[sz(r)]);
+            for (std::size_t i = 0; i < kN; ++i) lp->z[sz(r)][i] = lp->y[sz(r)][i] + tmp[i];
             ok = all_below(lp->z[sz(r)], z_bound);
         }
         if (!ok) continue;
         int ones = 0;
         for (int r = 0; r < p.k; ++r) {
-            pointwise(lp->ct0[sz(r)], c_hat, st->t0_hat[sz(r)]);
-            invntt(lp->ct0[sz(r)]);
-            for (auto& v : lp->ct0[sz(r)]) v = centre(v);
+            c_times(lp->ct0[sz(r)], st->t0_hat[sz(r)]);
             ok &= all_below(lp->ct0[sz(r)], p.gamma2);
             // MakeHint(−ct0, w − cs2 + ct0): do the high bits of w − cs2 + ct0 and w − cs2 differ?
             for (std::size_t i = 0; i < kN; ++i) {
@@ -346,14 +370,14 @@ namespace {
 
 __attribute__((optimize("vect-cost-model=dynamic"))) Result<Bytes> sign_mu_portable(Level level, ByteView secret_key,
                                                                                     ByteView mu, ByteView rnd) {
-    return sign_mu_body(level, secret_key, mu, rnd);
+    return sign_mu_body<true>(level, secret_key, mu, rnd);
 }
 
 __attribute__((target("avx2"), optimize("vect-cost-model=dynamic"))) Result<Bytes> sign_mu_avx2(Level level,
                                                                                                 ByteView secret_key,
                                                                                                 ByteView mu,
                                                                                                 ByteView rnd) {
-    return sign_mu_body(level, secret_key, mu, rnd);
+    return sign_mu_body<false>(level, secret_key, mu, rnd);
 }
 
 }  // namespace
@@ -394,7 +418,7 @@ namespace {
     }
     if (!unpack_hints(*h, p, in)) return false;
 
-    auto a = std::make_unique<Matrix>();
+    std::unique_ptr<Matrix> a(new Matrix);
     expand_a(*a, p, public_key.data());
     Poly c;
     sample_in_ball(c, sig.first(p.ctilde_bytes), p.tau);
@@ -406,8 +430,7 @@ namespace {
     Poly t1;
     for (int r = 0; r < p.k; ++r) {
         Poly& acc = w[sz(r)];
-        pointwise(acc, (*a)[sz(r)][0], (*z)[0]);
-        for (int s = 1; s < p.l; ++s) pointwise_acc(acc, (*a)[sz(r)][sz(s)], (*z)[sz(s)]);
+        matrix_row(acc, (*a)[sz(r)].data(), z->data(), p.l);
         unpack(t1, kT1Bits, 0, false, public_key.data() + 32 + sz(r) * 320);
         for (auto& v : t1) v <<= kD;
         ntt(t1);

@@ -151,7 +151,7 @@ LUXL2_AVX2 void invntt_avx2(Poly& a) noexcept {
         transpose8(r);
         for (int i = 0; i < 8; ++i) storeu(p + 64 * g + 8 * i, r[i]);
     }
-    for (int len = 8, nb = 16; len < kN; len <<= 1, nb >>= 1) {
+    for (int len = 8, nb = 16; len < kN / 2; len <<= 1, nb >>= 1) {
         for (int b = 0; b < nb; ++b) {
             const __m256i zeta = _mm256_set1_epi32(-kZetas[static_cast<std::size_t>(2 * nb - 1 - b)]);
             const int start = 2 * len * b;
@@ -163,8 +163,16 @@ LUXL2_AVX2 void invntt_avx2(Poly& a) noexcept {
             }
         }
     }
+    // The last layer (len 128) with the final scaling folded in: lo' = (lo + hi)·s and
+    // hi' = (lo − hi)·(−ζ[1]·s·R^-1), one Montgomery product each instead of a separate pass.
+    // |lo ± hi| < 256q < 2^31, so both products reduce into (−q, q), congruent to the portable result.
     const __m256i scale = _mm256_set1_epi32(kInvNttScale);
-    for (int j = 0; j < kN; j += 8) storeu(p + j, montmul(loadu(p + j), scale));
+    const __m256i zeta_scale = _mm256_set1_epi32(kLastZetaScale);
+    for (int j = 0; j < kN / 2; j += 8) {
+        const __m256i lo = loadu(p + j), hi = loadu(p + j + kN / 2);
+        storeu(p + j, montmul(_mm256_add_epi32(lo, hi), scale));
+        storeu(p + j + kN / 2, montmul(_mm256_sub_epi32(lo, hi), zeta_scale));
+    }
 }
 
 LUXL2_AVX2 void pointwise_avx2(Poly& c, const Poly& a, const Poly& b) noexcept {
@@ -174,6 +182,16 @@ LUXL2_AVX2 void pointwise_avx2(Poly& c, const Poly& a, const Poly& b) noexcept {
 LUXL2_AVX2 void pointwise_acc_avx2(Poly& c, const Poly& a, const Poly& b) noexcept {
     for (int j = 0; j < kN; j += 8)
         storeu(c.data() + j, _mm256_add_epi32(loadu(c.data() + j), montmul(loadu(a.data() + j), loadu(b.data() + j))));
+}
+
+// One row of Â ∘ v̂ in a single pass: eight lanes accumulate all ℓ products in a register.
+LUXL2_AVX2 void matrix_row_avx2(Poly& c, const Poly* a, const Poly* v, int l) noexcept {
+    for (int j = 0; j < kN; j += 8) {
+        __m256i acc = montmul(loadu(a[0].data() + j), loadu(v[0].data() + j));
+        for (int s = 1; s < l; ++s)
+            acc = _mm256_add_epi32(acc, montmul(loadu(a[s].data() + j), loadu(v[s].data() + j)));
+        storeu(c.data() + j, acc);
+    }
 }
 
 #undef LUXL2_AVX2

@@ -1,6 +1,7 @@
 #include "mldsa_poly.hpp"
 
 #include <atomic>
+#include <bit>
 #include <cstring>
 
 #include "keccak_x4.hpp"
@@ -9,33 +10,66 @@
 namespace luxl2::crypto::mldsa_detail {
 namespace {}  // namespace
 
-void ntt_portable(Poly& a) noexcept {
-    unsigned k = 0;
-    for (int len = 128; len > 0; len >>= 1) {
-        for (int start = 0; start < kN; start += 2 * len) {
-            const std::int64_t zeta = kZetas[++k];
-            for (int j = start; j < start + len; ++j) {
-                const std::int32_t t = mont_reduce(zeta * a[static_cast<std::size_t>(j + len)]);
-                a[static_cast<std::size_t>(j + len)] = a[static_cast<std::size_t>(j)] - t;
-                a[static_cast<std::size_t>(j)] = a[static_cast<std::size_t>(j)] + t;
-            }
+namespace {
+
+// One NTT layer with its butterfly span as a constant, so the short spans of the last layers unroll
+// instead of running one- and two-iteration loops.
+template <int Len>
+inline void ntt_layer(std::int32_t* a, unsigned& k) noexcept {
+    for (int start = 0; start < kN; start += 2 * Len) {
+        const std::int64_t zeta = kZetas[++k];
+        for (int j = start; j < start + Len; ++j) {
+            const std::int32_t t = mont_reduce(zeta * a[j + Len]);
+            a[j + Len] = a[j] - t;
+            a[j] = a[j] + t;
         }
     }
 }
 
-void invntt_portable(Poly& a) noexcept {
-    unsigned k = 256;
-    for (int len = 1; len < kN; len <<= 1) {
-        for (int start = 0; start < kN; start += 2 * len) {
-            const std::int64_t zeta = -kZetas[--k];
-            for (int j = start; j < start + len; ++j) {
-                const std::int32_t t = a[static_cast<std::size_t>(j)];
-                a[static_cast<std::size_t>(j)] = t + a[static_cast<std::size_t>(j + len)];
-                a[static_cast<std::size_t>(j + len)] = mont_reduce(zeta * (t - a[static_cast<std::size_t>(j + len)]));
-            }
+template <int Len>
+inline void invntt_layer(std::int32_t* a, unsigned& k) noexcept {
+    for (int start = 0; start < kN; start += 2 * Len) {
+        const std::int64_t zeta = -kZetas[--k];
+        for (int j = start; j < start + Len; ++j) {
+            const std::int32_t t = a[j];
+            a[j] = t + a[j + Len];
+            a[j + Len] = mont_reduce(zeta * (t - a[j + Len]));
         }
     }
-    for (auto& c : a) c = mont_reduce(std::int64_t{kInvNttScale} * c);
+}
+
+}  // namespace
+
+void ntt_portable(Poly& a) noexcept {
+    unsigned k = 0;
+    std::int32_t* p = a.data();
+    ntt_layer<128>(p, k);
+    ntt_layer<64>(p, k);
+    ntt_layer<32>(p, k);
+    ntt_layer<16>(p, k);
+    ntt_layer<8>(p, k);
+    ntt_layer<4>(p, k);
+    ntt_layer<2>(p, k);
+    ntt_layer<1>(p, k);
+}
+
+void invntt_portable(Poly& a) noexcept {
+    unsigned k = 256;
+    std::int32_t* p = a.data();
+    invntt_layer<1>(p, k);
+    invntt_layer<2>(p, k);
+    invntt_layer<4>(p, k);
+    invntt_layer<8>(p, k);
+    invntt_layer<16>(p, k);
+    invntt_layer<32>(p, k);
+    invntt_layer<64>(p, k);
+    // The last layer (span 128) with the scaling folded in; |lo ± hi| < 256q, so both products
+    // reduce into (−q, q).
+    for (std::size_t j = 0; j < kN / 2; ++j) {
+        const std::int32_t lo = p[j], hi = p[j + kN / 2];
+        p[j] = mont_reduce(std::int64_t{kInvNttScale} * (lo + hi));
+        p[j + kN / 2] = mont_reduce(std::int64_t{kLastZetaScale} * (lo - hi));
+    }
 }
 
 void pointwise_portable(Poly& c, const Poly& a, const Poly& b) noexcept {
@@ -47,6 +81,15 @@ void pointwise_acc_portable(Poly& c, const Poly& a, const Poly& b) noexcept {
 }
 
 namespace {
+// |Σ a·v| < 7 · q · 9q < 2^31 · q, so one Montgomery reduction gives a result in (−q, q).
+void matrix_row_portable(Poly& c, const Poly* a, const Poly* v, int l) noexcept {
+    for (std::size_t i = 0; i < kN; ++i) {
+        std::int64_t sum = 0;
+        for (int s = 0; s < l; ++s) sum += std::int64_t{a[s][i]} * v[s][i];
+        c[i] = mont_reduce(sum);
+    }
+}
+
 std::atomic<bool> g_allow_avx2{true};
 bool cpu_has_avx2() noexcept {
     static const bool has = __builtin_cpu_supports("avx2");
@@ -74,6 +117,14 @@ void pointwise_acc(Poly& c, const Poly& a, const Poly& b) noexcept {
     avx2_enabled() ? pointwise_acc_avx2(c, a, b) : pointwise_acc_portable(c, a, b);
 }
 
+void matrix_row(Poly& c, const Poly* a, const Poly* v, int l) noexcept {
+    if (avx2_enabled()) {
+        matrix_row_avx2(c, a, v, l);
+    } else {
+        matrix_row_portable(c, a, v, l);
+    }
+}
+
 void rej_ntt_poly(Poly& out, const std::uint8_t rho[32], std::uint8_t s, std::uint8_t r) noexcept {
     Sponge g = shake128_hasher();
     g.absorb(ByteView(rho, 32));
@@ -99,19 +150,37 @@ void rej_ntt_poly(Poly& out, const std::uint8_t rho[32], std::uint8_t s, std::ui
 namespace {
 
 // CoeffFromThreeBytes (Algorithm 14) over a buffer: appends accepted coefficients to out[n..256).
+inline std::uint32_t load_le32(const std::uint8_t* p) noexcept {
+    std::uint32_t v;
+    std::memcpy(&v, p, 4);
+    if constexpr (std::endian::native == std::endian::big) v = __builtin_bswap32(v);
+    return v;
+}
+
+// Without branches on the (public) candidates: each is stored at out[n] and kept by advancing n when
+// it is below q (a rejected one is overwritten by the next); one 4-byte load per candidate while
+// a fourth byte exists.
 std::size_t rej_parse(Poly& out, std::size_t n, const std::uint8_t* buf, std::size_t len) noexcept {
-    for (std::size_t pos = 0; pos + 3 <= len && n < kN; pos += 3) {
+    std::size_t pos = 0;
+    if (avx2_enabled()) n = rej_parse_avx2(out, n, buf, len, pos);
+    for (; pos + 4 <= len && n < kN; pos += 3) {
+        const std::uint32_t z = load_le32(buf + pos) & 0x7FFFFFu;
+        out[n] = static_cast<std::int32_t>(z);
+        n += z < static_cast<std::uint32_t>(kQ) ? 1 : 0;
+    }
+    for (; pos + 3 <= len && n < kN; pos += 3) {
         const std::uint32_t z =
             buf[pos] | (std::uint32_t{buf[pos + 1]} << 8) | (std::uint32_t{buf[pos + 2] & 0x7Fu} << 16);
-        if (z < static_cast<std::uint32_t>(kQ)) out[n++] = static_cast<std::int32_t>(z);
+        out[n] = static_cast<std::int32_t>(z);
+        n += z < static_cast<std::uint32_t>(kQ) ? 1 : 0;
     }
     return n;
 }
 
 }  // namespace
 
-void rej_ntt_poly_x4(Poly* const out[4], const std::uint8_t rho[32], const std::uint8_t s[4],
-                     const std::uint8_t r[4]) noexcept {
+void rej_ntt_poly_x4(Poly* const out[4], const std::uint8_t rho[32], const std::uint8_t s[4], const std::uint8_t r[4],
+                     std::size_t lanes) noexcept {
     std::uint8_t seeds[4][34];
     const std::uint8_t* in[4];
     for (std::size_t j = 0; j < 4; ++j) {
@@ -120,16 +189,16 @@ void rej_ntt_poly_x4(Poly* const out[4], const std::uint8_t rho[32], const std::
         seeds[j][33] = r[j];
         in[j] = seeds[j];
     }
-    ShakeX4 g(168, in, 34);
+    ShakeX4 g(168, in, 34, lanes);
     alignas(32) std::uint8_t buf[4][168 * 5];
     std::uint8_t* outs[4] = {buf[0], buf[1], buf[2], buf[3]};
     g.squeeze_blocks(outs, 5);
-    std::size_t n[4];
-    for (std::size_t j = 0; j < 4; ++j) n[j] = rej_parse(*out[j], 0, buf[j], sizeof buf[j]);
+    std::size_t n[4] = {kN, kN, kN, kN};
+    for (std::size_t j = 0; j < lanes; ++j) n[j] = rej_parse(*out[j], 0, buf[j], sizeof buf[j]);
     // 840 bytes almost always suffice; otherwise squeeze on, a block at a time, for all four.
     while (n[0] < kN || n[1] < kN || n[2] < kN || n[3] < kN) {
         g.squeeze_blocks(outs, 1);
-        for (std::size_t j = 0; j < 4; ++j) n[j] = rej_parse(*out[j], n[j], buf[j], 168);
+        for (std::size_t j = 0; j < lanes; ++j) n[j] = rej_parse(*out[j], n[j], buf[j], 168);
     }
 }
 
@@ -217,7 +286,95 @@ void sample_in_ball(Poly& c, ByteView ctilde, int tau) noexcept {
     }
 }
 
+void sparse_challenge(SparseChallenge& out, const Poly& c) noexcept {
+    // c is derived from c̃ and, like SampleInBall itself (which indexes memory by its bytes), is
+    // treated as public here.
+    out.count = 0;
+    for (std::size_t i = 0; i < kN && out.count < 64; ++i) {
+        if (c[i] == 0) continue;
+        out.pos[out.count] = static_cast<std::uint8_t>(i);
+        out.neg[out.count] = c[i] < 0 ? -1 : 0;
+        ++out.count;
+    }
+}
+
+void sparse_mul(Poly& out, const SparseChallenge& c, const Poly& a) noexcept {
+    // X^p · a: coefficient i moves to i + p, and wraps to i + p − 256 with its sign flipped. With
+    // ext = (−a ‖ a), coefficient j of X^p · a is ext[256 + j − p] for every j, so each term is one
+    // fixed-length shifted add that the compiler vectorises.
+    std::int32_t ext[2 * kN];
+    for (std::size_t i = 0; i < kN; ++i) {
+        ext[i] = -a[i];
+        ext[i + kN] = a[i];
+    }
+    out.fill(0);
+    std::int32_t* acc = out.data();
+    for (int k = 0; k < c.count; ++k) {
+        const std::int32_t* src = ext + kN - c.pos[k];
+        const std::int32_t m = c.neg[k];
+        for (std::size_t j = 0; j < kN; ++j) acc[j] += (src[j] ^ m) - m;
+    }
+    secure_wipe(ext, sizeof ext);
+}
+
+namespace {
+
+// Bit packing eight coefficients (Bits bytes) at a time: with Bits a constant the byte loops
+// unroll into fixed shifts and stores.
+template <unsigned Bits>
+void pack_fixed(const Poly& a, std::int32_t offset, bool subtract, std::uint8_t* out) noexcept {
+    for (std::size_t g = 0; g < kN; g += 8) {
+        std::uint64_t acc = 0;
+        unsigned have = 0;
+#pragma GCC unroll 8
+        for (std::size_t i = g; i < g + 8; ++i) {
+            const auto u = static_cast<std::uint32_t>(subtract ? offset - a[i] : a[i]);
+            acc |= std::uint64_t{u} << have;
+            have += Bits;
+#pragma GCC unroll 4
+            while (have >= 8) {
+                *out++ = static_cast<std::uint8_t>(acc);
+                acc >>= 8;
+                have -= 8;
+            }
+        }
+    }
+}
+
+template <unsigned Bits>
+void unpack_fixed(Poly& a, std::int32_t offset, bool subtract, const std::uint8_t* in) noexcept {
+    constexpr std::uint64_t kMask = (std::uint64_t{1} << Bits) - 1;
+    for (std::size_t g = 0; g < kN; g += 8) {
+        std::uint64_t acc = 0;
+        unsigned have = 0;
+#pragma GCC unroll 8
+        for (std::size_t i = g; i < g + 8; ++i) {
+#pragma GCC unroll 4
+            while (have < Bits) {
+                acc |= std::uint64_t{*in++} << have;
+                have += 8;
+            }
+            const auto u = static_cast<std::int32_t>(acc & kMask);
+            acc >>= Bits;
+            have -= Bits;
+            a[i] = subtract ? offset - u : u;
+        }
+    }
+}
+
+}  // namespace
+
 void pack(const Poly& a, unsigned bits, std::int32_t offset, bool subtract, std::uint8_t* out) noexcept {
+    switch (bits) {
+        case 3: return pack_fixed<3>(a, offset, subtract, out);
+        case 4: return pack_fixed<4>(a, offset, subtract, out);
+        case 6: return pack_fixed<6>(a, offset, subtract, out);
+        case 10: return pack_fixed<10>(a, offset, subtract, out);
+        case 13: return pack_fixed<13>(a, offset, subtract, out);
+        case 18: return pack_fixed<18>(a, offset, subtract, out);
+        case 20: return pack_fixed<20>(a, offset, subtract, out);
+        default: break;
+    }
     std::uint64_t acc = 0;
     unsigned have = 0;
     for (std::int32_t v : a) {
@@ -233,6 +390,16 @@ void pack(const Poly& a, unsigned bits, std::int32_t offset, bool subtract, std:
 }
 
 void unpack(Poly& a, unsigned bits, std::int32_t offset, bool subtract, const std::uint8_t* in) noexcept {
+    switch (bits) {
+        case 3: return unpack_fixed<3>(a, offset, subtract, in);
+        case 4: return unpack_fixed<4>(a, offset, subtract, in);
+        case 6: return unpack_fixed<6>(a, offset, subtract, in);
+        case 10: return unpack_fixed<10>(a, offset, subtract, in);
+        case 13: return unpack_fixed<13>(a, offset, subtract, in);
+        case 18: return unpack_fixed<18>(a, offset, subtract, in);
+        case 20: return unpack_fixed<20>(a, offset, subtract, in);
+        default: break;
+    }
     std::uint64_t acc = 0;
     unsigned have = 0;
     const std::uint64_t mask = (std::uint64_t{1} << bits) - 1;

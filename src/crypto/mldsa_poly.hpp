@@ -95,6 +95,16 @@ inline constexpr std::array<std::int32_t, 256> kZetas = ntt_tables::make_zetas()
 // 1/256 scales the inverse transform.
 inline constexpr std::int32_t kInvNttScale = static_cast<std::int32_t>(ntt_tables::pow_mod(2, 56));
 
+// −ζ[1] · kInvNttScale · R^-1 mod q, centred: the constant of the inverse NTT's last layer when the
+// final scaling is folded into it (lo' = (lo + hi)·s, hi' = (lo − hi)·(−ζ[1]·s·R^-1)).
+consteval std::int32_t last_zeta_scale() {
+    const std::int64_t r_inv = ntt_tables::pow_mod((std::int64_t{1} << 32) % kQ, kQ - 2);
+    std::int64_t v = (std::int64_t{kQ} - kZetas[1]) % kQ * kInvNttScale % kQ * r_inv % kQ;
+    if (v > kQ / 2) v -= kQ;
+    return static_cast<std::int32_t>(v);
+}
+inline constexpr std::int32_t kLastZetaScale = last_zeta_scale();
+
 /// The NTT (Algorithm 41), in place; inputs |a| < q, outputs |a| < 9q.
 void ntt(Poly& a) noexcept;
 /// Inverse NTT of a Montgomery pointwise product: returns the exact product (inputs |a| < q).
@@ -103,6 +113,10 @@ void invntt(Poly& a) noexcept;
 void pointwise(Poly& c, const Poly& a, const Poly& b) noexcept;
 /// c += a ∘ b · R^-1.
 void pointwise_acc(Poly& c, const Poly& a, const Poly& b) noexcept;
+/// c = Σ_{s<l} a[s] ∘ v[s] · R^-1 (one row of Â ∘ v̂), coefficients in (−lq, lq); needs a[s] in
+/// [0, q) and |v[s]| < 9q. The portable form sums the exact 64-bit products and reduces once; the
+/// AVX2 form reduces each product. The two differ only by multiples of q.
+void matrix_row(Poly& c, const Poly* a, const Poly* v, int l) noexcept;
 
 // The two implementations behind the functions above: portable C++ and AVX2 (chosen at run time
 // when the CPU has AVX2). They compute the same integers lane for lane, so results are identical.
@@ -114,6 +128,7 @@ void ntt_avx2(Poly& a) noexcept;
 void invntt_avx2(Poly& a) noexcept;
 void pointwise_avx2(Poly& c, const Poly& a, const Poly& b) noexcept;
 void pointwise_acc_avx2(Poly& c, const Poly& a, const Poly& b) noexcept;
+void matrix_row_avx2(Poly& c, const Poly* a, const Poly* v, int l) noexcept;
 /// Whether the AVX2 path runs (CPU support and not disabled by `allow_avx2(false)`).
 bool avx2_enabled() noexcept;
 void allow_avx2(bool allow) noexcept;
@@ -163,14 +178,32 @@ void rej_bounded_poly(Poly& out, const std::uint8_t rho_prime[64], std::uint16_t
 /// One polynomial of ExpandMask (Algorithm 34): seed ρ'' ‖ IntegerToBytes(kappa, 2).
 void expand_mask_poly(Poly& out, const std::uint8_t rho_pp[64], std::uint16_t kappa, std::int32_t gamma1,
                       unsigned gamma1_bits) noexcept;
-/// Four RejNTTPoly at once (4-way Keccak): out[j] from ρ ‖ s[j] ‖ r[j].
-void rej_ntt_poly_x4(Poly* const out[4], const std::uint8_t rho[32], const std::uint8_t s[4],
-                     const std::uint8_t r[4]) noexcept;
+/// AVX2 part of RejNTTPoly's parsing: appends the coefficients accepted from buf[0, used) to
+/// out[n..], returns the new n and sets `used` (a multiple of 3); the caller parses the rest.
+std::size_t rej_parse_avx2(Poly& out, std::size_t n, const std::uint8_t* buf, std::size_t len,
+                           std::size_t& used) noexcept;
+/// Four RejNTTPoly at once (4-way Keccak): out[j] from ρ ‖ s[j] ‖ r[j], for j < lanes (the other
+/// outputs are left as they are).
+void rej_ntt_poly_x4(Poly* const out[4], const std::uint8_t rho[32], const std::uint8_t s[4], const std::uint8_t r[4],
+                     std::size_t lanes = 4) noexcept;
 /// Four ExpandMask polynomials at once: out[j] from ρ'' ‖ IntegerToBytes(kappa[j], 2).
 void expand_mask_poly_x4(Poly* const out[4], const std::uint8_t rho_pp[64], const std::uint16_t kappa[4],
                          std::int32_t gamma1, unsigned gamma1_bits) noexcept;
 /// SampleInBall (Algorithm 29) from c̃ (public).
 void sample_in_ball(Poly& c, ByteView ctilde, int tau) noexcept;
+
+/// The τ nonzero coefficients of a challenge c (±1 at `pos`), for products computed directly in
+/// Z[X]/(X^256 + 1): c·s for s with small coefficients is exact in int32 (|c·s1|, |c·s2| ≤ τη,
+/// |c·t0| ≤ τ·2^12), so it equals the centred result of the NTT route, with no transform at all.
+struct SparseChallenge {
+    std::uint8_t pos[64];
+    std::int32_t neg[64];  // 0 for +1, −1 for −1 (a mask: (a ^ m) − m negates when m = −1)
+    int count = 0;
+};
+/// Lists the nonzero coefficients of c (entries in {−1, 0, 1}).
+void sparse_challenge(SparseChallenge& out, const Poly& c) noexcept;
+/// out = c · a in Z[X]/(X^256 + 1) (exact, no reduction: the caller bounds |c·a| below 2^31).
+void sparse_mul(Poly& out, const SparseChallenge& c, const Poly& a) noexcept;
 
 /// SimpleBitPack / BitPack (Algorithms 16, 17): packs (offset − a_i) when `subtract`, else a_i,
 /// each in `bits` bits, little-endian bit order; writes 32·bits bytes.

@@ -1,8 +1,8 @@
 // Runtime choice between the portable code and the AVX2 code of the post-quantum schemes (the
-// ML-DSA NTT and pointwise products, and the four-way Keccak used by ML-DSA and SLH-DSA, which uses
-// AVX-512VL instructions on 256-bit vectors when the CPU has them). AVX2 runs when the CPU has it
-// and it is allowed (the default); every path gives identical results, and the tests run the
-// vectors through each.
+// ML-DSA NTT, pointwise products and matrix rows, the parsing of its rejection sampling, and the four-way Keccak used
+// by ML-DSA and SLH-DSA, which uses AVX-512VL instructions on 256-bit vectors when the CPU has them). AVX2 runs when
+// the CPU has it and it is allowed (the default); every path gives identical results, and the tests run the vectors
+// through each.
 #pragma once
 
 namespace luxl2::crypto {
