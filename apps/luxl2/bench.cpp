@@ -18,7 +18,10 @@ void register_bench(CLI::App& app, Registry& reg) {
         "bench", "Run the benchmarks of one group (tx, block, ssz, merkle, compress, sig) and print their figures");
     static std::string group;
     static std::string filter;
-    bench->add_option("GROUP", group, "benchmark group: tx, block, ssz, merkle, compress, sig")->required();
+    bench
+        ->add_option("GROUP", group,
+                     "benchmark group: tx, block, ssz, merkle, compress, sig, batch, xrollup, settle, node")
+        ->required();
     bench->add_option("--filter", filter, "only the group's benchmarks whose name matches this regex");
     bench->allow_extras();  // further Google Benchmark flags, e.g. --benchmark_min_time=0.5s
     bench->callback([&reg, bench] {
