@@ -182,12 +182,7 @@ Result<TxResult> apply_quantum_transaction(state::StateAccess& st, const BlockEn
         to.balance += q.value;
         st.set_account(*q.to, to);
     }
-    const U256 reward = U256(gas_used) * tip;
-    if (!reward.is_zero()) {
-        LUXL2_TRY(coinbase, st.account(env.fee_recipient));
-        coinbase.balance += reward;
-        st.set_account(env.fee_recipient, coinbase);
-    }
+    LUXL2_CHECK(pay_fee_recipient(st, env, gas_used, tip));
     return TxResult{true, gas_used, price, {}};
 }
 

@@ -88,6 +88,15 @@ Result<void> check_transaction(const state::StateReader& st, const BlockEnv& env
     return check_into(st, env, tx, sender, gas_available, from, to);
 }
 
+Result<void> pay_fee_recipient(state::StateAccess& st, const BlockEnv& env, std::uint64_t gas_used, const U256& tip) {
+    const U256 reward = U256(gas_used) * tip;
+    if (reward.is_zero()) return {};
+    LUXL2_TRY(coinbase, st.account(env.fee_recipient));
+    coinbase.balance += reward;
+    st.set_account(env.fee_recipient, coinbase);
+    return {};
+}
+
 Result<TxResult> apply_transaction(state::StateAccess& st, const BlockEnv& env, const format::Transaction& tx,
                                    const Address& sender, std::uint64_t gas_available) {
     state::Account from, to;
@@ -107,12 +116,7 @@ Result<TxResult> apply_transaction(state::StateAccess& st, const BlockEnv& env, 
     to.balance += tx.value;
     st.set_account(*tx.to, to);
 
-    const U256 reward = U256(gas_used) * tip;
-    if (!reward.is_zero()) {
-        LUXL2_TRY(coinbase, st.account(env.fee_recipient));
-        coinbase.balance += reward;
-        st.set_account(env.fee_recipient, coinbase);
-    }
+    LUXL2_CHECK(pay_fee_recipient(st, env, gas_used, tip));
     return TxResult{true, gas_used, price, {}};
 }
 

@@ -197,17 +197,8 @@ Result<RollupConfig> decode_config(ByteView in) {
 }
 
 Bytes encode_batch_info(const BatchInfo& b) {
-    Bytes p;
-    const BatchHeader& h = b.header;
-    rlp::encode(p, h.batch_number);
-    rlp::encode(p, h.parent_batch_hash);
-    rlp::encode(p, h.state_root);
-    rlp::encode(p, h.transaction_root);
-    rlp::encode(p, h.receipt_root);
-    rlp::encode(p, h.timestamp);
-    rlp::encode(p, h.l1_block_number);
-    rlp::encode(p, h.sequencer);
-    rlp::encode(p, ByteView(h.signature));
+    Bytes p = header_payload(b.header);
+    rlp::encode(p, ByteView(b.header.signature));
     rlp::encode(p, b.batch_hash);
     rlp::encode(p, b.data_hash);
     rlp::encode(p, b.data_size);

@@ -72,6 +72,8 @@ private:
 
 /// rlp([sender, target, value, gasLimit, data, nonce]) and its reader (types.cpp).
 [[nodiscard]] Bytes encode_message(const L2Message& m);
+/// The RLP items of a batch header without its signature (not wrapped in a list).
+[[nodiscard]] Bytes header_payload(const BatchHeader& h);
 [[nodiscard]] Result<L2Message> read_message(Fields& f);
 
 }  // namespace luxl2::l1::detail

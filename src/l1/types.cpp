@@ -8,10 +8,15 @@ namespace luxl2::l1 {
 namespace {
 
 using detail::Fields;
+using detail::header_payload;
 using detail::wrap_list;
 
 constexpr std::size_t kMaxMessageData = 1u << 20;
 constexpr std::size_t kMaxMerkleProof = 64u << 10;
+
+}  // namespace
+
+namespace detail {
 
 Bytes header_payload(const BatchHeader& h) {
     Bytes p;
@@ -25,10 +30,6 @@ Bytes header_payload(const BatchHeader& h) {
     rlp::encode(p, h.sequencer);
     return p;
 }
-
-}  // namespace
-
-namespace detail {
 
 Bytes encode_message(const L2Message& m) {
     Bytes p;

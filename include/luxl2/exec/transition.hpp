@@ -59,6 +59,10 @@ struct TxResult {
                                              const format::Transaction& tx, const Address& sender,
                                              std::uint64_t gas_available);
 
+/// Credits gas_used × tip to env.fee_recipient (the priority fee; the base fee is burned).
+[[nodiscard]] Result<void> pay_fee_recipient(state::StateAccess& st, const BlockEnv& env, std::uint64_t gas_used,
+                                             const U256& tip);
+
 /// Checks, then applies `tx`: buys gas at the effective price, bumps the nonce, moves the value, refunds
 /// unused gas, pays the tip to env.fee_recipient and burns the base fee. On error nothing changed.
 [[nodiscard]] Result<TxResult> apply_transaction(state::StateAccess& st, const BlockEnv& env,
