@@ -6,7 +6,7 @@
 #include "columnar_model.hpp"
 #include "luxl2/compress/columnar.hpp"
 #include "luxl2/crypto/keccak.hpp"
-#include "luxl2/crypto/sha256.hpp"
+#include "luxl2/crypto/sha256_chunked.hpp"
 
 namespace luxl2::compress {
 namespace detail {
@@ -292,12 +292,9 @@ Result<Bytes> encode_columnar(std::span<const Bytes> txs, const ColumnarOptions&
         return fail(errc::bad_envelope, "signature-free batches need one sender per transaction");
     LUXL2_TRY(a, analyse(txs));
     ColumnBuilder b(opt.signature_free, a.chain_id, a.base_fee, a.gas_dict, opt.context);
-    // The batch hash: SHA-256 over the hashed form gathered in one buffer (docs/format/columnar.md).
-    Bytes hashed;
+    // The batch hash: the chunked SHA-256 tree over the hashed form (docs/format/columnar.md).
+    crypto::Sha256Chunked hasher;
     std::size_t fallback = 0;
-    std::size_t total = 0;
-    for (const auto& t : txs) total += t.size();
-    hashed.reserve(opt.signature_free ? txs.size() * (32 + 20) : total);
     for (std::size_t i = 0; i < txs.size(); ++i) {
         if (!a.txs[i]) {
             b.add_verbatim(txs[i], opt.signature_free ? &senders[i] : nullptr);
@@ -306,14 +303,13 @@ Result<Bytes> encode_columnar(std::span<const Bytes> txs, const ColumnarOptions&
             b.add(*a.txs[i], opt.signature_free ? &senders[i] : nullptr);
         }
         if (opt.signature_free) {
-            const Hash32 h = a.txs[i] ? format::signing_hash(*a.txs[i]) : crypto::keccak256(txs[i]);
-            append(hashed, h);
-            append(hashed, senders[i]);
+            hasher.update(a.txs[i] ? format::signing_hash(*a.txs[i]) : crypto::keccak256(txs[i]));
+            hasher.update(senders[i]);
         } else {
-            append(hashed, txs[i]);
+            hasher.update(txs[i]);
         }
     }
-    const Hash32 digest = crypto::sha256(hashed);
+    const Hash32 digest = hasher.finish();
 
     Bytes out;
     out.push_back(kColumnarVersion);
