@@ -40,8 +40,9 @@ constexpr std::array<std::uint32_t, 8> kIV = {0x6a09e667, 0xbb67ae85, 0x3c6ef372
 // `blocks` 64-byte blocks of each lane, lane l's at in[l] + 64 b, into the lane states (ABEF, CDGH:
 // the order the SHA instructions keep the working variables in).
 template <std::size_t L>
-LUXL2_SHA_TARGET inline void compress_blocks(__m128i (&abef)[L], __m128i (&cdgh)[L], const std::uint8_t* const* in,
-                                             std::size_t blocks) noexcept {
+LUXL2_SHA_TARGET __attribute__((always_inline)) inline void compress_blocks(__m128i (&abef)[L], __m128i (&cdgh)[L],
+                                                                            const std::uint8_t* const* in,
+                                                                            std::size_t blocks) noexcept {
     const __m128i bswap_words = _mm_set_epi64x(0x0c0d0e0f08090a0bLL, 0x0405060700010203LL);
     const auto* k = reinterpret_cast<const __m128i*>(kK.data());
     for (std::size_t b = 0; b < blocks; ++b) {
@@ -80,8 +81,9 @@ LUXL2_SHA_TARGET inline void compress_blocks(__m128i (&abef)[L], __m128i (&cdgh)
 }
 
 template <std::size_t L>
-LUXL2_SHA_TARGET void sha_ni_same_length(const std::uint8_t* const* in, std::size_t len,
-                                         std::uint8_t* const* out) noexcept {
+LUXL2_SHA_TARGET __attribute__((always_inline)) inline void sha_ni_same_length(const std::uint8_t* const* in,
+                                                                               std::size_t len,
+                                                                               std::uint8_t* const* out) noexcept {
     __m128i abef[L], cdgh[L];
     const __m128i abef0 = _mm_set_epi32(static_cast<int>(kIV[0]), static_cast<int>(kIV[1]), static_cast<int>(kIV[4]),
                                         static_cast<int>(kIV[5]));
@@ -118,9 +120,35 @@ LUXL2_SHA_TARGET void sha_ni_same_length(const std::uint8_t* const* in, std::siz
     }
 }
 
+// The lanes, compiled twice: with AVX-512VL the compiler has 32 vector registers for the message
+// schedules and states (the SHA instructions themselves still use the first 16), which removes
+// spills and is about 10% faster on Zen 4.
+template <std::size_t L>
+LUXL2_SHA_TARGET void lanes_sse(const std::uint8_t* const* in, std::size_t len, std::uint8_t* const* out) noexcept {
+    sha_ni_same_length<L>(in, len, out);
+}
+template <std::size_t L>
+__attribute__((target("sha,sse4.1,ssse3,avx2,avx512f,avx512vl"))) void lanes_avx512(const std::uint8_t* const* in,
+                                                                                    std::size_t len,
+                                                                                    std::uint8_t* const* out) noexcept {
+    sha_ni_same_length<L>(in, len, out);
+}
+
 bool have_sha_ni() noexcept {
     static const bool yes = __builtin_cpu_supports("sha") && __builtin_cpu_supports("sse4.1");
     return yes;
+}
+bool have_avx512vl() noexcept {
+    static const bool yes = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl");
+    return yes;
+}
+
+template <std::size_t L>
+void lanes(const std::uint8_t* const* in, std::size_t len, std::uint8_t* const* out) noexcept {
+    if (have_avx512vl())
+        lanes_avx512<L>(in, len, out);
+    else
+        lanes_sse<L>(in, len, out);
 }
 
 #endif  // LUXL2_SHA_NI
@@ -133,9 +161,9 @@ void sha256_same_length(const std::uint8_t* const* in, std::size_t len, std::uin
     if (have_sha_ni()) {
         // Four lanes reach the SHA unit's throughput (as in sha256_64.cpp); more spill registers.
         std::size_t i = 0;
-        for (; i + 4 <= n; i += 4) sha_ni_same_length<4>(in + i, len, out + i);
-        for (; i + 2 <= n; i += 2) sha_ni_same_length<2>(in + i, len, out + i);
-        if (i < n) sha_ni_same_length<1>(in + i, len, out + i);
+        for (; i + 4 <= n; i += 4) lanes<4>(in + i, len, out + i);
+        for (; i + 2 <= n; i += 2) lanes<2>(in + i, len, out + i);
+        if (i < n) lanes<1>(in + i, len, out + i);
         return;
     }
 #endif
