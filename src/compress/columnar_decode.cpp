@@ -150,26 +150,57 @@ Result<void> put_abi(std::array<Reader, kColumnCount>& r, Tables& t, std::uint8_
     return {};
 }
 
-// Encoded size of a typed transaction's access-list entries, read ahead on a copy of the access
-// column: the entries' addresses come from addr_ref after the calldata's, but the transaction's
-// header, written first, needs the size.
-Result<std::size_t> access_payload_size(Reader acc, std::size_t addr_refs_left) {
+// What a typed transaction's entries in the access column (access list; then the blob hashes of a
+// type 3, the authorizations of a type 4) encode to, read ahead on a copy of the column: their
+// addresses come from addr_ref after the calldata's, but the transaction's header, written first,
+// needs the sizes.
+struct AccessSizes {
+    std::size_t access = 0;  // the access list's entries
+    std::size_t tail = 0;    // the blob hashes' or authorizations' items
+};
+
+// Blob hashes and authorizations up to format::TxLimits' defaults, so that whatever the decoder
+// writes, decode_transaction (and so the encoder) reads back.
+constexpr format::TxLimits kTxDefaults{};
+
+Result<AccessSizes> scan_access(Reader acc, std::size_t addr_refs_left, format::TxType type) {
+    AccessSizes out;
     LUXL2_TRY(entries, acc.varint());
     if (entries > acc.in.size() || entries > addr_refs_left)
         return fail(errc::corrupt, "access: more entries than the columns hold");
-    std::size_t size = 0;
     for (std::uint64_t e = 0; e < entries; ++e) {
         LUXL2_TRY(keys, acc.varint());
         if (keys > acc.in.size() / 32) return fail(errc::corrupt, "access: more keys than the column holds");
         acc.in = acc.in.subspan(static_cast<std::size_t>(keys) * 32);
         const std::size_t k = static_cast<std::size_t>(keys) * 33;
         const std::size_t entry = 21 + rlp_header_size(k) + k;
-        size += rlp_header_size(entry) + entry;
+        out.access += rlp_header_size(entry) + entry;
     }
-    return size;
+    if (type == format::TxType::kBlob) {
+        LUXL2_TRY(hashes, acc.varint());
+        if (hashes > kTxDefaults.max_blob_hashes) return fail(errc::too_many_elements, "access: too many blob hashes");
+        if (hashes > acc.in.size() / 32) return fail(errc::corrupt, "access: more blob hashes than the column holds");
+        out.tail = static_cast<std::size_t>(hashes) * 33;
+    } else if (type == format::TxType::kSetCode) {
+        LUXL2_TRY(auths, acc.varint());
+        if (auths > kTxDefaults.max_authorizations)
+            return fail(errc::too_many_elements, "access: too many authorizations");
+        if (auths > addr_refs_left - entries) return fail(errc::corrupt, "access: more authorizations than addresses");
+        for (std::uint64_t a = 0; a < auths; ++a) {
+            LUXL2_TRY(chain, get_compact_u256(acc));
+            LUXL2_TRY(nonce, acc.varint());
+            LUXL2_TRY(parity, acc.byte());
+            LUXL2_TRY(rs, acc.take(64));
+            const std::size_t item = BeInt::of(chain).rlp_size() + 21 + BeInt::of(nonce).rlp_size() +
+                                     BeInt::of(std::uint64_t{parity}).rlp_size() +
+                                     BeInt::of_be32(rs.data()).rlp_size() + BeInt::of_be32(rs.data() + 32).rlp_size();
+            out.tail += rlp_header_size(item) + item;
+        }
+    }
+    return out;
 }
 
-// The access-list entries (their size checked by access_payload_size) written at `p`.
+// The access-list entries (their size given by scan_access) written at `p`.
 Result<std::uint8_t*> put_access(std::array<Reader, kColumnCount>& r, Tables& t, std::uint8_t* p) {
     LUXL2_TRY(entries, r[kColAccess].varint());
     for (std::uint64_t e = 0; e < entries; ++e) {
@@ -186,6 +217,41 @@ Result<std::uint8_t*> put_access(std::array<Reader, kColumnCount>& r, Tables& t,
             std::memcpy(p, kb.data() + 32 * i, 32);
             p += 32;
         }
+    }
+    return p;
+}
+
+// The blob hashes (type 3) or authorizations (type 4) written at `p` (the list's items; put_tx has
+// written its header).
+Result<std::uint8_t*> put_tail(std::array<Reader, kColumnCount>& r, Tables& t, format::TxType type, std::uint8_t* p) {
+    Reader& acc = r[kColAccess];
+    if (type == format::TxType::kBlob) {
+        LUXL2_TRY(hashes, acc.varint());
+        LUXL2_TRY(hb, acc.take(hashes * 32));
+        for (std::uint64_t i = 0; i < hashes; ++i) {
+            *p++ = 0x80 + 32;
+            std::memcpy(p, hb.data() + 32 * i, 32);
+            p += 32;
+        }
+        return p;
+    }
+    LUXL2_TRY(auths, acc.varint());
+    for (std::uint64_t i = 0; i < auths; ++i) {
+        LUXL2_TRY(chain, get_compact_u256(acc));
+        LUXL2_TRY(a, get_address(r, t));
+        LUXL2_TRY(nonce, acc.varint());
+        LUXL2_TRY(parity, acc.byte());
+        LUXL2_TRY(rs, acc.take(64));
+        const BeInt c = BeInt::of(chain), nn = BeInt::of(nonce), y = BeInt::of(std::uint64_t{parity});
+        const BeInt ar = BeInt::of_be32(rs.data()), as = BeInt::of_be32(rs.data() + 32);
+        p = put_rlp_header(p, 0xc0, c.rlp_size() + 21 + nn.rlp_size() + y.rlp_size() + ar.rlp_size() + as.rlp_size());
+        p = c.put(p);
+        *p++ = 0x80 + 20;
+        std::memcpy(p, a.data(), 20);
+        p = nn.put(p + 20);
+        p = y.put(p);
+        p = ar.put(p);
+        p = as.put(p);
     }
     return p;
 }
@@ -316,7 +382,7 @@ Result<ColumnarBatch> decode_columnar_with(ByteView in, const ColumnarLimits& li
             out.offsets.push_back(buf.size());
             continue;
         }
-        if (type > static_cast<std::uint8_t>(format::TxType::kDynamicFee))
+        if (type > static_cast<std::uint8_t>(format::TxType::kSetCode))
             return fail(errc::corrupt, "kind: unknown type");
         f.type = static_cast<format::TxType>(type);
         const bool legacy = f.type == format::TxType::kLegacy;
@@ -358,10 +424,17 @@ Result<ColumnarBatch> decode_columnar_with(ByteView in, const ColumnarLimits& li
         LUXL2_TRY(fee, get_decfloat(r[kColFee]));
         U256 full_fee;
         if (add_overflow(fee, base_fee, full_fee)) return fail(errc::corrupt, "fee: above 2^256");
-        if (f.type == format::TxType::kDynamicFee) {
+        const bool tail = f.type == format::TxType::kBlob || f.type == format::TxType::kSetCode;
+        if (tail && (kind & kKindCreate) != 0)
+            return fail(errc::corrupt, "kind: a blob or set-code transaction cannot create a contract");
+        if (f.type == format::TxType::kDynamicFee || tail) {
             f.max_fee = BeInt::of(full_fee);
             LUXL2_TRY(tip, get_decfloat(r[kColFee]));
             f.tip = BeInt::of(tip);
+            if (f.type == format::TxType::kBlob) {
+                LUXL2_TRY(blob_fee, get_decfloat(r[kColFee]));
+                f.blob_fee = BeInt::of(blob_fee);
+            }
         } else {
             f.gas_price = BeInt::of(full_fee);
         }
@@ -401,8 +474,9 @@ Result<ColumnarBatch> decode_columnar_with(ByteView in, const ColumnarLimits& li
         f.data_first = data.empty() ? 0 : data[0];
         f.access_payload = 0;
         if (!legacy) {
-            LUXL2_TRY(size, access_payload_size(r[kColAccess], r[kColAddrRef].in.size()));
-            f.access_payload = size;
+            LUXL2_TRY(sizes, scan_access(r[kColAccess], r[kColAddrRef].in.size(), f.type));
+            f.access_payload = sizes.access;
+            f.tail_payload = sizes.tail;
         }
         BeInt legacy_chain;
         if (legacy) {
@@ -431,6 +505,10 @@ Result<ColumnarBatch> decode_columnar_with(ByteView in, const ColumnarLimits& li
         if (!legacy) {
             LUXL2_TRY(end, put_access(r, t, o + l.access_at));
             LUXL2_ASSERT(end == o + l.access_at + f.access_payload);
+        }
+        if (tail) {
+            LUXL2_TRY(end, put_tail(r, t, f.type, o + l.tail_at));
+            LUXL2_ASSERT(end == o + l.tail_at + f.tail_payload);
         }
         if (sigfree) {
             out.senders.push_back(sender);

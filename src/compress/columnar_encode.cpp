@@ -70,9 +70,11 @@ public:
             put_varint(col(kColGas), g->second);
         else
             put_varint(col(kColGas), tx.gas_limit + gas_dict_.size());
-        if (tx.type == format::TxType::kDynamicFee) {
+        if (tx.type == format::TxType::kDynamicFee || tx.type == format::TxType::kBlob ||
+            tx.type == format::TxType::kSetCode) {
             put_decfloat(col(kColFee), tx.max_fee_per_gas - base_fee_);
             put_decfloat(col(kColFee), tx.max_priority_fee_per_gas);
+            if (tx.type == format::TxType::kBlob) put_decfloat(col(kColFee), tx.max_fee_per_blob_gas);
         } else {
             put_decfloat(col(kColFee), tx.gas_price - base_fee_);
         }
@@ -93,6 +95,20 @@ public:
                 put_address(e.address);
                 put_varint(col(kColAccess), e.storage_keys.size());
                 for (const auto& k : e.storage_keys) append(col(kColAccess), k);
+            }
+        }
+        if (tx.type == format::TxType::kBlob) {
+            put_varint(col(kColAccess), tx.blob_versioned_hashes.size());
+            for (const auto& h : tx.blob_versioned_hashes) append(col(kColAccess), h);
+        } else if (tx.type == format::TxType::kSetCode) {
+            put_varint(col(kColAccess), tx.authorization_list.size());
+            for (const auto& a : tx.authorization_list) {
+                put_compact_u256(col(kColAccess), a.chain_id);
+                put_address(a.address);
+                put_varint(col(kColAccess), a.nonce);
+                col(kColAccess).push_back(a.y_parity);
+                a.r.to_be32(grow(kColAccess, 32));
+                a.s.to_be32(grow(kColAccess, 32));
             }
         }
     }
@@ -189,7 +205,9 @@ struct Analysed {
 
 bool modelled(const format::Transaction& tx, ByteView raw) {
     using format::TxType;
-    if (tx.type != TxType::kLegacy && tx.type != TxType::kAccessList && tx.type != TxType::kDynamicFee) return false;
+    if (tx.type != TxType::kLegacy && tx.type != TxType::kAccessList && tx.type != TxType::kDynamicFee &&
+        tx.type != TxType::kBlob && tx.type != TxType::kSetCode)
+        return false;
     if (tx.type == TxType::kLegacy) {
         if (tx.v != U256(27) && tx.v != U256(28) && tx.v < U256(37)) return false;
     } else if (tx.v != U256(tx.y_parity ? 1 : 0)) {

@@ -1,8 +1,8 @@
-// Private: writes Ethereum transactions (legacy, EIP-2930, EIP-1559) as EIP-2718 bytes straight into
-// a caller's buffer from their fields, the sizes computed first, so the columnar decoder builds each
-// transaction once, in place, with no intermediate Transaction, field buffer or per-transaction
-// allocation. Byte for byte what format::encode_transaction writes (RLP of the Yellow Paper and
-// EIP-2718/2930/1559); the columnar tests and the batch hash hold the two together.
+// Private: writes Ethereum transactions (legacy, EIP-2930, EIP-1559, EIP-4844, EIP-7702) as EIP-2718 bytes straight
+// into a caller's buffer from their fields, the sizes computed first, so the columnar decoder builds each transaction
+// once, in place, with no intermediate Transaction, field buffer or per-transaction allocation. Byte for byte what
+// format::encode_transaction writes (RLP of the Yellow Paper and EIP-2718/2930/1559/4844/7702); the columnar tests and
+// the batch hash hold the two together.
 #pragma once
 
 #include <bit>
@@ -103,14 +103,16 @@ struct TxFields {
     BeInt chain_id;  // typed
     BeInt nonce;
     BeInt gas_price;  // legacy, type 1
-    BeInt tip;        // type 2: maxPriorityFeePerGas
-    BeInt max_fee;    // type 2: maxFeePerGas
+    BeInt tip;        // types 2-4: maxPriorityFeePerGas
+    BeInt max_fee;    // types 2-4: maxFeePerGas
     BeInt gas;
     const Address* to = nullptr;  // null: contract creation
     BeInt value;
     std::size_t data_len = 0;
     std::uint8_t data_first = 0;
     std::size_t access_payload = 0;  // typed: encoded size of the access list's entries
+    BeInt blob_fee;                  // type 3: maxFeePerBlobGas
+    std::size_t tail_payload = 0;    // types 3/4: encoded size of the blob hashes' / authorizations' items
     BeInt v, r, s;
 };
 
@@ -120,6 +122,7 @@ struct TxLayout {
     std::size_t fields_begin = 0;  // first byte of the first field (after type and list header)
     std::size_t data_at = 0;       // first byte of the calldata
     std::size_t access_at = 0;     // typed: first byte of the access list's entries
+    std::size_t tail_at = 0;       // types 3/4: first item of the blob hashes / authorizations
     std::size_t unsigned_end = 0;  // one past the last field before v (the signed part's end)
 };
 
@@ -135,6 +138,9 @@ inline TxLayout tx_layout(const TxFields& f) noexcept {
     const std::size_t data_header = data_size - f.data_len;
     std::size_t unsigned_size = before_data + data_size;
     if (!legacy) unsigned_size += rlp_header_size(f.access_payload) + f.access_payload;
+    const bool tail = f.type == format::TxType::kBlob || f.type == format::TxType::kSetCode;
+    if (f.type == format::TxType::kBlob) unsigned_size += f.blob_fee.rlp_size();
+    if (tail) unsigned_size += rlp_header_size(f.tail_payload) + f.tail_payload;
     const std::size_t payload = unsigned_size + f.v.rlp_size() + f.r.rlp_size() + f.s.rlp_size();
     TxLayout l;
     l.fields_begin = (legacy ? 0 : 1) + rlp_header_size(payload);
@@ -142,11 +148,13 @@ inline TxLayout tx_layout(const TxFields& f) noexcept {
     l.data_at = l.fields_begin + before_data + data_header;
     l.access_at = l.data_at + f.data_len + (legacy ? 0 : rlp_header_size(f.access_payload));
     l.unsigned_end = l.fields_begin + unsigned_size;
+    l.tail_at = l.unsigned_end - (tail ? f.tail_payload : 0);
     return l;
 }
 
-/// Writes everything but the calldata bytes and the access list's entries (left for the caller, at
-/// l.data_at and l.access_at) into out[0, l.size).
+/// Writes everything but the calldata bytes, the access list's entries and the blob hashes' or
+/// authorizations' items (left for the caller, at l.data_at, l.access_at and l.tail_at) into
+/// out[0, l.size).
 inline void put_tx(std::uint8_t* out, const TxFields& f, const TxLayout& l) noexcept {
     const bool legacy = f.type == format::TxType::kLegacy;
     std::uint8_t* p = out;
@@ -172,6 +180,11 @@ inline void put_tx(std::uint8_t* out, const TxFields& f, const TxLayout& l) noex
     if (!(f.data_len == 1 && f.data_first < 0x80)) put_rlp_header(p, 0x80, f.data_len);
     p = out + l.data_at + f.data_len;
     if (!legacy) put_rlp_header(p, 0xc0, f.access_payload);
+    if (f.type == format::TxType::kBlob || f.type == format::TxType::kSetCode) {
+        p = out + l.access_at + f.access_payload;
+        if (f.type == format::TxType::kBlob) p = f.blob_fee.put(p);
+        put_rlp_header(p, 0xc0, f.tail_payload);
+    }
     p = out + l.unsigned_end;
     p = f.v.put(p);
     p = f.r.put(p);

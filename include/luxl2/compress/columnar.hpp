@@ -60,15 +60,16 @@ struct ColumnStat {
 
 struct ColumnarStats {
     std::size_t transactions = 0;
-    std::size_t fallback_txs = 0;  // stored verbatim (types 3 and 4, or not re-encodable)
+    std::size_t fallback_txs = 0;  // stored verbatim (not re-encodable from their fields)
     std::size_t header_bytes = 0;
     std::vector<ColumnStat> columns;
 };
 
 /// Encodes `txs` (EIP-2718 bytes). In signature-free mode `senders[i]` is txs[i]'s sender (the caller
 /// has verified the aggregate signature or proof); otherwise `senders` may be empty, or given to let
-/// nonces be coded per sender. Transactions that do not decode, or do not re-encode to the same bytes,
-/// or are of types 3 and 4, are kept verbatim, so every input round-trips.
+/// nonces be coded per sender. All five Ethereum types (legacy, EIP-2930, -1559, -4844, -7702) get
+/// columns; a transaction that does not re-encode to the same bytes from its fields is kept verbatim,
+/// so every input round-trips; one that does not decode at all is refused.
 [[nodiscard]] Result<Bytes> encode_columnar(std::span<const Bytes> txs, const ColumnarOptions& opt = {},
                                             std::span<const Address> senders = {}, ColumnarStats* stats = nullptr);
 
