@@ -313,7 +313,8 @@ Result<ColumnarBatch> decode_columnar_with(ByteView in, const ColumnarLimits& li
     LUXL2_TRY(digest, h.fixed<32>());
 
     // Columns: decompressed under one shared budget; stored ones are read where they lie.
-    std::array<Bytes, kColumnCount> cols;
+    std::array<RawBuffer, kColumnCount> cols;  // decoded in one pass into a buffer of their size
+    std::array<Bytes, kColumnCount> streamed;  // or streamed, where the size is not yet plausible
     std::array<Reader, kColumnCount> r;
     std::uint64_t budget = limits.max_output;
     for (std::size_t c = 0; c < kColumnCount; ++c) {
@@ -333,10 +334,20 @@ Result<ColumnarBatch> decode_columnar_with(ByteView in, const ColumnarLimits& li
             return fail(errc::codec_not_allowed, std::string(kColumnNames[c]) + ": codec not allowed for a column");
         LUXL2_TRY(stored, h.varint());
         LUXL2_TRY(v, h.take(stored));
-        auto d = decompress_raw(static_cast<CompressionType>(codec), v, raw_len, raw_len);
-        if (!d) return std::unexpected(std::move(d.error().at(kColumnNames[c])));
-        cols[c] = std::move(*d);
-        r[c] = Reader{cols[c], kColumnNames[c]};
+        const auto type = static_cast<CompressionType>(codec);
+        // A buffer of the declared size only when the stored bytes could plausibly expand to it (the
+        // bound decompress_raw starts from); beyond, the stream must prove its size as it grows.
+        if (raw_len <= 8 * stored + 64 * 1024) {
+            cols[c].resize(static_cast<std::size_t>(raw_len));
+            if (auto d = decompress_raw_into(type, v, cols[c]); !d)
+                return std::unexpected(std::move(d.error().at(kColumnNames[c])));
+            r[c] = Reader{ByteView(cols[c]), kColumnNames[c]};
+        } else {
+            auto d = decompress_raw(type, v, raw_len, raw_len);
+            if (!d) return std::unexpected(std::move(d.error().at(kColumnNames[c])));
+            streamed[c] = std::move(*d);
+            r[c] = Reader{streamed[c], kColumnNames[c]};
+        }
     }
     if (!h.in.empty()) return fail(errc::trailing_bytes, "bytes after the last column");
     // Every transaction takes at least its kind byte: a count above that is a lie.
@@ -350,7 +361,7 @@ Result<ColumnarBatch> decode_columnar_with(ByteView in, const ColumnarLimits& li
     // (each column byte once, each calldata word whole, some framing) is near it, so the buffer is
     // rarely regrown, and it is capped at twice the columns (zero words may expand 32-fold, but
     // memory is reserved only in proportion to bytes already held).
-    Bytes& buf = out.bytes;
+    RawBuffer& buf = out.bytes;
     const std::uint64_t columns = limits.max_output - budget;
     const std::uint64_t estimate = columns + 32 * r[kColWordTag].in.size() + 16 * n;
     buf.reserve(static_cast<std::size_t>(std::min(estimate, 2 * columns + 16 * n)));
@@ -378,7 +389,7 @@ Result<ColumnarBatch> decode_columnar_with(ByteView in, const ColumnarLimits& li
                 hasher.update(crypto::keccak256(raw));
                 hasher.update(s);
             }
-            append(buf, raw);
+            buf.insert(buf.end(), raw.begin(), raw.end());
             out.offsets.push_back(buf.size());
             continue;
         }

@@ -78,7 +78,7 @@ struct ColumnarBatch {
     /// Every transaction's EIP-2718 bytes, back to back, in batch order: transaction i is
     /// bytes[offsets[i], offsets[i + 1]). With signatures these are the exact signed transactions;
     /// signature-free, the transactions with r = s = 0 and parity 0 (verbatim ones keep theirs).
-    Bytes bytes;
+    RawBuffer bytes;
     std::vector<std::size_t> offsets{0};
     std::vector<Address> senders;  // signature-free mode
 
