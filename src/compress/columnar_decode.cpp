@@ -121,6 +121,7 @@ Result<void> put_abi(std::array<Reader, kColumnCount>& r, Tables& t, std::uint8_
     for (std::uint64_t w = 0; w < words; ++w) {
         std::uint8_t* word = out + 4 + w * 32;
         const WordTag wt = kWordTags[tags[static_cast<std::size_t>(w)]];
+        __builtin_prefetch(wb.data() + at + 1024);
         if (wt.kind == WordKind::kLow || wt.kind == WordKind::kHigh) {
             const std::size_t left = wb.size() - at;
             if (left < wt.n) return fail(errc::corrupt, "word_bytes: column ends early");
@@ -310,6 +311,9 @@ Result<ColumnarBatch> decode_columnar_with(ByteView in, const ColumnarLimits& li
             return fail(errc::corrupt, "gas dictionary repeats a value");
         gas_dict.push_back(g);
     }
+    // Sorted, to check quickly that a gas limit written out is not one the dictionary holds.
+    std::vector<std::uint64_t> gas_sorted = gas_dict;
+    std::sort(gas_sorted.begin(), gas_sorted.end());
     LUXL2_TRY(digest, h.fixed<32>());
 
     // Columns: decompressed under one shared budget; stored ones are read where they lie.
@@ -428,7 +432,7 @@ Result<ColumnarBatch> decode_columnar_with(ByteView in, const ColumnarLimits& li
             gas = gas_dict[static_cast<std::size_t>(gas_v)];
         } else {
             gas = gas_v - gas_dict.size();
-            if (std::find(gas_dict.begin(), gas_dict.end(), gas) != gas_dict.end())
+            if (std::binary_search(gas_sorted.begin(), gas_sorted.end(), gas))
                 return fail(errc::corrupt, "gas: value in the dictionary written out");
         }
         f.gas = BeInt::of(gas);
