@@ -282,6 +282,22 @@ Hash32 signing_hash_of(const std::uint8_t* tx, const TxFields& f, const TxLayout
     return out;
 }
 
+// `n` more bytes at the end of `buf`, uninitialised. Regrowth copies with one memcpy: a vector whose
+// allocator constructs elements copies them one by one.
+std::uint8_t* grow(RawBuffer& buf, std::size_t n) {
+    const std::size_t old = buf.size();
+    if (buf.capacity() - old < n) {
+        RawBuffer bigger;
+        bigger.reserve(std::max(2 * buf.capacity(), old + n));
+        bigger.resize(old + n);
+        if (old != 0) std::memcpy(bigger.data(), buf.data(), old);
+        buf.swap(bigger);
+    } else {
+        buf.resize(old + n);
+    }
+    return buf.data() + old;
+}
+
 // Verbatim transactions may be as large as the batch allows.
 constexpr format::TxLimits kUnboundedTx{
     .max_bytes = SIZE_MAX, .max_access_list = SIZE_MAX, .max_blob_hashes = SIZE_MAX, .max_authorizations = SIZE_MAX};
@@ -363,12 +379,12 @@ Result<ColumnarBatch> decode_columnar_with(ByteView in, const ColumnarLimits& li
     if (sigfree) out.senders.reserve(static_cast<std::size_t>(n));
     // The output, one buffer for all transactions. Its size is known only at the end; this estimate
     // (each column byte once, each calldata word whole, some framing) is near it, so the buffer is
-    // rarely regrown, and it is capped at twice the columns (zero words may expand 32-fold, but
+    // rarely regrown, and it is capped at four times the columns (zero words may expand 32-fold, but
     // memory is reserved only in proportion to bytes already held).
     RawBuffer& buf = out.bytes;
     const std::uint64_t columns = limits.max_output - budget;
     const std::uint64_t estimate = columns + 32 * r[kColWordTag].in.size() + 16 * n;
-    buf.reserve(static_cast<std::size_t>(std::min(estimate, 2 * columns + 16 * n)));
+    buf.reserve(static_cast<std::size_t>(std::min(estimate, 4 * columns + 16 * n)));
     Tables t{{}, {}, limits.max_table, (flags & kFlagContext) != 0 ? context : nullptr, {}};
     std::unordered_map<Address, std::uint64_t> last_nonce;
     std::uint64_t produced = 0;  // calldata bytes decoded so far
@@ -393,7 +409,7 @@ Result<ColumnarBatch> decode_columnar_with(ByteView in, const ColumnarLimits& li
                 hasher.update(crypto::keccak256(raw));
                 hasher.update(s);
             }
-            buf.insert(buf.end(), raw.begin(), raw.end());
+            std::memcpy(grow(buf, raw.size()), raw.data(), raw.size());
             out.offsets.push_back(buf.size());
             continue;
         }
@@ -508,9 +524,7 @@ Result<ColumnarBatch> decode_columnar_with(ByteView in, const ColumnarLimits& li
         }
 
         const TxLayout l = tx_layout(f);
-        const std::size_t pos = buf.size();
-        buf.resize(pos + l.size);
-        std::uint8_t* o = buf.data() + pos;
+        std::uint8_t* o = grow(buf, l.size);
         put_tx(o, f, l);
         if (abi) {
             LUXL2_CHECK(put_abi(r, t, o + l.data_at, len));
