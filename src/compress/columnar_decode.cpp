@@ -3,6 +3,10 @@
 #include <cstring>
 #include <unordered_map>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "column_io.hpp"
 #include "columnar_model.hpp"
 #include "luxl2/compress/columnar.hpp"
@@ -84,17 +88,32 @@ inline bool put_masked_word(std::uint8_t* word, const std::uint8_t* b, WordTag w
     const bool low = wt.kind == WordKind::kLow;
     const std::uint8_t* from = low ? b + n - 32 : b;
     const std::uint8_t* mask = kWordMasks.data() + (low ? n : 64 - n);
+#ifdef __SSE2__
+    // Two 16-byte halves in registers (through memory, the compiler's 8-byte lanes stall on store
+    // forwarding).
+    const __m128i v0 = _mm_and_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(from)),
+                                     _mm_loadu_si128(reinterpret_cast<const __m128i*>(mask)));
+    const __m128i v1 = _mm_and_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(from + 16)),
+                                     _mm_loadu_si128(reinterpret_cast<const __m128i*>(mask + 16)));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(word), v0);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(word + 16), v1);
+    auto all_ones = [&] {
+        return _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v0, v1), _mm_set1_epi8(-1))) == 0xffff;
+    };
+#else
     std::uint64_t v[4], m[4];
     std::memcpy(v, from, 32);
     std::memcpy(m, mask, 32);
     for (std::size_t i = 0; i < 4; ++i) v[i] &= m[i];
     std::memcpy(word, v, 32);
+    auto all_ones = [&] { return (v[0] & v[1] & v[2] & v[3]) == ~std::uint64_t{0}; };
+#endif
     if (n == 0) return true;
     // Canonical: the first byte taken is not zero; a high word's (and a full word's) last one neither;
     // a full word is not all 0xff (that is tag 2).
     if (b[0] == 0) return false;
     if ((!low || n == 32) && b[n - 1] == 0) return false;
-    return !(n == 32 && (v[0] & v[1] & v[2] & v[3]) == ~std::uint64_t{0});
+    return !(n == 32 && all_ones());
 }
 
 // ABI-shaped calldata of `len` bytes (≥ 4, len − 4 a multiple of 32) written at `out`. Every byte is
@@ -453,8 +472,9 @@ Result<ColumnarBatch> decode_columnar_with(ByteView in, const ColumnarLimits& li
         }
         f.gas = BeInt::of(gas);
         LUXL2_TRY(fee, get_decfloat(r[kColFee]));
-        U256 full_fee;
-        if (add_overflow(fee, base_fee, full_fee)) return fail(errc::corrupt, "fee: above 2^256");
+        U256 full_fee = fee;  // our encoder writes baseFee 0
+        if (!base_fee.is_zero() && add_overflow(fee, base_fee, full_fee))
+            return fail(errc::corrupt, "fee: above 2^256");
         const bool tail = f.type == format::TxType::kBlob || f.type == format::TxType::kSetCode;
         if (tail && (kind & kKindCreate) != 0)
             return fail(errc::corrupt, "kind: a blob or set-code transaction cannot create a contract");
