@@ -317,6 +317,40 @@ std::uint8_t* grow(RawBuffer& buf, std::size_t n) {
     return buf.data() + old;
 }
 
+// A decfloat (column_io.hpp) as its RLP integer. Nearly every fee and value has a head below 20 and a
+// varint mantissa whose value fits 64 bits: those skip U256 arithmetic. Anything else, every error
+// included, goes through get_decfloat from the same place. `mant` may be `head` (fees keep both in
+// one column).
+Result<BeInt> get_decfloat_be(Reader& head, Reader& mant) {
+    static constexpr std::array<std::uint64_t, 20> kPow10 = [] {
+        std::array<std::uint64_t, 20> t{};
+        t[0] = 1;
+        for (std::size_t i = 1; i < t.size(); ++i) t[i] = t[i - 1] * 10;
+        return t;
+    }();
+    const bool one = &head == &mant;
+    if (!head.in.empty() && head.in[0] < kPow10.size()) {
+        Reader h = head;
+        const unsigned e = h.in[0];
+        h.in = h.in.subspan(1);
+        Reader m = one ? h : mant;
+        if (auto x = m.varint(); x && *x % 10 != 0) {
+            std::uint64_t v = 0;
+            if (!__builtin_mul_overflow(*x, kPow10[e], &v)) {
+                if (one) {
+                    head = m;
+                } else {
+                    head = h;
+                    mant = m;
+                }
+                return BeInt::of(v);
+            }
+        }
+    }
+    LUXL2_TRY(v, get_decfloat(head, mant));
+    return BeInt::of(v);
+}
+
 // Verbatim transactions may be as large as the batch allows.
 constexpr format::TxLimits kUnboundedTx{
     .max_bytes = SIZE_MAX, .max_access_list = SIZE_MAX, .max_blob_hashes = SIZE_MAX, .max_authorizations = SIZE_MAX};
@@ -471,26 +505,32 @@ Result<ColumnarBatch> decode_columnar_with(ByteView in, const ColumnarLimits& li
                 return fail(errc::corrupt, "gas: value in the dictionary written out");
         }
         f.gas = BeInt::of(gas);
-        LUXL2_TRY(fee, get_decfloat(r[kColFee]));
-        U256 full_fee = fee;  // our encoder writes baseFee 0
-        if (!base_fee.is_zero() && add_overflow(fee, base_fee, full_fee))
-            return fail(errc::corrupt, "fee: above 2^256");
         const bool tail = f.type == format::TxType::kBlob || f.type == format::TxType::kSetCode;
         if (tail && (kind & kKindCreate) != 0)
             return fail(errc::corrupt, "kind: a blob or set-code transaction cannot create a contract");
+        BeInt fee;
+        if (base_fee.is_zero()) {  // what our encoder writes
+            LUXL2_TRY(v, get_decfloat_be(r[kColFee], r[kColFee]));
+            fee = v;
+        } else {
+            LUXL2_TRY(v, get_decfloat(r[kColFee]));
+            U256 full_fee;
+            if (add_overflow(v, base_fee, full_fee)) return fail(errc::corrupt, "fee: above 2^256");
+            fee = BeInt::of(full_fee);
+        }
         if (f.type == format::TxType::kDynamicFee || tail) {
-            f.max_fee = BeInt::of(full_fee);
-            LUXL2_TRY(tip, get_decfloat(r[kColFee]));
-            f.tip = BeInt::of(tip);
+            f.max_fee = fee;
+            LUXL2_TRY(tip, get_decfloat_be(r[kColFee], r[kColFee]));
+            f.tip = tip;
             if (f.type == format::TxType::kBlob) {
-                LUXL2_TRY(blob_fee, get_decfloat(r[kColFee]));
-                f.blob_fee = BeInt::of(blob_fee);
+                LUXL2_TRY(blob_fee, get_decfloat_be(r[kColFee], r[kColFee]));
+                f.blob_fee = blob_fee;
             }
         } else {
-            f.gas_price = BeInt::of(full_fee);
+            f.gas_price = fee;
         }
-        LUXL2_TRY(value, get_decfloat(r[kColValue], r[kColValueMant]));
-        f.value = BeInt::of(value);
+        LUXL2_TRY(value, get_decfloat_be(r[kColValue], r[kColValueMant]));
+        f.value = value;
         Address to;
         f.to = nullptr;
         if ((kind & kKindCreate) == 0) {
