@@ -79,10 +79,10 @@ constexpr std::array<std::uint8_t, 96> kWordMasks = [] {
     return m;
 }();
 
-// A word of n bytes taken from `b` (the word bytes `src` points into, `at` bytes in), placed low or
-// high, checked canonical. Loads 32 bytes around the n it uses and masks the rest away, so every
-// word costs the same few instructions whatever its n: the tags of real calldata are too mixed for
-// branches on n to predict.
+// A word of n bytes taken from `b`, placed low or high, checked canonical. Loads the 32 bytes that
+// end (low word) or start (high word) with the n it uses and masks the rest away, so every word
+// costs the same few instructions whatever its n: the tags of real calldata are too mixed for
+// branches on n to predict. Those 32 bytes must be readable.
 inline bool put_masked_word(std::uint8_t* word, const std::uint8_t* b, WordTag wt) noexcept {
     const std::size_t n = wt.n;
     const bool low = wt.kind == WordKind::kLow;
@@ -140,7 +140,7 @@ Result<void> put_abi(std::array<Reader, kColumnCount>& r, Tables& t, std::uint8_
     for (std::uint64_t w = 0; w < words; ++w) {
         std::uint8_t* word = out + 4 + w * 32;
         const WordTag wt = kWordTags[tags[static_cast<std::size_t>(w)]];
-        __builtin_prefetch(wb.data() + at + 1024);
+        if (wb.size() - at > 1024) __builtin_prefetch(wb.data() + at + 1024);
         if (wt.kind == WordKind::kLow || wt.kind == WordKind::kHigh) {
             const std::size_t left = wb.size() - at;
             if (left < wt.n) return fail(errc::corrupt, "word_bytes: column ends early");
