@@ -7,6 +7,7 @@
 #include "luxl2/crypto/sha256_chunked.hpp"
 
 #include <array>
+#include <atomic>
 #include <cstring>
 
 #include "luxl2/core/endian.hpp"
@@ -138,9 +139,11 @@ bool have_sha_ni() noexcept {
     static const bool yes = __builtin_cpu_supports("sha") && __builtin_cpu_supports("sse4.1");
     return yes;
 }
+std::atomic<bool> g_allow_avx512{true};
+
 bool have_avx512vl() noexcept {
     static const bool yes = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl");
-    return yes;
+    return yes && g_allow_avx512.load(std::memory_order_relaxed);
 }
 
 template <std::size_t L>
@@ -154,6 +157,14 @@ void lanes(const std::uint8_t* const* in, std::size_t len, std::uint8_t* const* 
 #endif  // LUXL2_SHA_NI
 
 }  // namespace
+
+void allow_sha256_lanes_avx512(bool allow) noexcept {
+#ifdef LUXL2_SHA_NI
+    g_allow_avx512.store(allow, std::memory_order_relaxed);
+#else
+    (void)allow;
+#endif
+}
 
 void sha256_same_length(const std::uint8_t* const* in, std::size_t len, std::uint8_t* const* out,
                         std::size_t n) noexcept {

@@ -21,8 +21,15 @@ Bytes random_bytes(std::size_t n, std::uint32_t seed) {
     return b;
 }
 
-// Every padding case (tail of 0..63 bytes, one or two padding blocks) and every lane count 1..9.
-TEST(Sha256SameLength, MatchesOneAtATime) {
+// Every padding case (tail of 0..63 bytes, one or two padding blocks) and every lane count 1..9,
+// through both builds of the lanes (with and without AVX-512VL registers).
+class Sha256SameLength : public ::testing::TestWithParam<bool> {
+protected:
+    void SetUp() override { allow_sha256_lanes_avx512(GetParam()); }
+    void TearDown() override { allow_sha256_lanes_avx512(true); }
+};
+
+TEST_P(Sha256SameLength, MatchesOneAtATime) {
     for (std::size_t len : {0u, 1u, 55u, 56u, 63u, 64u, 65u, 119u, 120u, 127u, 128u, 1000u, 16384u}) {
         for (std::size_t n = 1; n <= 9; ++n) {
             std::vector<Bytes> msgs;
@@ -39,7 +46,9 @@ TEST(Sha256SameLength, MatchesOneAtATime) {
     }
 }
 
-TEST(Sha256SameLength, KnownAnswer) {
+INSTANTIATE_TEST_SUITE_P(Builds, Sha256SameLength, ::testing::Bool());
+
+TEST(Sha256SameLengthKat, Abc) {
     const Bytes abc{'a', 'b', 'c'};
     const std::uint8_t* in[4] = {abc.data(), abc.data(), abc.data(), abc.data()};
     Hash32 out[4];

@@ -14,6 +14,10 @@ namespace luxl2::crypto {
 void sha256_same_length(const std::uint8_t* const* in, std::size_t len, std::uint8_t* const* out,
                         std::size_t n) noexcept;
 
+/// Allows (default) or forbids the build of the lanes that uses AVX-512VL registers (when the CPU has
+/// them; identical results), process-wide. For tests and benchmarks.
+void allow_sha256_lanes_avx512(bool allow) noexcept;
+
 /// The chunked SHA-256 tree (docs/format/columnar.md, "Hash"): the input S is cut into chunks of
 /// kChunk bytes (the last one shorter, none for an empty S), and
 ///   H(S) = SHA-256(u64be(|S|) ‖ SHA-256(chunk_0) ‖ … ‖ SHA-256(chunk_{m-1})).
