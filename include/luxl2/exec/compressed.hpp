@@ -21,6 +21,7 @@
 
 #include "luxl2/compress/compressed_tx.hpp"
 #include "luxl2/exec/bls_accounts.hpp"
+#include "luxl2/exec/quantum.hpp"  // errc::invalid_chain_id
 #include "luxl2/exec/transition.hpp"
 #include "luxl2/format/tx_data.hpp"
 
