@@ -114,8 +114,8 @@ void register_tx_compressed(CLI::App& tx, Registry& reg) {
         for (std::size_t i = 0; i < batch->txs.size(); ++i) {
             auto it = by_sender.find(batch->txs[i].from);
             if (it == by_sender.end()) {
-                reg.exit_code = usage("no --key for the sender " + to_hex(batch->txs[i].from) + " of inner transaction " +
-                                      std::to_string(i));
+                reg.exit_code = usage("no --key for the sender " + to_hex(batch->txs[i].from) +
+                                      " of inner transaction " + std::to_string(i));
                 break;
             }
             auto sig = compress::sign_inner(it->second, batch->chain_id, batch->txs[i]);

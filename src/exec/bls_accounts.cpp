@@ -56,9 +56,10 @@ Error corrupt(const std::string& what) {
 Result<std::pair<crypto::bls::PublicKey, Address>> check_key_and_pop(const U256& value, ByteView data) {
     if (!value.is_zero()) return fail(errc::bad_bls_registration, "BLS registration carries no value");
     if (data.size() != kBlsRegistrationDataSize)
-        return fail(errc::bad_bls_registration, "BLS registration calldata is the 48-byte public key and its 96-byte "
-                                                "proof of possession (144 bytes), not " +
-                                                    std::to_string(data.size()) + " bytes");
+        return fail(errc::bad_bls_registration,
+                    "BLS registration calldata is the 48-byte public key and its 96-byte "
+                    "proof of possession (144 bytes), not " +
+                        std::to_string(data.size()) + " bytes");
     const ByteView pk = data.first(crypto::bls::kPublicKeySize);
     const ByteView pop = data.subspan(crypto::bls::kPublicKeySize);
     if (auto v = crypto::bls::validate_public_key(pk); !v)
@@ -232,10 +233,11 @@ Result<bool> BlsAccountCache::verify(const compress::CompressedBatch& batch, Byt
         }
     }
     // The pairings run outside the lock.
-    return compress::verify_compressed(batch, aggregate, [&](const Address& a) -> const crypto::bls::ValidatedPublicKey* {
-        const auto it = keys.find(a);
-        return it == keys.end() ? nullptr : &it->second;
-    });
+    return compress::verify_compressed(batch, aggregate,
+                                       [&](const Address& a) -> const crypto::bls::ValidatedPublicKey* {
+                                           const auto it = keys.find(a);
+                                           return it == keys.end() ? nullptr : &it->second;
+                                       });
 }
 
 Result<compress::AccountIndex> BlsAccountCache::index(const state::StateReader& st,

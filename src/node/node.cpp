@@ -284,8 +284,8 @@ Result<Hash32> Node::send_compressed_transaction(ByteView raw) {
         const Error& e = res.error();
         if (e.code == compress::compressed_errc::kUnknownSender || e.code == exec::errc::bad_aggregate ||
             e.code.starts_with("bls."))
-            return fail(nodeerrc::invalid_tx, e.message.starts_with("invalid sender") ? e.message
-                                                                                      : "invalid sender: " + e.message);
+            return fail(nodeerrc::invalid_tx,
+                        e.message.starts_with("invalid sender") ? e.message : "invalid sender: " + e.message);
         if (e.code.starts_with("exec.") || e.code == state::errc::io || e.code == state::errc::corrupt)
             return std::unexpected(e);
         return fail(nodeerrc::invalid_tx, "invalid transaction: " + e.message);

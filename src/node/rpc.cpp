@@ -160,8 +160,7 @@ std::pair<json, Address> compressed_tx_json(const format::TransactionData& td, c
         t["gas"] = qty(fees.gas_limit);
         t["maxFeePerGas"] = fees.max_fee_per_gas.to_hex();
         t["maxPriorityFeePerGas"] = fees.max_priority_fee_per_gas.to_hex();
-        t["gasPrice"] =
-            base_fee ? exec::effective_gas_price(fees, *base_fee).to_hex() : fees.max_fee_per_gas.to_hex();
+        t["gasPrice"] = base_fee ? exec::effective_gas_price(fees, *base_fee).to_hex() : fees.max_fee_per_gas.to_hex();
         t["innerTransactions"] = compress::to_json(*inner)["transactions"];
     } else {
         t["from"] = to_hex(sender);

@@ -174,7 +174,8 @@ TEST_F(BlsExec, RegistrationRefusals) {
 
 TEST_F(BlsExec, ColumnarBatchExecutesEveryInnerTransfer) {
     register_both();
-    const auto b = batch({inner(k1, 0, bob, kEther), inner(k2, 0, bob, kEther * U256(2)), inner(k1, 1, carol, U256(7))});
+    const auto b =
+        batch({inner(k1, 0, bob, kEther), inner(k2, 0, bob, kEther * U256(2)), inner(k1, 1, carol, U256(7))});
     const auto td = signed_batch(b, {&k1, &k2});
     const auto k1_before = account(k1.address).balance;
     const auto fees_before = account(sequencer).balance;
@@ -222,7 +223,8 @@ TEST_F(BlsExec, InvalidAggregateUnknownSenderAndNothingChanged) {
     const auto b = batch({inner(k1, 0, bob, kEther), inner(k2, 0, bob, kEther)});
     auto td = signed_batch(b, {&k1, &k2});
     // The aggregate of another batch (a different amount).
-    const auto other = signed_batch(batch({inner(k1, 0, bob, kEther * U256(5)), inner(k2, 0, bob, kEther)}), {&k1, &k2});
+    const auto other =
+        signed_batch(batch({inner(k1, 0, bob, kEther * U256(5)), inner(k2, 0, bob, kEther)}), {&k1, &k2});
     td.signature = other.signature;
     const Hash32 root = db->root().value();
     auto bad = apply_compressed_transaction(*db, env, td, env.gas_limit, cache);

@@ -3,8 +3,8 @@
 // the JSON-RPC views, replay and a restart from RocksDB giving the same state root.
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <unistd.h>
+#include <filesystem>
 
 #include "luxl2/core/hex.hpp"
 #include "luxl2/crypto/bls_registry.hpp"
@@ -184,10 +184,10 @@ TEST_F(NodeBls53, CompressedTransfersExecuteWithReceiptsAndRpcViews) {
     const json full = call("eth_getBlockByNumber", json::array({"0x2", true}))["result"];
     EXPECT_EQ(full["transactions"][0]["type"], "0x53");
     // A registration's gas estimate includes the registry's price.
-    const json est = call("eth_estimateGas",
-                          json::array({json{{"from", to_hex(dev()[0].address)},
-                                            {"to", to_hex(exec::kBlsRegistryAddress)},
-                                            {"data", to_hex(exec::bls_registration_data(k3.pk, k3.pop))}}}));
+    const json est =
+        call("eth_estimateGas", json::array({json{{"from", to_hex(dev()[0].address)},
+                                                  {"to", to_hex(exec::kBlsRegistryAddress)},
+                                                  {"data", to_hex(exec::bls_registration_data(k3.pk, k3.pop))}}}));
     format::Transaction reg;
     reg.to = exec::kBlsRegistryAddress;
     reg.data = exec::bls_registration_data(k3.pk, k3.pop);
@@ -242,8 +242,8 @@ TEST_F(NodeBls53, IndexedBodyThroughTheNodeAndReplay) {
     exec::BlsAccountCache cache;
     const std::vector<Address> senders{k1.address, k2.address};
     const auto index = cache.index(n->state(), senders).value();
-    const Bytes raw = compressed_raw({inner(k1, 0, k2.address, ether(1)), inner(k2, 1, k1.address, U256(3))}, {&k1, &k2},
-                                     compress::BodyFormat::kIndexed, &index);
+    const Bytes raw = compressed_raw({inner(k1, 0, k2.address, ether(1)), inner(k2, 1, k1.address, U256(3))},
+                                     {&k1, &k2}, compress::BodyFormat::kIndexed, &index);
     ASSERT_TRUE(n->send_raw_transaction(raw));
     const auto b = block(*n);
     ASSERT_EQ(b->tx_count(), 1u);
@@ -263,9 +263,9 @@ TEST_F(NodeBls53, DerivationFromL1ReexecutesRegistrationsAndCompressedTransactio
     exec::BlsAccountCache cache;
     const std::vector<Address> senders{k1.address, k2.address};
     const auto index = cache.index(n->state(), senders).value();
-    ASSERT_TRUE(n->send_raw_transaction(compressed_raw(
-        {inner(k1, 0, addr(5), U256(11)), inner(k2, 0, addr(6), U256(12))}, {&k1, &k2}, compress::BodyFormat::kIndexed,
-        &index)));
+    ASSERT_TRUE(
+        n->send_raw_transaction(compressed_raw({inner(k1, 0, addr(5), U256(11)), inner(k2, 0, addr(6), U256(12))},
+                                               {&k1, &k2}, compress::BodyFormat::kIndexed, &index)));
     ASSERT_TRUE(n->send_raw_transaction(registration(0, 2, k3)));
     ASSERT_EQ(block(*n)->tx_count(), 2u);
     const Address sequencer = addr(0x51);
@@ -313,9 +313,9 @@ TEST_F(NodeBls53, RestartFromRocksDbKeepsTheRegistryAndReplaysToTheSameRoot) {
         const std::vector<Address> senders{k1.address, k2.address};
         exec::BlsAccountCache cache;
         const auto index = cache.index(n->state(), senders).value();
-        ASSERT_TRUE(n->send_raw_transaction(compressed_raw(
-            {inner(k1, 1, addr(8), U256(2)), inner(k2, 0, addr(8), U256(3))}, {&k1, &k2}, compress::BodyFormat::kIndexed,
-            &index)));
+        ASSERT_TRUE(
+            n->send_raw_transaction(compressed_raw({inner(k1, 1, addr(8), U256(2)), inner(k2, 0, addr(8), U256(3))},
+                                                   {&k1, &k2}, compress::BodyFormat::kIndexed, &index)));
         t = 1'800'000'000;
         block(*n);
         EXPECT_EQ(account(*n, addr(8)).balance, U256(5));

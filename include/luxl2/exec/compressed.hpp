@@ -56,11 +56,9 @@ struct CompressedResult {
 /// never change). On error nothing changed. Errors: the decoder's and verifier's codes,
 /// exec.invalid_chain_id, exec.bad_aggregate, and an invalid inner transaction's own error (its
 /// code, the message prefixed "inner transaction i: ", e.g. "inner transaction 2: nonce too low: …").
-[[nodiscard]] Result<CompressedResult> apply_compressed_transaction(state::StateAccess& st, const BlockEnv& env,
-                                                                   const format::TransactionData& td,
-                                                                   std::uint64_t gas_available,
-                                                                   BlsAccountCache& cache,
-                                                                   const compress::CompressedBatch* verified = nullptr);
+[[nodiscard]] Result<CompressedResult> apply_compressed_transaction(
+    state::StateAccess& st, const BlockEnv& env, const format::TransactionData& td, std::uint64_t gas_available,
+    BlsAccountCache& cache, const compress::CompressedBatch* verified = nullptr);
 
 /// The EIP-1559 transaction a pool orders a 0x53 by: fee cap and tip cap the smallest of the inner
 /// ones, gas limit their sum, nonce 0, no recipient.
