@@ -9,6 +9,7 @@
 #include "luxl2/format/hashing.hpp"
 #include "luxl2/format/quantum_tx.hpp"
 #include "luxl2/node/user_tx.hpp"
+#include "luxl2/node/withdrawals.hpp"
 
 namespace luxl2::node {
 namespace {
@@ -290,6 +291,13 @@ Result<Hash32> Node::send_compressed_transaction(ByteView raw) {
             return std::unexpected(e);
         return fail(nodeerrc::invalid_tx, "invalid transaction: " + e.message);
     }
+    // Only Ethereum-type transactions send L2→L1 messages (withdrawals.hpp): an inner transfer to the
+    // passer would burn its value for nothing, so the pool refuses it (a policy, not a block rule).
+    for (std::size_t i = 0; i < res->batch.txs.size(); ++i)
+        if (res->batch.txs[i].to == l2_to_l1_message_passer())
+            return fail(nodeerrc::invalid_tx, "inner transaction " + std::to_string(i) +
+                                                  ": 0x53 inner transactions send no L2→L1 message; withdraw with an "
+                                                  "Ethereum transaction to the message passer");
     exec::SignedTx stx{exec::compressed_fee_view(res->batch), res->batch.txs.front().from, hash};
     stx.lp505 = std::move(*td);
     stx.compressed = std::make_shared<const compress::CompressedBatch>(std::move(res->batch));

@@ -473,6 +473,12 @@ json Rpc::dispatch(const std::string& method, const json& params) {
                                               receipts[t].gas_used);
                         continue;
                     }
+                    if (td.tx_type == format::lp505_type::kCompressed) {
+                        // The receipt's price is the inner transactions' gas-weighted average.
+                        const U256& p = receipts[t].effective_gas_price;
+                        tips.emplace_back(p > b->base_fee ? p - b->base_fee : U256(0), receipts[t].gas_used);
+                        continue;
+                    }
                     if (!format::is_ethereum_tx_type(td.tx_type)) continue;  // deposits pay no tip
                     auto tx = format::decode_transaction(td.payload);
                     if (tx) tips.emplace_back(exec::effective_tip(*tx, b->base_fee), receipts[t].gas_used);

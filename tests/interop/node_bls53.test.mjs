@@ -116,6 +116,11 @@ try {
   const sigs = batch.transactions.map((t, i) => hex(bls.sign(bls.hash(unhex(messages[i]), DST), keyOf[t.from].sk).toBytes(true)));
   const raw = build(batch, sigs);
   check(raw.startsWith('0x53'), 'compressed-build prints a 0x53 envelope');
+  // Our CLI signing with the same keys gives the same bytes (BLS signatures are deterministic).
+  const signedByUs = luxl2(['tx', 'compressed-sign', '--key', hex(alice.sk), '--key', hex(bob.sk), tmpFile('batch.json', JSON.stringify(batch))]);
+  check(signedByUs.code === 0 && signedByUs.stdout.trim() === raw, 'compressed-sign with the same keys gives the same envelope');
+  const reg = JSON.parse(luxl2(['tx', 'bls-register', '--key', hex(bob.sk)]).stdout);
+  check(getAddress(reg.address) === bob.address && reg.data === concat([bob.pk, bob.pop]), 'bls-register: same address and calldata (pk ‖ PoP) as noble and ethers');
   const decoded = JSON.parse(luxl2(['tx', 'compressed-decode', raw]).stdout);
   check(decoded.transactions.every((t, i) => t.message === messages[i]), 'the node\'s signing messages equal ethers\' derivation');
   const agg = hex(bls.aggregateSignatures(sigs.map((s) => bls.Signature.fromHex(s.slice(2)))).toBytes(true));

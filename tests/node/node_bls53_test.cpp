@@ -15,6 +15,7 @@
 #include "luxl2/node/derivation.hpp"
 #include "luxl2/node/replay.hpp"
 #include "luxl2/node/rpc.hpp"
+#include "luxl2/node/withdrawals.hpp"
 #include "node_testing.hpp"
 
 namespace luxl2::node {
@@ -222,6 +223,10 @@ TEST_F(NodeBls53, AdmissionRefusals) {
     const auto sig = compress::sign_inner(k1.sk, wrong.chain_id, wrong.txs[0]).value();
     auto td = compress::make_compressed_tx(wrong, compress::BodyFormat::kColumnar, std::vector{sig}).value();
     EXPECT_FALSE(n->send_raw_transaction(format::to_envelope(td).value()));
+    // An inner transfer to the L2→L1 message passer would burn its value without a message.
+    auto passer = n->send_raw_transaction(compressed_raw({inner(k1, 0, l2_to_l1_message_passer(), U256(1))}, {&k1}));
+    ASSERT_FALSE(passer);
+    EXPECT_NE(passer.error().message.find("send no L2→L1 message"), std::string::npos) << passer.error().message;
     // Two 0x53s claiming the same (sender, nonce): the second is refused, never a replacement.
     ASSERT_TRUE(n->send_raw_transaction(compressed_raw({inner(k1, 0, addr(1), U256(1))}, {&k1})));
     auto again = n->send_raw_transaction(compressed_raw({inner(k1, 0, addr(2), U256(1))}, {&k1}));
