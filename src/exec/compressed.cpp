@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <string>
+#include <unordered_set>
 
 #include "luxl2/core/hex.hpp"
 #include "luxl2/exec/fees.hpp"
@@ -39,13 +40,21 @@ Result<CompressedResult> apply_compressed_transaction(state::StateAccess& st, co
     LUXL2_TRY(batch, cache.decode(td, st));
     if (!env.rules.chain_id || batch.chain_id != *env.rules.chain_id)
         return fail(errc::invalid_chain_id, "invalid chain id: the transaction's is " + batch.chain_id.to_string());
-    if (verified == nullptr || *verified != batch) {
-        LUXL2_TRY(ok, cache.verify(batch, td.signature, st));
-        if (!ok)
-            return fail(errc::bad_aggregate,
-                        "invalid sender: the aggregate BLS signature does not verify for the inner transactions");
+    // The cheap checks first, so that a transaction that cannot run costs no pairing: every sender
+    // registered in the pre-state (keys never change once registered, so the keys verify() reads
+    // after the inner transactions ran are these), then the inner transactions themselves.
+    std::unordered_set<Address> seen;
+    for (std::size_t i = 0; i < batch.txs.size(); ++i) {
+        if (!seen.insert(batch.txs[i].from).second) continue;
+        LUXL2_TRY(acc, bls_account(st, batch.txs[i].from));
+        if (!acc)
+            return fail(compress::compressed_errc::kUnknownSender, "invalid sender: inner transaction " +
+                                                                       std::to_string(i) + ": sender " +
+                                                                       to_hex(batch.txs[i].from) +
+                                                                       " has no registered BLS key");
     }
-    // All inner transactions or none: a snapshot to return to when one of them is invalid.
+    // All inner transactions or none: a snapshot to return to when one of them, or the aggregate,
+    // is invalid.
     const std::size_t snap = st.snapshot();
     CompressedResult out;
     U256 paid;  // Σ gas_i × price_i, for the receipt's average price
@@ -65,6 +74,15 @@ Result<CompressedResult> apply_compressed_transaction(state::StateAccess& st, co
         out.result.gas_used += r->gas_used;
         paid += U256(r->gas_used) * r->effective_gas_price;
         for (auto& l : r->logs) out.result.logs.push_back(std::move(l));
+    }
+    if (verified == nullptr || *verified != batch) {
+        auto ok = cache.verify(batch, td.signature, st);
+        if (!ok || !*ok) {
+            st.revert(snap);
+            if (!ok) return std::unexpected(std::move(ok.error()));
+            return fail(errc::bad_aggregate,
+                        "invalid sender: the aggregate BLS signature does not verify for the inner transactions");
+        }
     }
     out.result.status = true;
     out.result.effective_gas_price = out.result.gas_used == 0 ? U256() : paid / U256(out.result.gas_used);

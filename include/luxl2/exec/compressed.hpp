@@ -3,7 +3,8 @@
 //
 //  - The body is decoded against the transaction's pre-state (BlsAccountCache::decode: the
 //    registry's account index, the senders' nonces) and the aggregate is verified with the keys the
-//    state registers (an unregistered sender makes the transaction invalid).
+//    state registers (an unregistered sender makes the transaction invalid). The pairing runs last,
+//    after the state checks of every inner transaction: one that cannot run costs no pairing.
 //  - Each inner transaction then runs in order as an EIP-1559 transaction from its BLS account
 //    (apply_transaction: nonce, fees, balance, value, the tip to the fee recipient, the base fee
 //    burned), paying on top of its intrinsic gas its share of the verification, priced as EIP-2537
