@@ -95,7 +95,9 @@ void register_tx_compressed(CLI::App& tx, Registry& reg) {
                                 "Sign the inner transactions of a 0x53 batch (JSON: chainId, transactions with from, "
                                 "nonce, maxPriorityFeePerGas, maxFeePerGas, gas, to, value, input) with their "
                                 "senders' BLS keys; prints the raw 0x53");
-    s->add_option("--key", keys, "a sender's BLS secret key, hex (one per distinct sender; repeat)")->required();
+    s->add_option("--key", keys, "a sender's BLS secret key, hex (one per distinct sender; repeat)")
+        ->required()
+        ->allow_extra_args(false);
     s->add_option("BATCH.json", sign_path, "the batch; - for stdin")->required();
     s->callback([&reg] {
         int code = 0;
@@ -135,7 +137,9 @@ void register_tx_compressed(CLI::App& tx, Registry& reg) {
                                 "Build a raw 0x53 from a batch (JSON, as compressed-sign) and one BLS signature per "
                                 "inner transaction, made elsewhere over its signing message (compressed-decode shows "
                                 "them as \"message\")");
-    b->add_option("--sig", sig_hex, "96-byte signature, hex, of inner transaction i (in order; repeat)")->required();
+    b->add_option("--sig", sig_hex, "96-byte signature, hex, of inner transaction i (in order; repeat)")
+        ->required()
+        ->allow_extra_args(false);
     b->add_option("BATCH.json", build_path, "the batch; - for stdin")->required();
     b->callback([&reg] {
         int code = 0;

@@ -48,10 +48,9 @@ Result<CompressedResult> apply_compressed_transaction(state::StateAccess& st, co
         if (!seen.insert(batch.txs[i].from).second) continue;
         LUXL2_TRY(acc, bls_account(st, batch.txs[i].from));
         if (!acc)
-            return fail(compress::compressed_errc::kUnknownSender, "invalid sender: inner transaction " +
-                                                                       std::to_string(i) + ": sender " +
-                                                                       to_hex(batch.txs[i].from) +
-                                                                       " has no registered BLS key");
+            return fail(compress::compressed_errc::kUnknownSender,
+                        "invalid sender: inner transaction " + std::to_string(i) + ": sender " +
+                            to_hex(batch.txs[i].from) + " has no registered BLS key");
     }
     // All inner transactions or none: a snapshot to return to when one of them, or the aggregate,
     // is invalid.
