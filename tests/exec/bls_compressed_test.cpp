@@ -8,6 +8,8 @@
 #include "luxl2/crypto/bls_registry.hpp"
 #include "luxl2/exec/block_executor.hpp"
 #include "luxl2/exec/compressed.hpp"
+#include "luxl2/exec/witness.hpp"
+#include "luxl2/state/smt_commitment.hpp"
 
 namespace luxl2::exec {
 namespace {
@@ -48,7 +50,7 @@ struct BlsExec : ::testing::Test {
     std::uint64_t alice_nonce = 0;
 
     void SetUp() override {
-        db = std::make_unique<state::StateDb>(kv, std::make_unique<state::SortedLeafCommitment>());
+        db = std::make_unique<state::StateDb>(kv, state::open_state_commitment(kv).value());
         state::Account a;
         a.balance = kEther * U256(100);
         db->set_account(alice, a);
@@ -316,6 +318,45 @@ TEST_F(BlsExec, BlockExecutorReceiptsAndRejections) {
     ASSERT_EQ(res->compressed.size(), 1u);
     ASSERT_TRUE(res->compressed[0]);
     EXPECT_EQ(res->compressed[0]->txs.size(), 2u);
+}
+
+TEST_F(BlsExec, WitnessOfACompressedTransactionReexecutesAlone) {
+    register_both();
+    ASSERT_TRUE(register_key(k3));
+    commit();
+    // Mid-block: an earlier transfer is pending when the witness is taken.
+    ASSERT_TRUE(apply_compressed_transaction(*db, env, signed_batch(batch({inner(k3, 0, carol, U256(1))}), {&k3}),
+                                             env.gas_limit, cache));
+    const std::vector<Address> senders{k1.address, k2.address};
+    const auto index = cache.index(*db, senders).value();
+    const auto td = signed_batch(batch({inner(k1, 0, k2.address, U256(4)), inner(k2, 0, bob, U256(5))}), {&k1, &k2},
+                                 compress::BodyFormat::kIndexed, &index);
+    auto run = generate_compressed_witness(*db, env, td, env.gas_limit);
+    ASSERT_TRUE(run) << run.error().to_string();
+    EXPECT_EQ(run->witness.pre_root, db->root().value());
+    auto again = reexecute_compressed(run->witness, env, td, env.gas_limit, &db->commitment());
+    ASSERT_TRUE(again) << again.error().to_string();
+    EXPECT_EQ(again->post, run->post);
+    EXPECT_EQ(again->result.gas_used, run->result.gas_used);
+    // The same post-state as executing it on the full state.
+    auto direct = apply_compressed_transaction(*db, env, td, env.gas_limit, cache);
+    ASSERT_TRUE(direct);
+    EXPECT_EQ(direct->result.gas_used, run->result.gas_used);
+    // A witness that lies about the pre-state (k2's nonce) fails its proof (the tree has proofs).
+    EXPECT_EQ(run->witness.proof.has_value(), LUXL2_HAVE_SMT == 1);
+    if (run->witness.proof) {
+        auto lie = run->witness;
+        lie.accounts[k2.address].nonce = 7;
+        auto bad = reexecute_compressed(lie, env, td, env.gas_limit, &db->commitment());
+        ASSERT_FALSE(bad);
+        EXPECT_EQ(bad.error().code, witness_proof);
+    }
+    // One missing registry slot and the body cannot be decoded from the witness.
+    auto partial = run->witness;
+    partial.slots.erase(partial.slots.begin());
+    auto incomplete = reexecute_compressed(partial, env, td, env.gas_limit);
+    ASSERT_FALSE(incomplete);
+    EXPECT_EQ(incomplete.error().code, witness_incomplete);
 }
 
 TEST_F(BlsExec, CacheFollowsTheStateItIsGiven) {
