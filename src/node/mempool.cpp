@@ -120,10 +120,26 @@ Result<void> Mempool::add_compressed(exec::SignedTx stx, Bytes raw) {
                                              std::to_string(config_.max_tx_bytes));
     std::lock_guard lock(mu_);
     if (by_hash_.contains(stx.hash)) return fail(poolerrc::already_known, "already known");
+    // The pooled 0x53s claiming one of its (sender, nonce) pairs: it replaces them all when it pays
+    // at least price_bump_percent more than each (smallest inner fee cap and tip cap), else refused.
+    std::vector<Hash32> conflicts;
     for (const auto& t : stx.compressed->txs)
-        if (claims_.contains({t.from, t.nonce}))
-            return fail(poolerrc::nonce_claimed, "nonce already pending in another 0x53 transaction: address " +
-                                                     to_hex(t.from) + ", nonce " + std::to_string(t.nonce));
+        if (auto it = claims_.find({t.from, t.nonce}); it != claims_.end()) {
+            if (std::find(conflicts.begin(), conflicts.end(), it->second) != conflicts.end()) continue;
+            const auto& old = by_hash_.at(it->second)->stx.tx;
+            if (exec::fee_cap(stx.tx) < bumped(exec::fee_cap(old), config_.price_bump_percent) ||
+                exec::tip_cap(stx.tx) < bumped(exec::tip_cap(old), config_.price_bump_percent))
+                return fail(poolerrc::replacement_underpriced,
+                            "replacement transaction underpriced: address " + to_hex(t.from) + ", nonce " +
+                                std::to_string(t.nonce) + " is pending in another 0x53 transaction");
+            conflicts.push_back(it->second);
+        }
+    for (const Hash32& h : conflicts)
+        for (auto it = compressed_.begin(); it != compressed_.end(); ++it)
+            if (it->second->stx.hash == h) {
+                remove_compressed_locked(it);
+                break;
+            }
     while (by_hash_.size() >= config_.max_total || bytes_ + raw.size() > config_.max_total_bytes)
         if (!evict_for_locked(exec::fee_cap(stx.tx))) return fail(poolerrc::pool_full, "txpool is full");
     const std::uint64_t arrival = arrivals_++;

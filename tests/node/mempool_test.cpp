@@ -160,13 +160,13 @@ struct MempoolCompressedTest : MempoolTest {
     // A pooled 0x53 from dev accounts' addresses standing in for BLS accounts (the pool checks no
     // signature: the node verified it before add_compressed).
     static exec::SignedTx compressed(std::vector<std::pair<std::size_t, std::uint64_t>> inner, U256 tip,
-                                     std::uint8_t tag) {
+                                     std::uint8_t tag, U256 fee_cap = gwei(10)) {
         compress::CompressedBatch b{U256(1337), {}};
         for (const auto& [who, nonce] : inner) {
             compress::InnerTx t;
             t.from = dev()[who].address;
             t.nonce = nonce;
-            t.max_fee_per_gas = gwei(10);
+            t.max_fee_per_gas = fee_cap;
             t.max_priority_fee_per_gas = tip;
             t.gas_limit = 100'000;
             t.to = addr(tag);
@@ -184,9 +184,9 @@ struct MempoolCompressedTest : MempoolTest {
 TEST_F(MempoolCompressedTest, ClaimsOrderAndStaleRemoval) {
     Mempool pool;
     ASSERT_TRUE(pool.add_compressed(compressed({{0, 0}, {1, 0}, {0, 1}}, gwei(1), 1), Bytes(100)));
-    auto clash = pool.add_compressed(compressed({{1, 0}}, gwei(5), 2), Bytes(100));
+    auto clash = pool.add_compressed(compressed({{1, 0}}, gwei(5), 2), Bytes(100));  // tip up, fee cap not
     ASSERT_FALSE(clash);
-    EXPECT_EQ(clash.error().code, poolerrc::nonce_claimed);
+    EXPECT_EQ(clash.error().code, poolerrc::replacement_underpriced);
     EXPECT_FALSE(pool.add_compressed(compressed({{0, 0}, {1, 0}, {0, 1}}, gwei(1), 1), Bytes(100)));  // known
     ASSERT_TRUE(pool.add_compressed(compressed({{2, 0}}, gwei(3), 3), Bytes(100)));
     ASSERT_TRUE(add(pool, transfer(3, 0, addr(9), 1, gwei(10), gwei(2))));
@@ -216,6 +216,14 @@ TEST_F(MempoolCompressedTest, ClaimsOrderAndStaleRemoval) {
     EXPECT_EQ(pool.size(), 1u);
     EXPECT_EQ(pool.pending_nonce(dev()[0].address, 0), 0u);
     EXPECT_TRUE(pool.add_compressed(compressed({{1, 0}}, gwei(5), 2), Bytes(100)));  // the claim is free again
+    // A replacement overlapping two pooled 0x53s pays 10% more than each and drops both whole.
+    ASSERT_TRUE(pool.add_compressed(compressed({{0, 0}}, gwei(1), 4), Bytes(100)));
+    ASSERT_TRUE(pool.add_compressed(compressed({{0, 0}, {1, 0}}, gwei(6), 5, gwei(11)), Bytes(100)));
+    EXPECT_EQ(pool.size(), 2u);  // it and the ECDSA transfer
+    Hash32 replaced{};
+    replaced[0] = 2;
+    EXPECT_FALSE(pool.get(replaced));
+    EXPECT_EQ(pool.pending_nonce(dev()[0].address, 0), 1u);
 }
 
 }  // namespace

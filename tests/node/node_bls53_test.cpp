@@ -227,11 +227,17 @@ TEST_F(NodeBls53, AdmissionRefusals) {
     auto passer = n->send_raw_transaction(compressed_raw({inner(k1, 0, l2_to_l1_message_passer(), U256(1))}, {&k1}));
     ASSERT_FALSE(passer);
     EXPECT_NE(passer.error().message.find("send no L2→L1 message"), std::string::npos) << passer.error().message;
-    // Two 0x53s claiming the same (sender, nonce): the second is refused, never a replacement.
-    ASSERT_TRUE(n->send_raw_transaction(compressed_raw({inner(k1, 0, addr(1), U256(1))}, {&k1})));
-    auto again = n->send_raw_transaction(compressed_raw({inner(k1, 0, addr(2), U256(1))}, {&k1}));
+    // Two 0x53s claiming the same (sender, nonce): the second replaces the first only with 10% more.
+    ASSERT_TRUE(n->send_raw_transaction(compressed_raw({inner(k1, 0, addr(2), U256(1))}, {&k1})));
+    auto again = n->send_raw_transaction(
+        compressed_raw({inner(k1, 0, addr(1), U256(2)), inner(k2, 0, addr(1), U256(3))}, {&k1, &k2}));
     ASSERT_FALSE(again);
-    EXPECT_EQ(again.error().code, poolerrc::nonce_claimed);
+    EXPECT_EQ(again.error().code, poolerrc::replacement_underpriced);
+    EXPECT_TRUE(again.error().message.starts_with("replacement transaction underpriced")) << again.error().message;
+    auto richer = inner(k1, 0, addr(1), U256(1));
+    richer.max_fee_per_gas = gwei(11);
+    richer.max_priority_fee_per_gas = gwei(2);
+    ASSERT_TRUE(n->send_raw_transaction(compressed_raw({richer}, {&k1})));
     EXPECT_EQ(n->mempool().size(), 1u);
     EXPECT_EQ(block(*n)->tx_count(), 1u);
     EXPECT_EQ(account(*n, addr(1)).balance, U256(1));

@@ -16,8 +16,9 @@
 // checked against the latest state by the node (Node::send_compressed_transaction): each inner
 // transaction must be executable now, in order (its nonce the sender's next one, after the earlier
 // inner transactions of the same 0x53). The pool holds them apart from the per-sender chains: a 0x53
-// claims each (sender, nonce) of its inner transactions, and one whose claim another pooled 0x53
-// holds is refused ("nonce already pending in another 0x53 transaction"; a 0x53 is never replaced).
+// claims each (sender, nonce) of its inner transactions; one that overlaps the claims of pooled
+// 0x53s replaces them all (each dropped whole) when both its smallest inner fee cap and tip cap are
+// at least 10% above each one's, else it is refused ("replacement transaction underpriced: …").
 // It is ordered among the others by its smallest inner tip, and dropped after a block once any of
 // its inner nonces is below its sender's state nonce (executed, or overtaken).
 //
@@ -48,7 +49,6 @@ inline constexpr std::string_view pool_full = "pool.full";
 inline constexpr std::string_view account_limit = "pool.account_limit";
 inline constexpr std::string_view gas_limit = "pool.gas_limit";
 inline constexpr std::string_view oversized = "pool.oversized";
-inline constexpr std::string_view nonce_claimed = "pool.nonce_claimed";  // a 0x53's inner nonce is already pooled
 }  // namespace poolerrc
 
 struct MempoolConfig {
@@ -74,8 +74,8 @@ public:
     /// against `state` (the latest committed state) and `env`. A 0x53 (stx.compressed set: verified
     /// and checked against `state` by the caller) goes to add_compressed.
     [[nodiscard]] Result<void> add(exec::SignedTx tx, Bytes raw, const state::StateReader& state, const PoolEnv& env);
-    /// Admits a verified 0x53: size and pool limits, and no inner (sender, nonce) another pooled 0x53
-    /// claims.
+    /// Admits a verified 0x53: size and pool limits; it replaces the pooled 0x53s whose inner
+    /// (sender, nonce) pairs it shares if it pays 10% more than each, else it is refused.
     [[nodiscard]] Result<void> add_compressed(exec::SignedTx tx, Bytes raw);
 
     /// Executable transactions for the next block: within each sender in nonce order from its state
