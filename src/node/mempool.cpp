@@ -134,12 +134,13 @@ Result<void> Mempool::add_compressed(exec::SignedTx stx, Bytes raw) {
                                 std::to_string(t.nonce) + " is pending in another 0x53 transaction");
             conflicts.push_back(it->second);
         }
-    for (const Hash32& h : conflicts)
-        for (auto it = compressed_.begin(); it != compressed_.end(); ++it)
-            if (it->second->stx.hash == h) {
-                remove_compressed_locked(it);
-                break;
-            }
+    if (!conflicts.empty()) {
+        // A replacement never evicts others: it must fit in the room of the ones it replaces.
+        std::size_t freed = 0;
+        for (const Hash32& h : conflicts) freed += by_hash_.at(h)->raw.size();
+        if (bytes_ - freed + raw.size() > config_.max_total_bytes) return fail(poolerrc::pool_full, "txpool is full");
+        for (const Hash32& h : conflicts) remove_compressed_locked(compressed_.find(by_hash_.at(h)->arrival));
+    }
     while (by_hash_.size() >= config_.max_total || bytes_ + raw.size() > config_.max_total_bytes)
         if (!evict_for_locked(exec::fee_cap(stx.tx))) return fail(poolerrc::pool_full, "txpool is full");
     const std::uint64_t arrival = arrivals_++;
