@@ -1,5 +1,6 @@
 #include "luxl2/crypto/keccak.hpp"
 
+#include <atomic>
 #include <bit>
 #include <cstring>
 
@@ -29,12 +30,17 @@ PermuteFn select_permutation() noexcept {
     return __builtin_cpu_supports("bmi") && __builtin_cpu_supports("bmi2") ? keccak_f1600_x86_64_v3
                                                                            : keccak_f1600_portable;
 }
+std::atomic<bool> g_allow_x86_64_v3{true};  // constant-initialised: safe in other static initialisers
 // A function-local static, so that hashing during other static initialisers is safe.
 PermuteFn permutation() noexcept {
     static const PermuteFn fn = select_permutation();
-    return fn;
+    return g_allow_x86_64_v3.load(std::memory_order_relaxed) ? fn : keccak_f1600_portable;
 }
 }  // namespace
+
+void allow_keccak_f1600_x86_64_v3(bool allow) noexcept {
+    g_allow_x86_64_v3.store(allow, std::memory_order_relaxed);
+}
 
 void keccak_f1600(std::uint64_t s[25]) noexcept {
     permutation()(s);
@@ -49,6 +55,7 @@ void keccak_f1600(std::uint64_t s[25]) noexcept {
 bool keccak_f1600_has_x86_64_v3() noexcept {
     return false;
 }
+void allow_keccak_f1600_x86_64_v3(bool) noexcept {}
 #endif
 
 Sponge::Sponge(std::size_t rate_bytes, std::uint8_t domain) noexcept : state_{}, rate_(rate_bytes), domain_(domain) {
