@@ -208,7 +208,6 @@ void wots_pkgen(const Params& p, const Hasher& hs, const Adrs& adrs, std::uint8_
     if (sign_msg) wots_digits(p, sign_msg, digits);
     wots_chains(p, hs, adrs, ends, true, start, steps, sign_msg ? &capture : nullptr);
     wots_compress(hs, adrs, ends, len, out);
-    secure_wipe(ends, sizeof ends);
 }
 
 // wots_pkFromSig (Algorithm 8).
