@@ -150,14 +150,18 @@ inline constexpr std::uint64_t kRoundConstants[24] = {
     A23 = B3 ^ (~B4 & B0);          \
     A24 = B4 ^ (~B0 & B1);
 
-/// Keccak-f[1600] on s[0..24], writing back only lanes 0..Out−1 (the others are then stale).
-template <std::size_t Out = 25>
+/// Keccak-f[1600] on lanes s[0], s[Stride], …, s[24·Stride] (Stride 4: one instance of a four-way
+/// interleaved state, permuted where it lies), writing back only lanes 0..Out−1 (the others are then
+/// stale).
+template <std::size_t Out = 25, std::size_t Stride = 1>
 [[gnu::always_inline]] inline void permute(std::uint64_t* s) noexcept {
     static_assert(Out >= 1 && Out <= 25);
-    std::uint64_t A0 = s[0], A1 = s[1], A2 = s[2], A3 = s[3], A4 = s[4], A5 = s[5], A6 = s[6], A7 = s[7], A8 = s[8],
-                  A9 = s[9], A10 = s[10], A11 = s[11], A12 = s[12], A13 = s[13], A14 = s[14], A15 = s[15], A16 = s[16],
-                  A17 = s[17], A18 = s[18], A19 = s[19], A20 = s[20], A21 = s[21], A22 = s[22], A23 = s[23],
-                  A24 = s[24];
+    std::uint64_t A0 = s[0 * Stride], A1 = s[1 * Stride], A2 = s[2 * Stride], A3 = s[3 * Stride], A4 = s[4 * Stride],
+                  A5 = s[5 * Stride], A6 = s[6 * Stride], A7 = s[7 * Stride], A8 = s[8 * Stride], A9 = s[9 * Stride],
+                  A10 = s[10 * Stride], A11 = s[11 * Stride], A12 = s[12 * Stride], A13 = s[13 * Stride],
+                  A14 = s[14 * Stride], A15 = s[15 * Stride], A16 = s[16 * Stride], A17 = s[17 * Stride],
+                  A18 = s[18 * Stride], A19 = s[19 * Stride], A20 = s[20 * Stride], A21 = s[21 * Stride],
+                  A22 = s[22 * Stride], A23 = s[23 * Stride], A24 = s[24 * Stride];
     std::uint64_t E0, E1, E2, E3, E4, E5, E6, E7, E8, E9, E10, E11, E12, E13, E14, E15, E16, E17, E18, E19, E20, E21,
         E22, E23, E24;
     std::uint64_t B0, B1, B2, B3, B4, C0, C1, C2, C3, C4, D0, D1, D2, D3, D4;
@@ -169,7 +173,7 @@ template <std::size_t Out = 25>
     LUXL2_KECCAK_ROUND_EA(kRoundConstants[23])
     const std::uint64_t out[25] = {A0,  A1,  A2,  A3,  A4,  A5,  A6,  A7,  A8,  A9,  A10, A11, A12,
                                    A13, A14, A15, A16, A17, A18, A19, A20, A21, A22, A23, A24};
-    for (std::size_t i = 0; i < Out; ++i) s[i] = out[i];
+    for (std::size_t i = 0; i < Out; ++i) s[i * Stride] = out[i];
 }
 
 #undef LUXL2_KECCAK_ROUND_AE
