@@ -19,16 +19,9 @@ constexpr format::Encoding kAll[] = {format::Encoding::kJson, format::Encoding::
                                      format::Encoding::kBinary, format::Encoding::kSsz};
 
 Result<Bytes> read_input(const std::string& path) {
-    std::stringstream ss;
-    if (path == "-") {
-        ss << std::cin.rdbuf();
-    } else {
-        std::ifstream f(path, std::ios::binary);
-        if (!f) return fail("cli.io", "cannot open " + path);
-        ss << f.rdbuf();
-    }
-    const std::string s = ss.str();
-    return Bytes(s.begin(), s.end());
+    const auto s = read_text_input(path);
+    if (!s) return fail("cli.io", "cannot open " + path);
+    return Bytes(s->begin(), s->end());
 }
 
 Result<void> write_output(const std::string& path, ByteView data) {

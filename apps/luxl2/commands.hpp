@@ -39,6 +39,11 @@ int getrandom_bytes(Bytes& out);
 
 /// The whole file as bytes; prints "error: cannot open PATH" and returns nullopt when unreadable.
 std::optional<Bytes> read_file_bytes(const std::string& path);
+/// The whole text of `path`, or of stdin when `path` is "-"; nullopt when the file cannot be opened
+/// (the caller reports it).
+std::optional<std::string> read_text_input(const std::string& path);
+/// `s` without spaces, tabs and line breaks (hex pasted from a file or a terminal).
+std::string without_space(std::string s);
 /// Writes (truncating) `b` to `path`; prints an error and returns false on failure.
 bool write_file_bytes(const std::string& path, ByteView b);
 

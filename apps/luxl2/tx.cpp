@@ -104,19 +104,13 @@ void register_tx(CLI::App& app, Registry& reg) {
     sign->add_option("--key", key, "secret key, 32 bytes hex")->required();
     sign->add_option("TX.json", json_path, "the transaction (JSON-RPC names); - for stdin")->required();
     sign->callback([&reg] {
-        std::stringstream ss;
-        if (json_path == "-") {
-            ss << std::cin.rdbuf();
-        } else {
-            std::ifstream f(json_path);
-            if (!f) {
-                std::cerr << "error: cannot open " << json_path << "\n";
-                reg.exit_code = 2;
-                return;
-            }
-            ss << f.rdbuf();
+        const auto text = read_text_input(json_path);
+        if (!text) {
+            std::cerr << "error: cannot open " << json_path << "\n";
+            reg.exit_code = 2;
+            return;
         }
-        const auto j = nlohmann::json::parse(ss.str(), nullptr, false);
+        const auto j = nlohmann::json::parse(*text, nullptr, false);
         if (j.is_discarded()) {
             std::cerr << "error: " << json_path << " is not valid JSON\n";
             reg.exit_code = 2;

@@ -22,30 +22,13 @@
 namespace luxl2::cli {
 namespace {
 
-std::optional<std::string> read_all(const std::string& path) {
-    std::stringstream ss;
-    if (path == "-") {
-        ss << std::cin.rdbuf();
-    } else {
-        std::ifstream f(path);
-        if (!f) return std::nullopt;
-        ss << f.rdbuf();
-    }
-    return ss.str();
-}
-
-std::string no_space(std::string s) {
-    std::erase_if(s, [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; });
-    return s;
-}
-
 int usage(const std::string& what) {
     std::cerr << "error: " << what << "\n";
     return 2;
 }
 
 std::optional<compress::CompressedBatch> read_batch(const std::string& path, int& code) {
-    auto text = read_all(path);
+    auto text = read_text_input(path);
     if (!text) return code = usage("cannot open " + path), std::nullopt;
     const auto j = nlohmann::json::parse(*text, nullptr, false);
     if (j.is_discarded()) return code = usage(path + " is not valid JSON"), std::nullopt;
@@ -73,7 +56,7 @@ void register_tx_compressed(CLI::App& tx, Registry& reg) {
                                 "it to 0x0000000000000000000000000000000000000553 with value 0)");
     r->add_option("--key", reg_key, "BLS secret key, 32 bytes hex (luxl2 sig keygen --scheme bls12-381)")->required();
     r->callback([&reg] {
-        auto sk = from_hex(no_space(reg_key));
+        auto sk = from_hex(without_space(reg_key));
         secure_wipe(reg_key.data(), reg_key.size());
         if (!sk) return void(reg.exit_code = usage("--key: " + sk.error().to_string()));
         auto pk = crypto::bls::sk_to_pk(*sk);
@@ -105,7 +88,7 @@ void register_tx_compressed(CLI::App& tx, Registry& reg) {
         if (!batch) return void(reg.exit_code = code);
         std::map<Address, Bytes> by_sender;
         for (auto& k : keys) {
-            auto sk = from_hex(no_space(k));
+            auto sk = from_hex(without_space(k));
             secure_wipe(k.data(), k.size());
             if (!sk) return void(reg.exit_code = usage("--key: " + sk.error().to_string()));
             auto pk = crypto::bls::sk_to_pk(*sk);
@@ -147,7 +130,7 @@ void register_tx_compressed(CLI::App& tx, Registry& reg) {
         if (!batch) return void(reg.exit_code = code);
         std::vector<crypto::bls::Signature> sigs;
         for (const auto& h : sig_hex) {
-            auto bytes = from_hex(no_space(h));
+            auto bytes = from_hex(without_space(h));
             if (!bytes || bytes->size() != crypto::bls::kSignatureSize)
                 return void(reg.exit_code = usage("--sig: a signature is 96 bytes of hex"));
             sigs.push_back(crypto::bls::Signature::from_view(*bytes));
@@ -161,8 +144,8 @@ void register_tx_compressed(CLI::App& tx, Registry& reg) {
                                 "the batch as JSON with each inner signing message");
     d->add_option("HEX", raw, "the raw envelope, hex; - for stdin")->required();
     d->callback([&reg] {
-        std::string hex = raw == "-" ? read_all("-").value_or("") : raw;
-        auto bytes = from_hex(no_space(hex));
+        std::string hex = raw == "-" ? read_text_input("-").value_or("") : raw;
+        auto bytes = from_hex(without_space(hex));
         if (!bytes) return void(reg.exit_code = usage(bytes.error().to_string()));
         auto td = format::from_envelope(*bytes);
         if (!td) return void(reg.exit_code = usage(td.error().to_string()));

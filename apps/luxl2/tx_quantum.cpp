@@ -10,26 +10,7 @@
 #include "luxl2/format/quantum_tx.hpp"
 
 namespace luxl2::cli {
-namespace {
-
-std::optional<std::string> read_text(const std::string& path) {
-    std::stringstream ss;
-    if (path == "-") {
-        ss << std::cin.rdbuf();
-    } else {
-        std::ifstream f(path);
-        if (!f) return std::nullopt;
-        ss << f.rdbuf();
-    }
-    return ss.str();
-}
-
-std::string strip(std::string s) {
-    std::erase_if(s, [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; });
-    return s;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 void register_tx_quantum(CLI::App& tx, Registry& reg) {
     static std::string key, json_path, raw;
@@ -42,14 +23,14 @@ void register_tx_quantum(CLI::App& tx, Registry& reg) {
         ->required();
     sign->add_flag("--deterministic", deterministic, "deterministic signature (no fresh randomness)");
     sign->callback([&reg] {
-        auto text = read_text(json_path);
+        auto text = read_text_input(json_path);
         if (!text) return std::cerr << "error: cannot open " << json_path << "\n", void(reg.exit_code = 2);
         const auto j = nlohmann::json::parse(*text, nullptr, false);
         if (j.is_discarded())
             return std::cerr << "error: " << json_path << " is not valid JSON\n", void(reg.exit_code = 2);
         auto q = format::quantum_tx_fields_from_json(j);
         if (!q) return std::cerr << "error: " << q.error().to_string() << "\n", void(reg.exit_code = 2);
-        auto sk = from_hex(strip(key));
+        auto sk = from_hex(without_space(key));
         secure_wipe(key.data(), key.size());
         if (!sk) return std::cerr << "error: --key: " << sk.error().to_string() << "\n", void(reg.exit_code = 2);
         auto signed_tx = format::sign_quantum_tx(*q, *sk, deterministic);
@@ -64,8 +45,8 @@ void register_tx_quantum(CLI::App& tx, Registry& reg) {
     verify->add_option("HEX", raw, "the raw envelope, hex; - for stdin")->required();
     verify->callback([&reg] {
         std::string hex = raw;
-        if (raw == "-") hex = read_text("-").value_or("");
-        auto bytes = from_hex(strip(hex));
+        if (raw == "-") hex = read_text_input("-").value_or("");
+        auto bytes = from_hex(without_space(hex));
         if (!bytes) return std::cerr << "error: " << bytes.error().to_string() << "\n", void(reg.exit_code = 2);
         auto decoded = format::from_envelope(*bytes);
         if (!decoded) return std::cerr << "error: " << decoded.error().to_string() << "\n", void(reg.exit_code = 2);

@@ -33,6 +33,23 @@ std::optional<Bytes> read_file_bytes(const std::string& path) {
     return Bytes(s.begin(), s.end());
 }
 
+std::optional<std::string> read_text_input(const std::string& path) {
+    std::ostringstream ss;
+    if (path == "-") {
+        ss << std::cin.rdbuf();
+    } else {
+        std::ifstream f(path, std::ios::binary);
+        if (!f) return std::nullopt;
+        ss << f.rdbuf();
+    }
+    return std::move(ss).str();
+}
+
+std::string without_space(std::string s) {
+    std::erase_if(s, [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; });
+    return s;
+}
+
 bool write_file_bytes(const std::string& path, ByteView b) {
     std::ofstream f(path, std::ios::binary | std::ios::trunc);
     f.write(reinterpret_cast<const char*>(b.data()), static_cast<std::streamsize>(b.size()));

@@ -72,6 +72,17 @@ format::TransactionData wrap_raw(const Bytes& raw) {
     return t;
 }
 
+// An LP-505 envelope (0x53, 0x54) sent to the pool: the size limit before anything is decoded (a
+// post-quantum or compressed envelope is large, but not unbounded), then the envelope's shape.
+Result<format::TransactionData> pooled_envelope(ByteView raw, const format::TxLimits& limits) {
+    if (raw.size() > limits.max_bytes)
+        return fail(poolerrc::oversized, "oversized data: transaction size " + std::to_string(raw.size()) + ", limit " +
+                                             std::to_string(limits.max_bytes));
+    auto td = format::from_envelope(raw, limits);
+    if (!td) return fail(nodeerrc::invalid_tx, "invalid transaction: " + td.error().message);
+    return td;
+}
+
 }  // namespace
 
 Hash32 dev_sequencer_key() {
@@ -233,14 +244,10 @@ Result<Hash32> Node::send_raw_transaction(ByteView raw) {
 }
 
 Result<Hash32> Node::send_quantum_transaction(ByteView raw) {
-    // Limits before anything is decoded: a post-quantum envelope is large, but not unbounded.
-    if (raw.size() > config_.pool.max_tx_bytes)
-        return fail(poolerrc::oversized, "oversized data: transaction size " + std::to_string(raw.size()) + ", limit " +
-                                             std::to_string(config_.pool.max_tx_bytes));
     format::TxLimits limits;
     limits.max_bytes = config_.pool.max_tx_bytes;
-    auto td = format::from_envelope(raw, limits);
-    if (!td) return fail(nodeerrc::invalid_tx, "invalid transaction: " + td.error().message);
+    auto td = pooled_envelope(raw, limits);
+    if (!td) return std::unexpected(td.error());
     const format::Rules r = rules();
     // Verified once, here; the block builder trusts the sender it yields (signature_verified).
     auto stx = verified_quantum_tx(std::move(*td), r, limits);
@@ -260,13 +267,10 @@ Result<Hash32> Node::send_quantum_transaction(ByteView raw) {
 }
 
 Result<Hash32> Node::send_compressed_transaction(ByteView raw) {
-    if (raw.size() > config_.pool.max_tx_bytes)
-        return fail(poolerrc::oversized, "oversized data: transaction size " + std::to_string(raw.size()) + ", limit " +
-                                             std::to_string(config_.pool.max_tx_bytes));
     format::TxLimits limits;
     limits.max_bytes = config_.pool.max_tx_bytes;
-    auto td = format::from_envelope(raw, limits);
-    if (!td) return fail(nodeerrc::invalid_tx, "invalid transaction: " + td.error().message);
+    auto td = pooled_envelope(raw, limits);
+    if (!td) return std::unexpected(td.error());
     const Hash32 hash = crypto::keccak256(raw);
     // Everything the next block would check, on a scratch overlay of the latest state: the
     // aggregate is verified here once; the block builder decodes again and verifies only if the
