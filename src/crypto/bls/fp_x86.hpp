@@ -10,12 +10,17 @@
 
 namespace luxl2::crypto::bls::detail {
 
-inline bool cpu_has_adx() {
-    static const bool has = [] {
+/// The dispatch switch: true when the CPU reports ADX and BMI2. Tests may set it to false to run
+/// the portable routines on such a CPU (never to true on one without).
+inline bool& adx_dispatch() {
+    static bool has = [] {
         __builtin_cpu_init();
         return __builtin_cpu_supports("adx") && __builtin_cpu_supports("bmi2");
     }();
     return has;
+}
+inline bool cpu_has_adx() {
+    return adx_dispatch();
 }
 
 /// out = a·b·2^-384 mod p for a, b < p (out may alias a or b).
