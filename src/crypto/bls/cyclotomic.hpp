@@ -23,12 +23,13 @@ inline CompressedFp12 compress(const Fp12& f) {
 /// The four kept coefficients of g^2 for g in the cyclotomic subgroup: the (g3, g2) and (g1, g5)
 /// Fp4 squarings of cyclotomic_sqr, without the one that only feeds g0 and g4.
 inline CompressedFp12 compressed_sqr(const CompressedFp12& c) {
-    // (a + b·s)^2 in Fp4 = Fp2[s]/(s^2 - xi): (a^2 + xi·b^2) + ((a + b)^2 - a^2 - b^2)·s
-    const Fp2 a2 = sqr(c.g3), b2 = sqr(c.g2), d2 = sqr(c.g1), e2 = sqr(c.g5);
-    const Fp2 t0 = mul_by_xi(b2) + a2;
-    const Fp2 t1 = sqr(c.g3 + c.g2) - a2 - b2;
-    const Fp2 t2 = mul_by_xi(e2) + d2;
-    const Fp2 t3 = sqr(c.g1 + c.g5) - d2 - e2;
+    // (a + b·s)^2 in Fp4 = Fp2[s]/(s^2 - xi): (a^2 + xi·b^2) + ((a + b)^2 - a^2 - b^2)·s, with the
+    // squares kept double-width and each output coefficient reduced once.
+    const Fp2X a2 = sqr_wide(c.g3), b2 = sqr_wide(c.g2), d2 = sqr_wide(c.g1), e2 = sqr_wide(c.g5);
+    const Fp2 t0 = redc(mul_by_xi(b2) + a2);
+    const Fp2 t1 = redc(sqr_wide(c.g3 + c.g2) - a2 - b2);
+    const Fp2 t2 = redc(mul_by_xi(e2) + d2);
+    const Fp2 t3 = redc(sqr_wide(c.g1 + c.g5) - d2 - e2);
     const Fp2 x3 = mul_by_xi(t3);
     return {dbl(t0 - c.g1) + t0, dbl(t2 - c.g2) + t2, dbl(x3 + c.g3) + x3, dbl(t1 + c.g5) + t1};
 }

@@ -169,7 +169,7 @@ inline Fp operator*(const Fp& a, const Fp& b) {
     mont_mul<6>(r.l, a.l, b.l, kP, kPInv);
     return r;
 }
-inline Fp operator+(const Fp& a, const Fp& b) {
+[[gnu::always_inline]] inline Fp operator+(const Fp& a, const Fp& b) {
     Fp r;
 #if defined(__x86_64__)
     fp_add_x86(r.l, a.l, b.l);
@@ -178,7 +178,7 @@ inline Fp operator+(const Fp& a, const Fp& b) {
 #endif
     return r;
 }
-inline Fp operator-(const Fp& a, const Fp& b) {
+[[gnu::always_inline]] inline Fp operator-(const Fp& a, const Fp& b) {
     Fp r;
 #if defined(__x86_64__)
     fp_sub_x86(r.l, a.l, b.l);
@@ -190,7 +190,7 @@ inline Fp operator-(const Fp& a, const Fp& b) {
 inline Fp fp_zero() {
     return Fp{};
 }
-inline Fp operator-(const Fp& a) {
+[[gnu::always_inline]] inline Fp operator-(const Fp& a) {
     return fp_zero() - a;
 }
 inline Fp& operator*=(Fp& a, const Fp& b) {
@@ -205,7 +205,7 @@ inline Fp& operator-=(Fp& a, const Fp& b) {
 inline Fp sqr(const Fp& a) {
     return a * a;
 }
-inline Fp dbl(const Fp& a) {
+[[gnu::always_inline]] inline Fp dbl(const Fp& a) {
     return a + a;
 }
 

@@ -100,7 +100,7 @@ inline Fp redc(const FpX& a) {
 
 /// a + b as an integer, without reduction: below 2p for reduced inputs, for use only as an operand
 /// of a multiplication (which accepts inputs below 2p).
-inline Fp add_nr(const Fp& a, const Fp& b) {
+[[gnu::always_inline]] inline Fp add_nr(const Fp& a, const Fp& b) {
     Fp r;
     u64 carry = 0;
 #pragma GCC unroll 8
@@ -108,35 +108,59 @@ inline Fp add_nr(const Fp& a, const Fp& b) {
     return r;
 }
 
-/// a + b mod p·2^384.
-inline FpX operator+(const FpX& a, const FpX& b) {
-    FpX r;
+/// a + b mod p·2^384 (portable).
+inline void wide_add_portable(u64* r, const u64* a, const u64* b) {
     u64 carry = 0;
 #pragma GCC unroll 12
-    for (int j = 0; j < 12; ++j) r.l[j] = adc(a.l[j], b.l[j], carry);
-    cond_sub_p(r.l + 6, r.l + 6);  // the high half is below 2p + 1 <= 2^384
-    return r;
+    for (int j = 0; j < 12; ++j) r[j] = adc(a[j], b[j], carry);
+    cond_sub_p(r + 6, r + 6);  // the high half is below 2p + 1 <= 2^384
 }
 
-/// a - b mod p·2^384: p is added to the high half when the difference borrows.
-inline FpX operator-(const FpX& a, const FpX& b) {
-    FpX r;
+/// a - b mod p·2^384 (portable): p is added to the high half when the difference borrows.
+inline void wide_sub_portable(u64* r, const u64* a, const u64* b) {
     u64 borrow = 0;
 #pragma GCC unroll 12
-    for (int j = 0; j < 12; ++j) r.l[j] = sbb(a.l[j], b.l[j], borrow);
+    for (int j = 0; j < 12; ++j) r[j] = sbb(a[j], b[j], borrow);
     const u64 mask = u64{0} - borrow;
     u64 carry = 0;
 #pragma GCC unroll 8
-    for (int j = 0; j < 6; ++j) r.l[6 + j] = adc(r.l[6 + j], kP[j] & mask, carry);
-    return r;
+    for (int j = 0; j < 6; ++j) r[6 + j] = adc(r[6 + j], kP[j] & mask, carry);
 }
 
-/// a - b as integers, when a >= b is known (no correction).
-inline FpX sub_nr(const FpX& a, const FpX& b) {
-    FpX r;
+/// a - b as integers when a >= b is known (portable).
+inline void wide_sub_nr_portable(u64* r, const u64* a, const u64* b) {
     u64 borrow = 0;
 #pragma GCC unroll 12
-    for (int j = 0; j < 12; ++j) r.l[j] = sbb(a.l[j], b.l[j], borrow);
+    for (int j = 0; j < 12; ++j) r[j] = sbb(a[j], b[j], borrow);
+}
+
+// The x86-64 versions use plain adc/sbb/cmov (no ADX needed), so they are chosen at compile time.
+[[gnu::always_inline]] inline FpX operator+(const FpX& a, const FpX& b) {
+    FpX r;
+#if defined(__x86_64__)
+    wide_add_x86(r.l, a.l, b.l);
+#else
+    wide_add_portable(r.l, a.l, b.l);
+#endif
+    return r;
+}
+[[gnu::always_inline]] inline FpX operator-(const FpX& a, const FpX& b) {
+    FpX r;
+#if defined(__x86_64__)
+    wide_sub_x86(r.l, a.l, b.l);
+#else
+    wide_sub_portable(r.l, a.l, b.l);
+#endif
+    return r;
+}
+/// a - b as integers, when a >= b is known (no correction).
+[[gnu::always_inline]] inline FpX sub_nr(const FpX& a, const FpX& b) {
+    FpX r;
+#if defined(__x86_64__)
+    wide_sub_nr_x86(r.l, a.l, b.l);
+#else
+    wide_sub_nr_portable(r.l, a.l, b.l);
+#endif
     return r;
 }
 

@@ -330,7 +330,7 @@ inline void fp_mul_adx(u64* out, const u64* a, const u64* b) {
 /// out = a + b mod p for a, b < p (out may alias a or b): the sum (below 2p < 2^382, no carry out)
 /// and the sum minus p are both formed in registers, and the borrow of the subtraction picks the sum
 /// back with cmov. Registers only: no store and reload between the two.
-inline void fp_add_x86(u64* out, const u64* a, const u64* b) {
+[[gnu::always_inline]] inline void fp_add_x86(u64* out, const u64* a, const u64* b) {
     u64 s0 = a[0], s1 = a[1], s2 = a[2], s3 = a[3], s4 = a[4], s5 = a[5];
     u64 t0, t1, t2, t3, t4, t5;
     asm("addq 0(%[b]), %[s0]\n\t"
@@ -371,7 +371,7 @@ inline void fp_add_x86(u64* out, const u64* a, const u64* b) {
 }
 
 /// out = a - b mod p for a, b < p: the borrow of a - b, spread into a mask, selects p to add back.
-inline void fp_sub_x86(u64* out, const u64* a, const u64* b) {
+[[gnu::always_inline]] inline void fp_sub_x86(u64* out, const u64* a, const u64* b) {
     u64 d0 = a[0], d1 = a[1], d2 = a[2], d3 = a[3], d4 = a[4], d5 = a[5];
     u64 t0, t1, t2, t3, t4, t5, m;
     asm("subq 0(%[b]), %[d0]\n\t"

@@ -338,6 +338,154 @@ inline void redc_adx(u64* out, const u64* t) {
         : "rax", "rbx", "rdx", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15", "cc");
 }
 
+/// out = a + b mod p·2^384 for a, b below p·2^384: the low halves are added straight to memory, the
+/// high halves (with the carry) in registers, and p is subtracted from the high half unless that
+/// borrows (cmov), as in fp_add_x86.
+[[gnu::always_inline]] inline void wide_add_x86(u64* out, const u64* a, const u64* b) {
+    u64 d0 = a[6], d1 = a[7], d2 = a[8], d3 = a[9], d4 = a[10], d5 = a[11];
+    asm(        "movq 0(%[a]), %%rax\n\t"
+        "addq 0(%[b]), %%rax\n\t"
+        "movq %%rax, 0(%[out])\n\t"
+        "movq 8(%[a]), %%rax\n\t"
+        "adcq 8(%[b]), %%rax\n\t"
+        "movq %%rax, 8(%[out])\n\t"
+        "movq 16(%[a]), %%rax\n\t"
+        "adcq 16(%[b]), %%rax\n\t"
+        "movq %%rax, 16(%[out])\n\t"
+        "movq 24(%[a]), %%rax\n\t"
+        "adcq 24(%[b]), %%rax\n\t"
+        "movq %%rax, 24(%[out])\n\t"
+        "movq 32(%[a]), %%rax\n\t"
+        "adcq 32(%[b]), %%rax\n\t"
+        "movq %%rax, 32(%[out])\n\t"
+        "movq 40(%[a]), %%rax\n\t"
+        "adcq 40(%[b]), %%rax\n\t"
+        "movq %%rax, 40(%[out])\n\t"
+        "adcq 48(%[b]), %[d0]\n\t"
+        "adcq 56(%[b]), %[d1]\n\t"
+        "adcq 64(%[b]), %[d2]\n\t"
+        "adcq 72(%[b]), %[d3]\n\t"
+        "adcq 80(%[b]), %[d4]\n\t"
+        "adcq 88(%[b]), %[d5]"
+        : [d0] "+&r"(d0), [d1] "+&r"(d1), [d2] "+&r"(d2), [d3] "+&r"(d3), [d4] "+&r"(d4), [d5] "+&r"(d5),
+          "=m"(*reinterpret_cast<u64(*)[6]>(out))
+        : [a] "r"(a), [b] "r"(b), [out] "r"(out), "m"(*reinterpret_cast<const u64(*)[6]>(a)),
+          "m"(*reinterpret_cast<const u64(*)[12]>(b))
+        : "rax", "cc");
+    u64 hi[6] = {d0, d1, d2, d3, d4, d5};
+    const u64 zero[6] = {};
+    fp_add_x86(out + 6, hi, zero);
+}
+
+/// out = a - b mod p·2^384 for a, b below p·2^384: p is added to the high half when the whole
+/// difference borrows (mask), as in fp_sub_x86.
+[[gnu::always_inline]] inline void wide_sub_x86(u64* out, const u64* a, const u64* b) {
+    u64 d0 = a[6], d1 = a[7], d2 = a[8], d3 = a[9], d4 = a[10], d5 = a[11], m;
+    asm(        "movq 0(%[a]), %%rax\n\t"
+        "subq 0(%[b]), %%rax\n\t"
+        "movq %%rax, 0(%[out])\n\t"
+        "movq 8(%[a]), %%rax\n\t"
+        "sbbq 8(%[b]), %%rax\n\t"
+        "movq %%rax, 8(%[out])\n\t"
+        "movq 16(%[a]), %%rax\n\t"
+        "sbbq 16(%[b]), %%rax\n\t"
+        "movq %%rax, 16(%[out])\n\t"
+        "movq 24(%[a]), %%rax\n\t"
+        "sbbq 24(%[b]), %%rax\n\t"
+        "movq %%rax, 24(%[out])\n\t"
+        "movq 32(%[a]), %%rax\n\t"
+        "sbbq 32(%[b]), %%rax\n\t"
+        "movq %%rax, 32(%[out])\n\t"
+        "movq 40(%[a]), %%rax\n\t"
+        "sbbq 40(%[b]), %%rax\n\t"
+        "movq %%rax, 40(%[out])\n\t"
+        "sbbq 48(%[b]), %[d0]\n\t"
+        "sbbq 56(%[b]), %[d1]\n\t"
+        "sbbq 64(%[b]), %[d2]\n\t"
+        "sbbq 72(%[b]), %[d3]\n\t"
+        "sbbq 80(%[b]), %[d4]\n\t"
+        "sbbq 88(%[b]), %[d5]\n\t"
+        "sbbq %[m], %[m]"
+        : [d0] "+&r"(d0), [d1] "+&r"(d1), [d2] "+&r"(d2), [d3] "+&r"(d3), [d4] "+&r"(d4), [d5] "+&r"(d5),
+          [m] "=&r"(m), "=m"(*reinterpret_cast<u64(*)[6]>(out))
+        : [a] "r"(a), [b] "r"(b), [out] "r"(out), "m"(*reinterpret_cast<const u64(*)[6]>(a)),
+          "m"(*reinterpret_cast<const u64(*)[12]>(b))
+        : "rax", "cc");
+    u64 t0, t1, t2, t3, t4, t5;
+    asm("movq 0(%[p]), %[t0]\n\t"
+        "movq 8(%[p]), %[t1]\n\t"
+        "movq 16(%[p]), %[t2]\n\t"
+        "movq 24(%[p]), %[t3]\n\t"
+        "movq 32(%[p]), %[t4]\n\t"
+        "movq 40(%[p]), %[t5]\n\t"
+        "andq %[m], %[t0]\n\t"
+        "andq %[m], %[t1]\n\t"
+        "andq %[m], %[t2]\n\t"
+        "andq %[m], %[t3]\n\t"
+        "andq %[m], %[t4]\n\t"
+        "andq %[m], %[t5]\n\t"
+        "addq %[t0], %[d0]\n\t"
+        "adcq %[t1], %[d1]\n\t"
+        "adcq %[t2], %[d2]\n\t"
+        "adcq %[t3], %[d3]\n\t"
+        "adcq %[t4], %[d4]\n\t"
+        "adcq %[t5], %[d5]"
+        : [d0] "+&r"(d0), [d1] "+&r"(d1), [d2] "+&r"(d2), [d3] "+&r"(d3), [d4] "+&r"(d4), [d5] "+&r"(d5),
+          [t0] "=&r"(t0), [t1] "=&r"(t1), [t2] "=&r"(t2), [t3] "=&r"(t3), [t4] "=&r"(t4), [t5] "=&r"(t5)
+        : [m] "r"(m), [p] "r"(kP), "m"(*reinterpret_cast<const u64(*)[6]>(kP))
+        : "cc");
+    out[6] = d0;
+    out[7] = d1;
+    out[8] = d2;
+    out[9] = d3;
+    out[10] = d4;
+    out[11] = d5;
+}
+
+/// out = a - b as 768-bit integers (a >= b).
+[[gnu::always_inline]] inline void wide_sub_nr_x86(u64* out, const u64* a, const u64* b) {
+    asm(        "movq 0(%[a]), %%rax\n\t"
+        "subq 0(%[b]), %%rax\n\t"
+        "movq %%rax, 0(%[out])\n\t"
+        "movq 8(%[a]), %%rax\n\t"
+        "sbbq 8(%[b]), %%rax\n\t"
+        "movq %%rax, 8(%[out])\n\t"
+        "movq 16(%[a]), %%rax\n\t"
+        "sbbq 16(%[b]), %%rax\n\t"
+        "movq %%rax, 16(%[out])\n\t"
+        "movq 24(%[a]), %%rax\n\t"
+        "sbbq 24(%[b]), %%rax\n\t"
+        "movq %%rax, 24(%[out])\n\t"
+        "movq 32(%[a]), %%rax\n\t"
+        "sbbq 32(%[b]), %%rax\n\t"
+        "movq %%rax, 32(%[out])\n\t"
+        "movq 40(%[a]), %%rax\n\t"
+        "sbbq 40(%[b]), %%rax\n\t"
+        "movq %%rax, 40(%[out])\n\t"
+        "movq 48(%[a]), %%rax\n\t"
+        "sbbq 48(%[b]), %%rax\n\t"
+        "movq %%rax, 48(%[out])\n\t"
+        "movq 56(%[a]), %%rax\n\t"
+        "sbbq 56(%[b]), %%rax\n\t"
+        "movq %%rax, 56(%[out])\n\t"
+        "movq 64(%[a]), %%rax\n\t"
+        "sbbq 64(%[b]), %%rax\n\t"
+        "movq %%rax, 64(%[out])\n\t"
+        "movq 72(%[a]), %%rax\n\t"
+        "sbbq 72(%[b]), %%rax\n\t"
+        "movq %%rax, 72(%[out])\n\t"
+        "movq 80(%[a]), %%rax\n\t"
+        "sbbq 80(%[b]), %%rax\n\t"
+        "movq %%rax, 80(%[out])\n\t"
+        "movq 88(%[a]), %%rax\n\t"
+        "sbbq 88(%[b]), %%rax\n\t"
+        "movq %%rax, 88(%[out])"
+        : "=m"(*reinterpret_cast<u64(*)[12]>(out))
+        : [a] "r"(a), [b] "r"(b), [out] "r"(out), "m"(*reinterpret_cast<const u64(*)[12]>(a)),
+          "m"(*reinterpret_cast<const u64(*)[12]>(b))
+        : "rax", "cc");
+}
+
 }  // namespace luxl2::crypto::bls::detail
 
 #endif

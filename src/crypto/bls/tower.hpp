@@ -21,13 +21,13 @@ struct Fp2 {
 namespace luxl2::crypto::bls::detail {
 
 // ---- Fp2 ----
-inline Fp2 operator+(const Fp2& a, const Fp2& b) {
+[[gnu::always_inline]] inline Fp2 operator+(const Fp2& a, const Fp2& b) {
     return {a.c0 + b.c0, a.c1 + b.c1};
 }
-inline Fp2 operator-(const Fp2& a, const Fp2& b) {
+[[gnu::always_inline]] inline Fp2 operator-(const Fp2& a, const Fp2& b) {
     return {a.c0 - b.c0, a.c1 - b.c1};
 }
-inline Fp2 operator-(const Fp2& a) {
+[[gnu::always_inline]] inline Fp2 operator-(const Fp2& a) {
     return {-a.c0, -a.c1};
 }
 /// An Fp2 element as two double-width coefficients (see FpX).
@@ -44,14 +44,14 @@ inline Fp2X mul_wide(const Fp2& a, const Fp2& b) {
 inline Fp2 redc(const Fp2X& a) {
     return {redc(a.c0), redc(a.c1)};
 }
-inline Fp2X operator+(const Fp2X& a, const Fp2X& b) {
+[[gnu::always_inline]] inline Fp2X operator+(const Fp2X& a, const Fp2X& b) {
     return {a.c0 + b.c0, a.c1 + b.c1};
 }
-inline Fp2X operator-(const Fp2X& a, const Fp2X& b) {
+[[gnu::always_inline]] inline Fp2X operator-(const Fp2X& a, const Fp2X& b) {
     return {a.c0 - b.c0, a.c1 - b.c1};
 }
 /// a·(1 + u)
-inline Fp2X mul_by_xi(const Fp2X& a) {
+[[gnu::always_inline]] inline Fp2X mul_by_xi(const Fp2X& a) {
     return {a.c0 - a.c1, a.c0 + a.c1};
 }
 inline Fp2 operator*(const Fp2& a, const Fp2& b) {
@@ -73,7 +73,11 @@ inline Fp2& operator*=(Fp2& a, const Fp2& b) {
 inline Fp2 sqr(const Fp2& a) {
     return {add_nr(a.c0, a.c1) * (a.c0 - a.c1), add_nr(a.c0, a.c0) * a.c1};
 }
-inline Fp2 dbl(const Fp2& a) {
+/// a^2 unreduced (the same two products).
+inline Fp2X sqr_wide(const Fp2& a) {
+    return {mul_wide(add_nr(a.c0, a.c1), a.c0 - a.c1), mul_wide(add_nr(a.c0, a.c0), a.c1)};
+}
+[[gnu::always_inline]] inline Fp2 dbl(const Fp2& a) {
     return a + a;
 }
 inline Fp2 half(const Fp2& a) {
@@ -83,7 +87,7 @@ inline Fp2 conj(const Fp2& a) {
     return {a.c0, -a.c1};
 }
 /// a·(1 + u)
-inline Fp2 mul_by_xi(const Fp2& a) {
+[[gnu::always_inline]] inline Fp2 mul_by_xi(const Fp2& a) {
     return {a.c0 - a.c1, a.c0 + a.c1};
 }
 inline Fp2 fp2_zero() {
