@@ -250,9 +250,10 @@ void check_tower_products() {
         const Fp12 f{x, y}, g{y, Fp6{a, fp2_rand(st, i + 5), fp2_rand(st, i + 6)}};
         EXPECT_TRUE(f * g == fp12_mul_ref(f, g));
         EXPECT_TRUE(sqr(f) == fp12_mul_ref(f, f));
-        const Fp2 l0 = fp2_rand(st, i + 3), l4 = a, l5 = fp2_rand(st, i);
-        EXPECT_TRUE(mul_by_line(f, l0, l4, l5) ==
-                    fp12_mul_ref(f, Fp12{Fp6{l0, fp2_zero(), fp2_zero()}, Fp6{fp2_zero(), l4, l5}}));
+        const Fp2 a0 = fp2_rand(st, i + 3), a1 = a, b1 = fp2_rand(st, i);
+        EXPECT_TRUE(mul_by_line(f, a0, a1, b1) ==
+                    fp12_mul_ref(f, Fp12{Fp6{a0, a1, fp2_zero()}, Fp6{fp2_zero(), b1, fp2_zero()}}));
+        EXPECT_TRUE(redc(mul_by_01_wide(x, a0, b1)) == fp6_mul_ref(x, Fp6{a0, b1, fp2_zero()}));
     }
 }
 

@@ -10,17 +10,20 @@
 
 namespace luxl2::crypto::bls::detail {
 
-/// The dispatch switch: true when the CPU reports ADX and BMI2. Tests may set it to false to run
-/// the portable routines on such a CPU (never to true on one without).
+inline bool detect_adx() {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("adx") && __builtin_cpu_supports("bmi2");
+}
+/// The dispatch switch: true when the CPU reports ADX and BMI2. Set during static initialisation (a
+/// namespace-scope variable, so calls pay no initialisation guard); field arithmetic that runs before
+/// that sees false and takes the portable routines, which give the same results. Tests may set it to
+/// false to run the portable routines on such a CPU (never to true on one without).
+inline bool g_adx_dispatch = detect_adx();
 inline bool& adx_dispatch() {
-    static bool has = [] {
-        __builtin_cpu_init();
-        return __builtin_cpu_supports("adx") && __builtin_cpu_supports("bmi2");
-    }();
-    return has;
+    return g_adx_dispatch;
 }
 inline bool cpu_has_adx() {
-    return adx_dispatch();
+    return g_adx_dispatch;
 }
 
 /// out = a·b·2^-384 mod p for a, b < p (out may alias a or b).

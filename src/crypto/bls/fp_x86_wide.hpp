@@ -343,7 +343,7 @@ inline void redc_adx(u64* out, const u64* t) {
 /// borrows (cmov), as in fp_add_x86.
 [[gnu::always_inline]] inline void wide_add_x86(u64* out, const u64* a, const u64* b) {
     u64 d0 = a[6], d1 = a[7], d2 = a[8], d3 = a[9], d4 = a[10], d5 = a[11];
-    asm(        "movq 0(%[a]), %%rax\n\t"
+    asm("movq 0(%[a]), %%rax\n\t"
         "addq 0(%[b]), %%rax\n\t"
         "movq %%rax, 0(%[out])\n\t"
         "movq 8(%[a]), %%rax\n\t"
@@ -381,7 +381,7 @@ inline void redc_adx(u64* out, const u64* t) {
 /// difference borrows (mask), as in fp_sub_x86.
 [[gnu::always_inline]] inline void wide_sub_x86(u64* out, const u64* a, const u64* b) {
     u64 d0 = a[6], d1 = a[7], d2 = a[8], d3 = a[9], d4 = a[10], d5 = a[11], m;
-    asm(        "movq 0(%[a]), %%rax\n\t"
+    asm("movq 0(%[a]), %%rax\n\t"
         "subq 0(%[b]), %%rax\n\t"
         "movq %%rax, 0(%[out])\n\t"
         "movq 8(%[a]), %%rax\n\t"
@@ -406,8 +406,8 @@ inline void redc_adx(u64* out, const u64* t) {
         "sbbq 80(%[b]), %[d4]\n\t"
         "sbbq 88(%[b]), %[d5]\n\t"
         "sbbq %[m], %[m]"
-        : [d0] "+&r"(d0), [d1] "+&r"(d1), [d2] "+&r"(d2), [d3] "+&r"(d3), [d4] "+&r"(d4), [d5] "+&r"(d5),
-          [m] "=&r"(m), "=m"(*reinterpret_cast<u64(*)[6]>(out))
+        : [d0] "+&r"(d0), [d1] "+&r"(d1), [d2] "+&r"(d2), [d3] "+&r"(d3), [d4] "+&r"(d4), [d5] "+&r"(d5), [m] "=&r"(m),
+          "=m"(*reinterpret_cast<u64(*)[6]>(out))
         : [a] "r"(a), [b] "r"(b), [out] "r"(out), "m"(*reinterpret_cast<const u64(*)[6]>(a)),
           "m"(*reinterpret_cast<const u64(*)[12]>(b))
         : "rax", "cc");
@@ -444,7 +444,7 @@ inline void redc_adx(u64* out, const u64* t) {
 
 /// out = a - b as 768-bit integers (a >= b).
 [[gnu::always_inline]] inline void wide_sub_nr_x86(u64* out, const u64* a, const u64* b) {
-    asm(        "movq 0(%[a]), %%rax\n\t"
+    asm("movq 0(%[a]), %%rax\n\t"
         "subq 0(%[b]), %%rax\n\t"
         "movq %%rax, 0(%[out])\n\t"
         "movq 8(%[a]), %%rax\n\t"
