@@ -147,9 +147,15 @@ Fp12 miller_loop(std::span<const PairingInput> pairs) {
     if (ps.empty()) return f;
     std::vector<Line> lines(ps.size());
     for (int bit = 62; bit >= 0; --bit) {
-        f = sqr(f);
         for (std::size_t i = 0; i < ps.size(); ++i) lines[i] = double_step(ps[i]);
-        mul_by_lines(f, lines);
+        if (bit == 62 && lines.size() == 1) {
+            // f = 1 here: its square is 1 and its product with the line is the line.
+            const Line& l = lines[0];
+            f = {{l.a0, l.a1, fp2_zero()}, {fp2_zero(), l.b1, fp2_zero()}};
+        } else {
+            if (bit != 62) f = sqr(f);
+            mul_by_lines(f, lines);
+        }
         if ((kXAbs >> bit) & 1) {
             for (std::size_t i = 0; i < ps.size(); ++i) lines[i] = add_step(ps[i]);
             mul_by_lines(f, lines);
