@@ -93,7 +93,7 @@ TEST(BlsWide, ProductsMatchPortable) {
             FpX ref;
             mul_wide_portable<6>(ref.l, a.l, b.l);
             EXPECT_TRUE(same(mul_wide(a, b), ref));
-#if defined(__x86_64__)
+#if LUXL2_BLS_X86
             if (cpu_has_adx()) {
                 FpX x;
                 mul_wide_adx(x.l, a.l, b.l);
@@ -135,7 +135,7 @@ TEST(BlsWide, ReductionMatchesReference) {
         redc_portable(port.l, t.l);
         EXPECT_TRUE(port == ref);
         EXPECT_TRUE(redc(t) == ref);
-#if defined(__x86_64__)
+#if LUXL2_BLS_X86
         if (cpu_has_adx()) {
             Fp x;
             redc_adx(x.l, t.l);
@@ -242,6 +242,10 @@ void check_tower_products() {
         EXPECT_TRUE(a * b == fp2_mul_ref(a, b));
         EXPECT_TRUE(sqr(a) == fp2_mul_ref(a, a));
         EXPECT_TRUE(redc(mul_by_xi(mul_wide(a, b))) == xi_ref(fp2_mul_ref(a, b)));
+        // Coefficients below 2p (unreduced sums) are accepted.
+        const Fp2 c = fp2_rand(st, i + 2), d = fp2_rand(st, i + 1);
+        EXPECT_TRUE(redc(mul_wide(add_nr(a, c), add_nr(b, d))) == fp2_mul_ref(a + c, b + d));
+        EXPECT_TRUE(redc(mul_wide(add_nr(a, c), b)) == fp2_mul_ref(a + c, b));
         const Fp6 x{a, b, fp2_rand(st, i + 1)}, y{fp2_rand(st, i + 2), fp2_rand(st, i + 4), b};
         EXPECT_TRUE(x * y == fp6_mul_ref(x, y));
         EXPECT_TRUE(sqr(x) == fp6_mul_ref(x, x));
@@ -263,7 +267,7 @@ TEST(BlsWide, TowerProductsMatchSchoolbook) {
 
 // The same with the portable routines on a CPU that has ADX (the dispatch switched off).
 TEST(BlsWide, TowerProductsMatchSchoolbookPortable) {
-#if defined(__x86_64__)
+#if LUXL2_BLS_X86
     const bool saved = adx_dispatch();
     adx_dispatch() = false;
     check_tower_products();

@@ -75,7 +75,7 @@ template <std::size_t N>
 /// a·b as a double-width value, for a, b < 2p.
 inline FpX mul_wide(const Fp& a, const Fp& b) {
     FpX r;
-#if defined(__x86_64__)
+#if LUXL2_BLS_X86
     if (cpu_has_adx()) {
         mul_wide_adx(r.l, a.l, b.l);
         return r;
@@ -88,7 +88,7 @@ inline FpX mul_wide(const Fp& a, const Fp& b) {
 /// The field element a stands for, fully reduced.
 inline Fp redc(const FpX& a) {
     Fp r;
-#if defined(__x86_64__)
+#if LUXL2_BLS_X86
     if (cpu_has_adx()) {
         redc_adx(r.l, a.l);
         return r;
@@ -137,7 +137,7 @@ inline void wide_sub_nr_portable(u64* r, const u64* a, const u64* b) {
 // The x86-64 versions use plain adc/sbb/cmov (no ADX needed), so they are chosen at compile time.
 [[gnu::always_inline]] inline FpX operator+(const FpX& a, const FpX& b) {
     FpX r;
-#if defined(__x86_64__)
+#if LUXL2_BLS_X86
     wide_add_x86(r.l, a.l, b.l);
 #else
     wide_add_portable(r.l, a.l, b.l);
@@ -146,7 +146,7 @@ inline void wide_sub_nr_portable(u64* r, const u64* a, const u64* b) {
 }
 [[gnu::always_inline]] inline FpX operator-(const FpX& a, const FpX& b) {
     FpX r;
-#if defined(__x86_64__)
+#if LUXL2_BLS_X86
     wide_sub_x86(r.l, a.l, b.l);
 #else
     wide_sub_portable(r.l, a.l, b.l);
@@ -156,7 +156,7 @@ inline void wide_sub_nr_portable(u64* r, const u64* a, const u64* b) {
 /// a - b as integers, when a >= b is known (no correction).
 [[gnu::always_inline]] inline FpX sub_nr(const FpX& a, const FpX& b) {
     FpX r;
-#if defined(__x86_64__)
+#if LUXL2_BLS_X86
     wide_sub_nr_x86(r.l, a.l, b.l);
 #else
     wide_sub_nr_portable(r.l, a.l, b.l);

@@ -6,7 +6,7 @@
 // and keep both candidates in registers (a store and reload between them costs more than the rest).
 #pragma once
 
-#if defined(__x86_64__)
+#if LUXL2_BLS_X86
 
 namespace luxl2::crypto::bls::detail {
 
@@ -26,7 +26,8 @@ inline bool cpu_has_adx() {
     return g_adx_dispatch;
 }
 
-/// out = a·b·2^-384 mod p for a, b < p (out may alias a or b).
+/// out = a·b·2^-384 mod p, fully reduced, for a·b < p·2^384 (operands below p, or one or both unreduced
+/// sums below 2p: the running sum stays below 4p and the result below 2p); out may alias a or b.
 inline void fp_mul_adx(u64* out, const u64* a, const u64* b) {
     asm volatile(
         "xor %%r8, %%r8\n\t"

@@ -5,7 +5,7 @@
 // memory. Generated from a short script; called only when cpu_has_adx().
 #pragma once
 
-#if defined(__x86_64__)
+#if LUXL2_BLS_X86
 
 namespace luxl2::crypto::bls::detail {
 

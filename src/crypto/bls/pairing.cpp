@@ -76,9 +76,9 @@ inline Line add_step(Prepared& s) {
 ///       + (0, l.a0·m.b1 + l.b1·m.a0, l.a1·m.b1 + l.b1·m.a1)·w
 inline Fp12 mul_by_two_lines(const Fp12& f, const Line& l, const Line& m) {
     const Fp2X v0 = mul_wide(l.a0, m.a0), v1 = mul_wide(l.a1, m.a1), vb = mul_wide(l.b1, m.b1);
-    const Fp2 x01 = redc(mul_wide(l.a0 + l.a1, m.a0 + m.a1) - v0 - v1);
-    const Fp2 x0b = redc(mul_wide(l.a0 + l.b1, m.a0 + m.b1) - v0 - vb);
-    const Fp2 x1b = redc(mul_wide(l.a1 + l.b1, m.a1 + m.b1) - v1 - vb);
+    const Fp2 x01 = redc(mul_wide(add_nr(l.a0, l.a1), add_nr(m.a0, m.a1)) - v0 - v1);
+    const Fp2 x0b = redc(mul_wide(add_nr(l.a0, l.b1), add_nr(m.a0, m.b1)) - v0 - vb);
+    const Fp2 x1b = redc(mul_wide(add_nr(l.a1, l.b1), add_nr(m.a1, m.b1)) - v1 - vb);
     const Fp6 c0{redc(v0 + mul_by_xi(vb)), x01, redc(v1)};
     const Fp6X a = mul_wide(f.c0, c0);
     const Fp6X b = mul_by_12_wide(f.c1, x0b, x1b);

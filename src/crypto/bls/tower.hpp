@@ -34,12 +34,18 @@ namespace luxl2::crypto::bls::detail {
 struct Fp2X {
     FpX c0, c1;
 };
-/// a·b unreduced for reduced a, b: Karatsuba, three products. a0b1 + a1b0 = (a0 + a1)(b0 + b1) -
-/// a0b0 - a1b1 is non-negative and below 2p^2, so its subtractions need no correction.
+/// a·b unreduced, for coefficients below 2p (reduced, or one unreduced sum add_nr): Karatsuba, three
+/// products. a0b0 and a1b1 are below 4p^2 < p·2^384; (a0 + a1)(b0 + b1) is below 16p^2 < 2^768, and
+/// a0b1 + a1b0 = (a0 + a1)(b0 + b1) - a0b0 - a1b1 is non-negative and below 8p^2 < p·2^384, so its
+/// subtractions need no correction.
 inline Fp2X mul_wide(const Fp2& a, const Fp2& b) {
     const FpX t0 = mul_wide(a.c0, b.c0), t1 = mul_wide(a.c1, b.c1);
     const FpX t2 = mul_wide(add_nr(a.c0, a.c1), add_nr(b.c0, b.c1));
     return {t0 - t1, sub_nr(sub_nr(t2, t0), t1)};
+}
+/// a + b coefficient-wise without reduction (below 2p): only as an operand of mul_wide.
+[[gnu::always_inline]] inline Fp2 add_nr(const Fp2& a, const Fp2& b) {
+    return {add_nr(a.c0, b.c0), add_nr(a.c1, b.c1)};
 }
 inline Fp2 redc(const Fp2X& a) {
     return {redc(a.c0), redc(a.c1)};
@@ -157,12 +163,13 @@ inline Fp6 operator-(const Fp6& a) {
 struct Fp6X {
     Fp2X c0, c1, c2;
 };
-/// a·b unreduced (Karatsuba, six Fp2 products).
+/// a·b unreduced for reduced a, b (Karatsuba, six Fp2 products; the pairwise sums go to mul_wide
+/// unreduced).
 inline Fp6X mul_wide(const Fp6& a, const Fp6& b) {
     const Fp2X v0 = mul_wide(a.c0, b.c0), v1 = mul_wide(a.c1, b.c1), v2 = mul_wide(a.c2, b.c2);
-    return {v0 + mul_by_xi(mul_wide(a.c1 + a.c2, b.c1 + b.c2) - v1 - v2),
-            mul_wide(a.c0 + a.c1, b.c0 + b.c1) - v0 - v1 + mul_by_xi(v2),
-            mul_wide(a.c0 + a.c2, b.c0 + b.c2) - v0 - v2 + v1};
+    return {v0 + mul_by_xi(mul_wide(add_nr(a.c1, a.c2), add_nr(b.c1, b.c2)) - v1 - v2),
+            mul_wide(add_nr(a.c0, a.c1), add_nr(b.c0, b.c1)) - v0 - v1 + mul_by_xi(v2),
+            mul_wide(add_nr(a.c0, a.c2), add_nr(b.c0, b.c2)) - v0 - v2 + v1};
 }
 inline Fp6 redc(const Fp6X& a) {
     return {redc(a.c0), redc(a.c1), redc(a.c2)};
@@ -193,7 +200,7 @@ inline Fp6 mul_by_v(const Fp6& a) {
 /// a·(0 + b1 v + b2 v^2), unreduced
 inline Fp6X mul_by_12_wide(const Fp6& a, const Fp2& b1, const Fp2& b2) {
     const Fp2X t1 = mul_wide(a.c1, b1), t2 = mul_wide(a.c2, b2);
-    return {mul_by_xi(mul_wide(a.c1 + a.c2, b1 + b2) - t1 - t2), mul_wide(a.c0, b1) + mul_by_xi(t2),
+    return {mul_by_xi(mul_wide(add_nr(a.c1, a.c2), add_nr(b1, b2)) - t1 - t2), mul_wide(a.c0, b1) + mul_by_xi(t2),
             mul_wide(a.c0, b2) + t1};
 }
 inline Fp6 mul_by_12(const Fp6& a, const Fp2& b1, const Fp2& b2) {
@@ -266,7 +273,8 @@ inline bool is_one(const Fp12& a) {
 /// (Karatsuba on the a0, a1 part).
 inline Fp6X mul_by_01_wide(const Fp6& a, const Fp2& y0, const Fp2& y1) {
     const Fp2X t0 = mul_wide(a.c0, y0), t1 = mul_wide(a.c1, y1);
-    return {t0 + mul_by_xi(mul_wide(a.c2, y1)), mul_wide(a.c0 + a.c1, y0 + y1) - t0 - t1, t1 + mul_wide(a.c2, y0)};
+    return {t0 + mul_by_xi(mul_wide(a.c2, y1)), mul_wide(add_nr(a.c0, a.c1), add_nr(y0, y1)) - t0 - t1,
+            t1 + mul_wide(a.c2, y0)};
 }
 
 /// f·(a0 + a1·v + b1·v·w): the sparse product with a Miller-loop line in the shape pairing.cpp
