@@ -19,9 +19,9 @@ namespace luxl2::crypto::bls::detail {
 namespace {
 
 struct Prepared {
-    Fp xp, yp;   // affine P
-    Fp2 xq, yq;  // affine Q
-    G2 t;        // running multiple of Q
+    Fp xp3, xp_neg, yp, yp_neg;  // affine P = (xp, yp), as the lines use it: 3·xp, -xp, yp, -yp
+    Fp2 xq, yq;                  // affine Q
+    G2 t;                        // running multiple of Q
 };
 
 /// A line evaluated at P: a0 + a1·v + b1·v·w.
@@ -40,14 +40,12 @@ inline Line double_step(Prepared& s) {
     const Fp2 h = sqr(t.y + t.z) - (b + c);
     const Fp2 x2 = sqr(t.x);
     const Fp2 c0 = e - b;
-    const Fp2 cx = dbl(x2) + x2;
-    const Fp2 cy = -h;
     t.x = a * (b - f3);
     const Fp2 g = half(b + f3);
-    const Fp2 e2 = sqr(e);
-    t.y = sqr(g) - (dbl(e2) + e2);
+    const Fp2X e2 = sqr_wide(e);
+    t.y = redc(sqr_wide(g) - (e2 + e2 + e2));
     t.z = b * h;
-    return {c0, cx * s.xp, cy * s.yp};
+    return {c0, x2 * s.xp3, h * s.yp_neg};  // c_x = 3·x^2, c_y = -h
 }
 
 /// T = T + Q; the line through T and Q, evaluated at P.
@@ -61,13 +59,11 @@ inline Line add_step(Prepared& s) {
     const Fp2 ff = t.z * c;
     const Fp2 g = t.x * d;
     const Fp2 h = e + ff - dbl(g);
-    const Fp2 c0 = theta * s.xq - lambda * s.yq;
-    const Fp2 cx = -theta;
-    const Fp2 cy = lambda;
+    const Fp2 c0 = redc(mul_wide(theta, s.xq) - mul_wide(lambda, s.yq));
     t.x = lambda * h;
-    t.y = theta * (g - h) - t.y * e;
+    t.y = redc(mul_wide(theta, g - h) - mul_wide(t.y, e));
     t.z = t.z * e;
-    return {c0, cx * s.xp, cy * s.yp};
+    return {c0, theta * s.xp_neg, lambda * s.yp};  // c_x = -theta, c_y = lambda
 }
 
 /// f·l·m for two lines: their product first (6 multiplications in Fp2), then one product with f
@@ -136,8 +132,11 @@ Fp12 miller_loop(std::span<const PairingInput> pairs) {
     ps.reserve(live.size());
     for (std::size_t i = 0; i < live.size(); ++i) {
         Prepared s{};
-        s.xp = live[i]->p.x * pz[i];
+        const Fp xp = live[i]->p.x * pz[i];
+        s.xp3 = dbl(xp) + xp;
+        s.xp_neg = -xp;
         s.yp = live[i]->p.y * pz[i];
+        s.yp_neg = -s.yp;
         s.xq = live[i]->q.x * qz[i];
         s.yq = live[i]->q.y * qz[i];
         s.t = {s.xq, s.yq, fp2_one()};
