@@ -468,18 +468,15 @@ Result<std::vector<QueuedMessage>> EmbeddedL1::queued_messages(std::uint64_t fro
     std::vector<QueuedMessage> out;
     Error err;
     bool failed = false;
-    const Bytes start = key64('q', from_nonce);
-    LUXL2_CHECK(store_->scan(key('q'), [&](ByteView k, ByteView v) {
+    LUXL2_CHECK(store_->scan_from(key('q'), key64('q', from_nonce), [&](ByteView, ByteView v) {
         if (out.size() >= max) return false;
-        if (!std::lexicographical_compare(k.begin(), k.end(), start.begin(), start.end())) {
-            auto q = detail::decode_queued(v);
-            if (!q) {
-                err = q.error();
-                failed = true;
-                return false;
-            }
-            out.push_back(std::move(*q));
+        auto q = detail::decode_queued(v);
+        if (!q) {
+            err = q.error();
+            failed = true;
+            return false;
         }
+        out.push_back(std::move(*q));
         return true;
     }));
     if (failed) return std::unexpected(err);
@@ -490,10 +487,9 @@ Result<std::vector<Event>> EmbeddedL1::events(const EventFilter& filter) const {
     std::vector<Event> out;
     Error err;
     bool failed = false;
-    LUXL2_CHECK(store_->scan(key('e'), [&](ByteView k, ByteView v) {
+    LUXL2_CHECK(store_->scan_from(key('e'), key64('e', filter.from_block), [&](ByteView k, ByteView v) {
         if (k.size() != 13) return true;
         const std::uint64_t block = load_be64(k.data() + 1);
-        if (block < filter.from_block) return true;
         if (block > filter.to_block) return false;
         auto e = decode_event(v);
         if (!e) {

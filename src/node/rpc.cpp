@@ -122,6 +122,39 @@ std::pair<json, Address> quantum_tx_json(const format::TransactionData& td, cons
     return {std::move(*j), sender};
 }
 
+// The intrinsic gas of a 0x54 call object: `tx`'s fields plus the scheme's public key and signature as
+// calldata (exec::quantum_intrinsic_gas). `scheme` (a quantity or a registry name) is required;
+// without `publicKey`, and always for the signature (not known before signing), every byte is
+// counted as non-zero, so the estimate is an upper bound that a signed transaction fits in.
+std::uint64_t quantum_call_gas(const json& call, const format::Transaction& tx, const format::Rules& rules) {
+    if (!call.contains("scheme")) throw_params("a 0x54 call needs its scheme");
+    const json& js = call["scheme"];
+    std::optional<std::uint8_t> id;
+    if (js.is_string() && js.get<std::string>().starts_with("0x")) {
+        const std::uint64_t v = parse_u64(js, "scheme");
+        if (v <= 0xff) id = static_cast<std::uint8_t>(v);
+    } else if (js.is_string()) {
+        id = format::pq_scheme::id_of(js.get<std::string>());
+    }
+    if (!id) throw_params("unknown 0x54 scheme");
+    auto scheme = format::pq_scheme::registry_scheme(*id);
+    if (!scheme) throw_params(scheme.error().message);
+    format::QuantumTransaction q;
+    q.to = tx.to;
+    q.data = tx.data;
+    q.value = tx.value;
+    q.access_list = tx.access_list;
+    q.scheme = *id;
+    if (call.contains("publicKey")) {
+        q.public_key = parse_data(call["publicKey"], "publicKey");
+        if (q.public_key.size() != (*scheme)->public_key_size)
+            throw_params("publicKey has the wrong size for its scheme");
+    } else {
+        q.public_key.assign((*scheme)->public_key_size, 0xff);
+    }
+    return exec::quantum_intrinsic_gas(q, Bytes((*scheme)->signature_size, 0xff), rules);
+}
+
 // The JSON of a stored transaction (without its block fields), and its sender.
 std::pair<json, Address> stored_tx(const format::TransactionData& td, const U256& base_fee) {
     if (td.tx_type == format::lp505_type::kDeposit) {
@@ -446,7 +479,8 @@ json Rpc::dispatch(const std::string& method, const json& params) {
             const auto from = value_or_throw(st.account(parse_address(call["from"])));
             if (from.balance < tx.value) throw RpcError{rpc_code::server_error, "insufficient funds for transfer"};
         }
-        const std::uint64_t gas = format::intrinsic_gas(tx, n.rules());
+        std::uint64_t gas = format::intrinsic_gas(tx, n.rules());
+        if (call.contains("type") && call["type"] == "0x54") gas = quantum_call_gas(call, tx, n.rules());
         if (call.contains("gas") && parse_u64(call["gas"], "gas") < gas)
             throw RpcError{rpc_code::server_error, "intrinsic gas too low: gas " +
                                                        std::to_string(parse_u64(call["gas"], "gas")) +

@@ -22,9 +22,10 @@ Result<void> MemoryKvStore::write(const WriteBatch& batch, bool /*sync*/) {
     return {};
 }
 
-Result<void> MemoryKvStore::scan(ByteView prefix, const ScanVisitor& visit) const {
+Result<void> MemoryKvStore::scan_from(ByteView prefix, ByteView from, const ScanVisitor& visit) const {
     std::shared_lock lock(mu_);
-    for (auto it = map_.lower_bound(Bytes(prefix.begin(), prefix.end())); it != map_.end(); ++it) {
+    const ByteView start = std::ranges::lexicographical_compare(from, prefix) ? prefix : from;
+    for (auto it = map_.lower_bound(Bytes(start.begin(), start.end())); it != map_.end(); ++it) {
         if (it->first.size() < prefix.size() || !equal(ByteView(it->first).first(prefix.size()), prefix)) break;
         if (!visit(it->first, it->second)) break;
     }

@@ -56,9 +56,10 @@ public:
         return {};
     }
 
-    Result<void> scan(ByteView prefix, const ScanVisitor& visit) const override {
+    Result<void> scan_from(ByteView prefix, ByteView from, const ScanVisitor& visit) const override {
         std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions()));
-        for (it->Seek(slice(prefix)); it->Valid() && it->key().starts_with(slice(prefix)); it->Next())
+        const ByteView start = std::ranges::lexicographical_compare(from, prefix) ? prefix : from;
+        for (it->Seek(slice(start)); it->Valid() && it->key().starts_with(slice(prefix)); it->Next())
             if (!visit(view(it->key()), view(it->value()))) break;
         if (!it->status().ok()) return fail(errc::io, "rocksdb scan: " + it->status().ToString());
         return {};

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "luxl2/core/hex.hpp"
+#include "luxl2/crypto/scheme.hpp"
 #include "luxl2/format/codec.hpp"
 #include "luxl2/format/hashing.hpp"
 #include "luxl2/node/rpc.hpp"
@@ -81,6 +82,36 @@ TEST_F(RpcTest, ChainAndState) {
     EXPECT_EQ(result("eth_call", {{{"to", to_hex(addr(1))}}, "latest"}), "0x");
     EXPECT_EQ(error_code(call("eth_estimateGas", {{{"data", "0x60"}}})), rpc_code::server_error);  // creation
     EXPECT_EQ(error_code(call("eth_getBalance", {a0, "0x5"})), rpc_code::server_error);            // future block
+}
+
+TEST_F(RpcTest, EstimateGasOfAQuantumCall) {
+    // A 0x54 call is charged its public key and signature as calldata: the key as given (or all
+    // non-zero without one), the signature at the scheme's size, all non-zero (not known yet).
+    const auto* mldsa = crypto::find_scheme("ml-dsa-65");
+    ASSERT_NE(mldsa, nullptr);
+    auto kp = mldsa->keygen(Bytes(32, 7));
+    ASSERT_TRUE(kp);
+    std::uint64_t key_gas = 0;
+    for (auto x : kp->public_key) key_gas += x == 0 ? 4 : 16;
+    const std::string to = to_hex(addr(1));
+    Rpc wide{*node, "luxl2/test", RpcLimits{}};  // a public key is kilobytes: the default body limit
+    const auto gas = [&](const json& c) {
+        const json r = json::parse(
+            wide.handle(json{{"jsonrpc", "2.0"}, {"id", 7}, {"method", "eth_estimateGas"}, {"params", {c}}}.dump()));
+        EXPECT_TRUE(r.contains("result")) << r.dump();
+        return std::stoull(r.value("result", std::string("0x0")), nullptr, 16);
+    };
+    EXPECT_EQ(gas({{"type", "0x54"}, {"scheme", "ml-dsa-65"}, {"to", to}, {"publicKey", to_hex(kp->public_key)}}),
+              21'000 + key_gas + 16 * mldsa->signature_size);
+    EXPECT_EQ(gas({{"type", "0x54"}, {"scheme", "0x2"}, {"to", to}}), 21'000 + 16 * (1952 + 3309));
+    EXPECT_EQ(gas({{"type", "0x54"}, {"scheme", "slh-dsa-shake-128f"}, {"to", to}, {"data", "0x00"}}),
+              21'000 + 4 + 16 * (32 + 17'088));
+    EXPECT_EQ(error_code(call("eth_estimateGas", {{{"type", "0x54"}, {"to", to}}})), rpc_code::invalid_params);
+    EXPECT_EQ(error_code(call("eth_estimateGas", {{{"type", "0x54"}, {"scheme", "rainbow"}, {"to", to}}})),
+              rpc_code::invalid_params);
+    EXPECT_EQ(error_code(call("eth_estimateGas",
+                              {{{"type", "0x54"}, {"scheme", "ml-dsa-65"}, {"to", to}, {"publicKey", "0x01"}}})),
+              rpc_code::invalid_params);
 }
 
 TEST_F(RpcTest, TransactionLifecycle) {

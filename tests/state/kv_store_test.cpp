@@ -34,6 +34,21 @@ void exercise(KvStore& kv) {
         return true;
     }));
     EXPECT_EQ(seen, (std::vector<std::string>{"a1=x", "a3=w"}));
+    // scan_from: starts at the first key ≥ `from`; a `from` below the prefix starts at the prefix;
+    // one past the prefix's range visits nothing.
+    const auto keys_from = [&](std::string_view prefix, std::string_view from) {
+        std::vector<std::string> ks;
+        EXPECT_TRUE(kv.scan_from(b(prefix), b(from), [&](ByteView k, ByteView) {
+            ks.emplace_back(k.begin(), k.end());
+            return true;
+        }));
+        return ks;
+    };
+    EXPECT_EQ(keys_from("a", "a2"), (std::vector<std::string>{"a3"}));
+    EXPECT_EQ(keys_from("a", "a1"), (std::vector<std::string>{"a1", "a3"}));
+    EXPECT_EQ(keys_from("a", ""), (std::vector<std::string>{"a1", "a3"}));
+    EXPECT_EQ(keys_from("a", "a4"), (std::vector<std::string>{}));
+    EXPECT_EQ(keys_from("a", "b"), (std::vector<std::string>{}));
     WriteBatch del;
     del.del(b("a1"));
     ASSERT_TRUE(kv.write(del, false));

@@ -58,7 +58,12 @@ public:
     /// (survives power loss, not only a process crash).
     [[nodiscard]] virtual Result<void> write(const WriteBatch& batch, bool sync) = 0;
     /// Every key starting with `prefix`, in byte order.
-    [[nodiscard]] virtual Result<void> scan(ByteView prefix, const ScanVisitor& visit) const = 0;
+    [[nodiscard]] Result<void> scan(ByteView prefix, const ScanVisitor& visit) const {
+        return scan_from(prefix, prefix, visit);
+    }
+    /// The keys starting with `prefix` that are ≥ `from`, in byte order: one seek, so a reader that
+    /// resumes (events from block N, messages from nonce N) does not walk what it has already seen.
+    [[nodiscard]] virtual Result<void> scan_from(ByteView prefix, ByteView from, const ScanVisitor& visit) const = 0;
     /// The entry with the greatest key ≤ `key` among the keys starting with `prefix` (`key` starts
     /// with `prefix`), nullopt when there is none. The default scans the prefix; stores override it
     /// with a reverse seek.
@@ -70,7 +75,7 @@ class MemoryKvStore final : public KvStore {
 public:
     [[nodiscard]] Result<std::optional<Bytes>> get(ByteView key) const override;
     [[nodiscard]] Result<void> write(const WriteBatch& batch, bool sync) override;
-    [[nodiscard]] Result<void> scan(ByteView prefix, const ScanVisitor& visit) const override;
+    [[nodiscard]] Result<void> scan_from(ByteView prefix, ByteView from, const ScanVisitor& visit) const override;
     [[nodiscard]] Result<std::optional<std::pair<Bytes, Bytes>>> floor(ByteView prefix, ByteView key) const override;
     [[nodiscard]] std::size_t size() const;
 
