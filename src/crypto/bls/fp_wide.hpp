@@ -72,7 +72,8 @@ template <std::size_t N>
     cond_sub_p(out, w);
 }
 
-/// a·b as a double-width value, for a, b < 2p.
+/// a·b as a 768-bit integer for any a, b < 2^384; a valid FpX (below p·2^384) when a·b is, e.g. for
+/// a, b < 2p.
 inline FpX mul_wide(const Fp& a, const Fp& b) {
     FpX r;
 #if LUXL2_BLS_X86

@@ -1,8 +1,10 @@
-// x86-64 double-width Fp routines with BMI2 (mulx) and ADX (adcx/adox), for lazy reduction in the
-// tower (fp_wide.hpp): the 384 x 384 -> 768-bit product and the Montgomery reduction of a 768-bit
-// value, each one operand-scanning pass with two interleaved carry chains. Seven registers (r8..r14)
-// hold the moving window of the accumulator, renamed by unrolling; finished limbs go straight to
-// memory. Generated from a short script; called only when cpu_has_adx().
+// x86-64 double-width Fp routines for lazy reduction in the tower (fp_wide.hpp).
+// With BMI2 (mulx) and ADX (adcx/adox), called only when cpu_has_adx(): the 384 x 384 -> 768-bit
+// product and the Montgomery reduction of a 768-bit value, each one operand-scanning pass with two
+// interleaved carry chains; seven registers (r8..r14) hold the moving window of the accumulator,
+// renamed by unrolling, and finished limbs go straight to memory (generated from a short script).
+// With plain x86-64 (adc/sbb/cmov, any x86-64 CPU): sums and differences modulo p·2^384, the low
+// halves through memory and the high halves in registers.
 #pragma once
 
 #if LUXL2_BLS_X86
