@@ -144,21 +144,17 @@ Fp12 miller_loop(std::span<const PairingInput> pairs) {
     }
     Fp12 f = fp12_one();
     if (ps.empty()) return f;
-    std::vector<Line> lines(ps.size());
+    // Each step multiplies f by the doubling lines and, on a set bit, the addition lines, all
+    // together (paired up by mul_by_lines). f = 1 before the first step, whose squaring is skipped.
+    std::vector<Line> lines;
+    lines.reserve(2 * ps.size());
     for (int bit = 62; bit >= 0; --bit) {
-        for (std::size_t i = 0; i < ps.size(); ++i) lines[i] = double_step(ps[i]);
-        if (bit == 62 && lines.size() == 1) {
-            // f = 1 here: its square is 1 and its product with the line is the line.
-            const Line& l = lines[0];
-            f = {{l.a0, l.a1, fp2_zero()}, {fp2_zero(), l.b1, fp2_zero()}};
-        } else {
-            if (bit != 62) f = sqr(f);
-            mul_by_lines(f, lines);
-        }
-        if ((kXAbs >> bit) & 1) {
-            for (std::size_t i = 0; i < ps.size(); ++i) lines[i] = add_step(ps[i]);
-            mul_by_lines(f, lines);
-        }
+        lines.clear();
+        for (auto& s : ps) lines.push_back(double_step(s));
+        if ((kXAbs >> bit) & 1)
+            for (auto& s : ps) lines.push_back(add_step(s));
+        if (bit != 62) f = sqr(f);
+        mul_by_lines(f, lines);
     }
     return conj(f);  // x < 0: f_{x,Q} = 1/f_{|x|,Q} up to factors the final exponentiation removes
 }
