@@ -374,9 +374,30 @@ inline void redc_adx(u64* out, const u64* t) {
         : [a] "r"(a), [b] "r"(b), [out] "r"(out), "m"(*reinterpret_cast<const u64(*)[6]>(a)),
           "m"(*reinterpret_cast<const u64(*)[12]>(b))
         : "rax", "cc");
-    u64 hi[6] = {d0, d1, d2, d3, d4, d5};
-    const u64 zero[6] = {};
-    fp_add_x86(out + 6, hi, zero);
+    // The high half (below 2p) minus p, kept unless it borrows.
+    u64 t0 = d0, t1 = d1, t2 = d2, t3 = d3, t4 = d4, t5 = d5;
+    asm("subq 0(%[p]), %[t0]\n\t"
+        "sbbq 8(%[p]), %[t1]\n\t"
+        "sbbq 16(%[p]), %[t2]\n\t"
+        "sbbq 24(%[p]), %[t3]\n\t"
+        "sbbq 32(%[p]), %[t4]\n\t"
+        "sbbq 40(%[p]), %[t5]\n\t"
+        "cmovcq %[d0], %[t0]\n\t"
+        "cmovcq %[d1], %[t1]\n\t"
+        "cmovcq %[d2], %[t2]\n\t"
+        "cmovcq %[d3], %[t3]\n\t"
+        "cmovcq %[d4], %[t4]\n\t"
+        "cmovcq %[d5], %[t5]"
+        : [t0] "+&r"(t0), [t1] "+&r"(t1), [t2] "+&r"(t2), [t3] "+&r"(t3), [t4] "+&r"(t4), [t5] "+&r"(t5)
+        : [d0] "r"(d0), [d1] "r"(d1), [d2] "r"(d2), [d3] "r"(d3), [d4] "r"(d4), [d5] "r"(d5), [p] "r"(kP),
+          "m"(*reinterpret_cast<const u64(*)[6]>(kP))
+        : "cc");
+    out[6] = t0;
+    out[7] = t1;
+    out[8] = t2;
+    out[9] = t3;
+    out[10] = t4;
+    out[11] = t5;
 }
 
 /// out = a - b mod p·2^384 for a, b below p·2^384: p is added to the high half when the whole
