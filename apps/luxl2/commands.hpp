@@ -25,6 +25,7 @@ void register_sig_bls(CLI::App& sig, Registry& reg);  // adds "aggregate", "veri
 
 // Adds "quantum-sign", "quantum-verify" under "tx".
 void register_tx_quantum(CLI::App& tx, Registry& reg);
+void register_tx_compressed(CLI::App& tx, Registry& reg);  // bls-register, compressed-sign|build|decode under "tx"
 void register_compress(CLI::App& app, Registry& reg);
 void register_devnet(CLI::App& app, Registry& reg);
 void register_block(CLI::App& app, Registry& reg);

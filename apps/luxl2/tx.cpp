@@ -141,6 +141,7 @@ void register_tx(CLI::App& app, Registry& reg) {
         std::cout << to_hex(format::encode_transaction(*txr)) << "\n";
     });
     register_tx_quantum(*tx, reg);
+    register_tx_compressed(*tx, reg);
 }
 
 }  // namespace luxl2::cli

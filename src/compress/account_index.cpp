@@ -35,4 +35,12 @@ void AccountIndex::set_next_nonce(std::uint64_t index, std::uint64_t nonce) noex
     nonces_[static_cast<std::size_t>(index)] = nonce;
 }
 
+void AccountIndex::truncate(std::uint64_t size) {
+    while (addresses_.size() > size) {
+        by_address_.erase(addresses_.back());
+        addresses_.pop_back();
+        nonces_.pop_back();
+    }
+}
+
 }  // namespace luxl2::compress

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "luxl2/core/hex.hpp"
+#include "luxl2/exec/bls_accounts.hpp"
 #include "luxl2/exec/fees.hpp"
 #include "luxl2/format/quantum_tx.hpp"
 
@@ -42,6 +43,16 @@ Result<bool> migration_opt_in(const format::QuantumTransaction& q) {
     return fail(errc::bad_migration, "migration data is empty (bind) or 0x01 (bind and opt in)");
 }
 
+// BLS registrations are Ethereum transactions (or 0x53 inner ones): a 0x54 to the registry is refused
+// rather than taken for a plain transfer.
+Result<void> check_not_bls_registry(const format::QuantumTransaction& q) {
+    if (q.to && *q.to == kBlsRegistryAddress)
+        return fail(errc::bad_bls_registration,
+                    "register a BLS key with an Ethereum transaction (legacy, EIP-2930, EIP-1559) or a 0x53 inner "
+                    "transaction, not a 0x54");
+    return {};
+}
+
 Result<void> check_quantum(const state::StateReader& st, const BlockEnv& env, const format::QuantumTransaction& q,
                            const format::Transaction& eq, std::uint64_t intrinsic, const Address& sender,
                            std::uint64_t gas_available) {
@@ -50,6 +61,7 @@ Result<void> check_quantum(const state::StateReader& st, const BlockEnv& env, co
     if (!q.to)
         return fail(errc::contract_creation_unsupported,
                     "contract creation is not supported: this node executes no EVM code yet");
+    LUXL2_CHECK(check_not_bls_registry(q));
     LUXL2_TRY(from, st.account(sender));
     if (q.nonce < from.nonce)
         return fail(errc::nonce_too_low, "nonce too low: address " + to_hex(sender) + ", tx: " + dec(q.nonce) +
@@ -133,6 +145,7 @@ std::uint64_t quantum_intrinsic_gas(const format::QuantumTransaction& tx, ByteVi
 Result<void> check_quantum_authority(const state::StateReader& st, const format::QuantumTransaction& q,
                                      const Address& sender) {
     LUXL2_CHECK(check_authority(StateQuantumAccounts(st), sender, authority_of(q)));
+    LUXL2_CHECK(check_not_bls_registry(q));
     if (q.to && *q.to == kQuantumMigrationAddress) LUXL2_CHECK(migration_opt_in(q));
     return {};
 }

@@ -51,7 +51,7 @@ Bytes encode_receipt(const Receipt& r) {
 Result<Receipt> decode_receipt(ByteView in) {
     constexpr std::string_view code = "exec.bad_receipt";
     auto bad = [&](const Error& e) { return fail(code, "receipt: " + e.to_string()); };
-    if (in.empty() || (in[0] > 0x02 && in[0] != 0x54 && in[0] != 0x7E))
+    if (in.empty() || (in[0] > 0x02 && in[0] != 0x53 && in[0] != 0x54 && in[0] != 0x7E))
         return fail(code, "receipt: missing or unknown type byte");
     Receipt r;
     r.type = static_cast<format::TxType>(in[0]);

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "luxl2/core/hex.hpp"
+#include "luxl2/exec/bls_accounts.hpp"
 #include "luxl2/exec/fees.hpp"
 #include "luxl2/exec/quantum.hpp"
 
@@ -24,15 +25,16 @@ std::optional<U256> max_cost(const format::Transaction& tx) {
 }  // namespace
 
 std::uint64_t execution_gas(const format::Transaction& tx, const format::Rules& rules) noexcept {
-    return format::intrinsic_gas(tx, rules);
+    const std::uint64_t g = format::intrinsic_gas(tx, rules);
+    return tx.to && *tx.to == kBlsRegistryAddress ? g + kBlsRegistrationGas : g;
 }
 
 namespace {
 
 // The checks of check_transaction; on success `from` and `to` hold the two accounts (read once).
 Result<void> check_into(const state::StateReader& st, const BlockEnv& env, const format::Transaction& tx,
-                        const Address& sender, std::uint64_t gas_available, state::Account& from_out,
-                        state::Account& to_out) {
+                        const Address& sender, std::uint64_t gas_available, std::uint64_t surcharge,
+                        state::Account& from_out, state::Account& to_out) {
     using format::TxType;
     if (tx.type != TxType::kLegacy && tx.type != TxType::kAccessList && tx.type != TxType::kDynamicFee)
         return fail(errc::tx_type_not_supported, "transaction type not supported");
@@ -63,13 +65,17 @@ Result<void> check_into(const state::StateReader& st, const BlockEnv& env, const
         return fail(errc::insufficient_funds, "insufficient funds for gas * price + value: address " + to_hex(sender) +
                                                   " have " + from.balance.to_string() + " want " +
                                                   (cost ? cost->to_string() : std::string("more than 2^256-1")));
-    const std::uint64_t intrinsic = format::intrinsic_gas(tx, env.rules);
+    const std::uint64_t intrinsic = execution_gas(tx, env.rules) + surcharge;
     if (tx.gas_limit < intrinsic)
         return fail(errc::intrinsic_gas,
                     "intrinsic gas too low: gas " + dec(tx.gas_limit) + ", minimum needed " + dec(intrinsic));
     if (tx.gas_limit > gas_available)
         return fail(errc::block_gas_limit,
                     "gas limit reached: tx wants " + dec(tx.gas_limit) + ", block has " + dec(gas_available));
+    if (*tx.to == kBlsRegistryAddress) {
+        LUXL2_TRY(registered, check_bls_registration(st, tx.value, tx.data));
+        (void)registered;
+    }
     LUXL2_TRY(to, st.account(*tx.to));
     if (to.has_code())
         return fail(errc::call_into_code_unsupported,
@@ -85,7 +91,7 @@ Result<void> check_into(const state::StateReader& st, const BlockEnv& env, const
 Result<void> check_transaction(const state::StateReader& st, const BlockEnv& env, const format::Transaction& tx,
                                const Address& sender, std::uint64_t gas_available) {
     state::Account from, to;
-    return check_into(st, env, tx, sender, gas_available, from, to);
+    return check_into(st, env, tx, sender, gas_available, 0, from, to);
 }
 
 Result<void> pay_fee_recipient(state::StateAccess& st, const BlockEnv& env, std::uint64_t gas_used, const U256& tip) {
@@ -99,11 +105,16 @@ Result<void> pay_fee_recipient(state::StateAccess& st, const BlockEnv& env, std:
 
 Result<TxResult> apply_transaction(state::StateAccess& st, const BlockEnv& env, const format::Transaction& tx,
                                    const Address& sender, std::uint64_t gas_available) {
+    return apply_transaction(st, env, tx, sender, gas_available, 0);
+}
+
+Result<TxResult> apply_transaction(state::StateAccess& st, const BlockEnv& env, const format::Transaction& tx,
+                                   const Address& sender, std::uint64_t gas_available, std::uint64_t surcharge) {
     state::Account from, to;
-    LUXL2_CHECK(check_into(st, env, tx, sender, gas_available, from, to));
+    LUXL2_CHECK(check_into(st, env, tx, sender, gas_available, surcharge, from, to));
     const U256 price = effective_gas_price(tx, env.base_fee);
     const U256 tip = effective_tip(tx, env.base_fee);
-    const std::uint64_t gas_used = execution_gas(tx, env.rules);
+    const std::uint64_t gas_used = execution_gas(tx, env.rules) + surcharge;
 
     // The checks above guarantee balance ≥ gas_limit * fee_cap + value ≥ gas_used * price + value,
     // so nothing below can underflow. Order as in the Yellow Paper: buy gas, bump nonce, transfer,
@@ -112,6 +123,14 @@ Result<TxResult> apply_transaction(state::StateAccess& st, const BlockEnv& env, 
     from.nonce += 1;
     st.set_account(sender, from);
 
+    if (*tx.to == kBlsRegistryAddress) {
+        // Checked above (key, PoP, not registered); the registry's storage is written, no account is
+        // credited (value is 0).
+        const auto pk = crypto::bls::PublicKey::from_view(ByteView(tx.data).first(crypto::bls::kPublicKeySize));
+        LUXL2_CHECK(append_bls_account(st, pk));
+        LUXL2_CHECK(pay_fee_recipient(st, env, gas_used, tip));
+        return TxResult{true, gas_used, price, {}};
+    }
     if (*tx.to == sender) to = from;  // a transfer to oneself: the account just written
     to.balance += tx.value;
     st.set_account(*tx.to, to);

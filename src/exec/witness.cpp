@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "luxl2/core/hex.hpp"
+#include "luxl2/exec/compressed.hpp"
 
 namespace luxl2::exec {
 namespace {
@@ -111,15 +112,48 @@ Result<WitnessRun> generate_witness(const state::StateReader& pre, const Hash32&
     return run;
 }
 
+namespace {
+
+Result<void> check_proof(const Witness& w, const state::StateCommitment* verifier) {
+    if (!verifier) return {};
+    if (!w.proof) return fail(witness_proof, "witness carries no proof");
+    const auto claims = w.claims();
+    if (auto ok = verifier->verify(w.pre_root, *w.proof, claims); !ok)
+        return fail(witness_proof, "witness pre-state: " + ok.error().message);
+    return {};
+}
+
+}  // namespace
+
+Result<WitnessRun> generate_compressed_witness(const state::StateDb& db, const BlockEnv& env,
+                                               const format::TransactionData& td, std::uint64_t gas_available) {
+    const auto pending = db.pending().changes();
+    WitnessRun run;
+    run.witness.pre_root = db.commitment().root_with(pending);
+    RecordingReader rec(db, run.witness);
+    state::Overlay overlay(rec);
+    BlsAccountCache cache;  // fresh: every registry read goes through the recorder
+    LUXL2_TRY(result, apply_compressed_transaction(overlay, env, td, gas_available, cache));
+    run.result = std::move(result.result);
+    run.post = sorted_changes(overlay);
+    run.witness.proof = db.commitment().prove_with(pending, run.witness.keys());
+    return run;
+}
+
+Result<Reexecution> reexecute_compressed(const Witness& w, const BlockEnv& env, const format::TransactionData& td,
+                                         std::uint64_t gas_available, const state::StateCommitment* verifier) {
+    LUXL2_CHECK(check_proof(w, verifier));
+    WitnessReader reader(w);
+    state::Overlay overlay(reader);
+    BlsAccountCache cache;
+    LUXL2_TRY(result, apply_compressed_transaction(overlay, env, td, gas_available, cache));
+    return Reexecution{std::move(result.result), sorted_changes(overlay)};
+}
+
 Result<Reexecution> reexecute(const Witness& w, const BlockEnv& env, const format::Transaction& tx,
                               const Address& sender, std::uint64_t gas_available,
                               const state::StateCommitment* verifier) {
-    if (verifier) {
-        if (!w.proof) return fail(witness_proof, "witness carries no proof");
-        const auto claims = w.claims();
-        if (auto ok = verifier->verify(w.pre_root, *w.proof, claims); !ok)
-            return fail(witness_proof, "witness pre-state: " + ok.error().message);
-    }
+    LUXL2_CHECK(check_proof(w, verifier));
     WitnessReader reader(w);
     state::Overlay overlay(reader);
     LUXL2_TRY(result, apply_transaction(overlay, env, tx, sender, gas_available));

@@ -134,4 +134,20 @@ Result<std::optional<TxLocation>> ChainStore::transaction(const Hash32& tx_hash)
     return std::optional<TxLocation>{TxLocation{load_be64(v->data()), load_be32(v->data() + 8)}};
 }
 
+void ChainStore::stage_compressed_inner(state::WriteBatch& batch, const Hash32& tx_hash,
+                                        const compress::CompressedBatch& inner) const {
+    const std::string j = compress::to_json(inner).dump();
+    batch.put(hash_key('I', tx_hash), ByteView(reinterpret_cast<const std::uint8_t*>(j.data()), j.size()));
+}
+
+Result<std::optional<compress::CompressedBatch>> ChainStore::compressed_inner(const Hash32& tx_hash) const {
+    LUXL2_TRY(v, store_.get(hash_key('I', tx_hash)));
+    if (!v) return std::optional<compress::CompressedBatch>{};
+    const auto j = nlohmann::json::parse(v->begin(), v->end(), nullptr, false);
+    if (j.is_discarded()) return std::unexpected(corrupt("0x53 inner record is not JSON"));
+    auto b = compress::compressed_batch_from_json(j);
+    if (!b) return std::unexpected(corrupt("0x53 inner record: " + b.error().message));
+    return std::optional<compress::CompressedBatch>{std::move(*b)};
+}
+
 }  // namespace luxl2::node

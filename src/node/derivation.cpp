@@ -88,7 +88,7 @@ Result<DerivationReport> derive_chain(const l1::Settlement& l1, const NodeConfig
                 txs.push_back(std::move(*tx));
             }
             exec::BlockEnv env{b->number, b->timestamp, b->base_fee, b->gas_limit, config.fee_recipient, rules};
-            LUXL2_TRY(result, exec::execute_block(db, env, deposits, txs));
+            LUXL2_TRY(result, exec::execute_block(db, env, deposits, txs, &scratch->bls()));
             if (!result.rejected.empty())
                 return bad(number, "holds an invalid transaction: " + result.rejected.front().second.message);
             std::vector<Bytes> enc;

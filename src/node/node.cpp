@@ -2,12 +2,14 @@
 
 #include "luxl2/core/hex.hpp"
 #include "luxl2/crypto/keccak.hpp"
+#include "luxl2/exec/compressed.hpp"
 #include "luxl2/exec/fees.hpp"
 #include "luxl2/exec/quantum.hpp"
 #include "luxl2/format/codec.hpp"
 #include "luxl2/format/hashing.hpp"
 #include "luxl2/format/quantum_tx.hpp"
 #include "luxl2/node/user_tx.hpp"
+#include "luxl2/node/withdrawals.hpp"
 
 namespace luxl2::node {
 namespace {
@@ -137,9 +139,10 @@ Result<void> Node::init_genesis() {
     return {};
 }
 
-Result<BlockPtr> Node::seal_and_commit(format::L2Block block, const Hash32& parent_state_root,
-                                       const std::vector<exec::Receipt>& receipts,
-                                       const std::vector<Hash32>& tx_hashes) {
+Result<BlockPtr> Node::seal_and_commit(
+    format::L2Block block, const Hash32& parent_state_root, const std::vector<exec::Receipt>& receipts,
+    const std::vector<Hash32>& tx_hashes,
+    const std::vector<std::pair<Hash32, std::shared_ptr<const compress::CompressedBatch>>>& inner) {
     const std::uint64_t number = block.header.block_number.low64();
     state::WriteBatch batch;
     // Deltas compare the pending writes with the committed state, so read them before staging.
@@ -171,6 +174,7 @@ Result<BlockPtr> Node::seal_and_commit(format::L2Block block, const Hash32& pare
     }
     auto sealed = std::make_shared<const BlockRecord>(std::move(*rec));
     chain_.stage_block(batch, *sealed, encoded, tx_hashes);
+    for (const auto& [hash, b] : inner) chain_.stage_compressed_inner(batch, hash, *b);
     if (number == 0) chain_.stage_chain_id(batch, config_.chain_id);
     if (auto w = store_->write(batch, config_.sync_writes); !w) {
         db_.discard();
@@ -213,6 +217,7 @@ Hash32 Node::state_root() const {
 
 Result<Hash32> Node::send_raw_transaction(ByteView raw) {
     if (!raw.empty() && raw[0] == format::lp505_type::kQuantum) return send_quantum_transaction(raw);
+    if (!raw.empty() && raw[0] == format::lp505_type::kCompressed) return send_compressed_transaction(raw);
     auto tx = format::decode_transaction(raw);
     if (!tx) return fail(nodeerrc::invalid_tx, "invalid transaction: " + tx.error().message);
     const format::Rules r = rules();
@@ -251,6 +256,52 @@ Result<Hash32> Node::send_quantum_transaction(ByteView raw) {
     const Hash32 hash = stx->hash;
     PoolEnv env{next_base_fee(), config_.gas_limit, r};
     LUXL2_CHECK(pool_.add(std::move(*stx), Bytes(raw.begin(), raw.end()), committed_, env));
+    return hash;
+}
+
+Result<Hash32> Node::send_compressed_transaction(ByteView raw) {
+    if (raw.size() > config_.pool.max_tx_bytes)
+        return fail(poolerrc::oversized, "oversized data: transaction size " + std::to_string(raw.size()) + ", limit " +
+                                             std::to_string(config_.pool.max_tx_bytes));
+    format::TxLimits limits;
+    limits.max_bytes = config_.pool.max_tx_bytes;
+    auto td = format::from_envelope(raw, limits);
+    if (!td) return fail(nodeerrc::invalid_tx, "invalid transaction: " + td.error().message);
+    const Hash32 hash = crypto::keccak256(raw);
+    // Everything the next block would check, on a scratch overlay of the latest state: the
+    // aggregate is verified here once; the block builder decodes again and verifies only if the
+    // decoding changed.
+    const BlockPtr head = head_block();
+    exec::BlockEnv env;
+    env.number = head->number + 1;
+    env.timestamp = head->timestamp + 1;
+    env.base_fee = next_base_fee();
+    env.gas_limit = config_.gas_limit;
+    env.fee_recipient = config_.fee_recipient;
+    env.rules = rules();
+    state::Overlay scratch(committed_);
+    auto res = exec::apply_compressed_transaction(scratch, env, *td, config_.gas_limit, bls_);
+    if (!res) {
+        const Error& e = res.error();
+        if (e.code == compress::compressed_errc::kUnknownSender || e.code == exec::errc::bad_aggregate ||
+            e.code.starts_with("bls."))
+            return fail(nodeerrc::invalid_tx,
+                        e.message.starts_with("invalid sender") ? e.message : "invalid sender: " + e.message);
+        if (e.code.starts_with("exec.") || e.code == state::errc::io || e.code == state::errc::corrupt)
+            return std::unexpected(e);
+        return fail(nodeerrc::invalid_tx, "invalid transaction: " + e.message);
+    }
+    // Only Ethereum-type transactions send L2→L1 messages (withdrawals.hpp): an inner transfer to the
+    // passer would burn its value for nothing, so the pool refuses it (a policy, not a block rule).
+    for (std::size_t i = 0; i < res->batch.txs.size(); ++i)
+        if (res->batch.txs[i].to == l2_to_l1_message_passer())
+            return fail(nodeerrc::invalid_tx, "inner transaction " + std::to_string(i) +
+                                                  ": 0x53 inner transactions send no L2→L1 message; withdraw with an "
+                                                  "Ethereum transaction to the message passer");
+    exec::SignedTx stx{exec::compressed_fee_view(res->batch), res->batch.txs.front().from, hash};
+    stx.lp505 = std::move(*td);
+    stx.compressed = std::make_shared<const compress::CompressedBatch>(std::move(res->batch));
+    LUXL2_CHECK(pool_.add_compressed(std::move(stx), Bytes(raw.begin(), raw.end())));
     return hash;
 }
 
@@ -305,7 +356,7 @@ Result<BlockPtr> Node::produce_block(std::uint64_t timestamp) {
     for (const auto& d : deposits) deposit_gas_limit += d.gas;
 
     const auto candidates = pool_.select(committed_, env.base_fee, env.gas_limit - deposit_gas_limit);
-    auto result = exec::execute_block(db_, env, deposits, candidates);
+    auto result = exec::execute_block(db_, env, deposits, candidates, &bls_);
     if (!result) {
         db_.discard();
         return std::unexpected(std::move(result.error()));
@@ -326,6 +377,9 @@ Result<BlockPtr> Node::produce_block(std::uint64_t timestamp) {
         b.transactions.push_back(format::make_tx_data(d));
         hashes.push_back(exec::deposit_hash(d));
     }
+    std::vector<std::pair<Hash32, std::shared_ptr<const compress::CompressedBatch>>> inner;
+    for (std::size_t k = 0; k < result->included.size(); ++k)
+        if (result->compressed[k]) inner.emplace_back(candidates[result->included[k]].hash, result->compressed[k]);
     for (std::size_t i : result->included) {
         const auto entry = pool_.get(candidates[i].hash);
         if (candidates[i].lp505)
@@ -334,7 +388,7 @@ Result<BlockPtr> Node::produce_block(std::uint64_t timestamp) {
             b.transactions.push_back(entry ? wrap_raw(entry->raw) : format::wrap_ethereum(candidates[i].tx));
         hashes.push_back(candidates[i].hash);
     }
-    LUXL2_TRY(committed, seal_and_commit(std::move(b), parent->state_root(), result->receipts, hashes));
+    LUXL2_TRY(committed, seal_and_commit(std::move(b), parent->state_root(), result->receipts, hashes, inner));
 
     std::vector<Hash32> dropped;
     for (const auto& [i, err] : result->rejected)

@@ -73,7 +73,7 @@ Result<ReplayResult> replay_chain(const ChainStore& chain, const NodeConfig& con
             txs.push_back(std::move(*tx));
         }
         exec::BlockEnv env{b->number, b->timestamp, b->base_fee, b->gas_limit, config.fee_recipient, rules};
-        LUXL2_TRY(result, exec::execute_block(db, env, deposits, txs));
+        LUXL2_TRY(result, exec::execute_block(db, env, deposits, txs, &scratch->bls()));
         if (!result.rejected.empty())
             return std::unexpected(
                 mismatch(n, "holds an invalid transaction: " + result.rejected.front().second.message));

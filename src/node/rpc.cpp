@@ -4,6 +4,8 @@
 
 #include "luxl2/core/hex.hpp"
 #include "luxl2/crypto/keccak.hpp"
+#include "luxl2/exec/bls_accounts.hpp"
+#include "luxl2/exec/compressed.hpp"
 #include "luxl2/exec/fees.hpp"
 #include "luxl2/exec/quantum.hpp"
 #include "luxl2/format/codec.hpp"
@@ -122,6 +124,55 @@ std::pair<json, Address> quantum_tx_json(const format::TransactionData& td, cons
     return {std::move(*j), sender};
 }
 
+// A 0x53: its outer fields (count, bodyFormat, aggregateSignature; v/r/s zero) and, when known,
+// its inner transactions as executed (innerTransactions, compress::to_json's form). Wallet
+// libraries read one sender: from, to and nonce are the first inner transaction's, value the sum
+// of the inner values, gas the sum of their gas limits, the fee caps the smallest inner ones.
+std::pair<json, Address> compressed_tx_json(const format::TransactionData& td, const compress::CompressedBatch* inner,
+                                            const std::optional<U256>& base_fee) {
+    auto c = format::decode_tx_payload<format::CompressedTransaction>(td);
+    auto h = format::tx_hash(td);
+    if (!c || !h) throw RpcError{rpc_code::internal_error, "stored 0x53 transaction does not decode"};
+    json t{{"type", "0x53"},
+           {"hash", to_hex(*h)},
+           {"chainId", c->chain_id.to_hex()},
+           {"count", qty(c->count)},
+           {"bodyFormat", qty(c->body_format)},
+           {"aggregateSignature", to_hex(td.signature)},
+           {"input", "0x"},
+           {"accessList", json::array()},
+           {"v", "0x0"},
+           {"r", "0x0"},
+           {"s", "0x0"},
+           {"yParity", "0x0"}};
+    Address sender;
+    if (inner != nullptr && !inner->txs.empty()) {
+        const auto fees = exec::compressed_fee_view(*inner);
+        U256 value;
+        for (const auto& x : inner->txs)
+            if (add_overflow(value, x.value, value)) value = U256::max();
+        const auto& first = inner->txs.front();
+        sender = first.from;
+        t["from"] = to_hex(first.from);
+        t["to"] = first.to ? json(to_hex(*first.to)) : json(nullptr);
+        t["nonce"] = qty(first.nonce);
+        t["value"] = value.to_hex();
+        t["gas"] = qty(fees.gas_limit);
+        t["maxFeePerGas"] = fees.max_fee_per_gas.to_hex();
+        t["maxPriorityFeePerGas"] = fees.max_priority_fee_per_gas.to_hex();
+        t["gasPrice"] = base_fee ? exec::effective_gas_price(fees, *base_fee).to_hex() : fees.max_fee_per_gas.to_hex();
+        t["innerTransactions"] = compress::to_json(*inner)["transactions"];
+    } else {
+        t["from"] = to_hex(sender);
+        t["to"] = nullptr;
+        t["nonce"] = "0x0";
+        t["value"] = "0x0";
+        t["gas"] = "0x0";
+        t["gasPrice"] = "0x0";
+    }
+    return {std::move(t), sender};
+}
+
 // The intrinsic gas of a 0x54 call object: `tx`'s fields plus the scheme's public key and signature as
 // calldata (exec::quantum_intrinsic_gas). `scheme` (a quantity or a registry name) is required;
 // without `publicKey`, and always for the signature (not known before signing), every byte is
@@ -156,7 +207,13 @@ std::uint64_t quantum_call_gas(const json& call, const format::Transaction& tx, 
 }
 
 // The JSON of a stored transaction (without its block fields), and its sender.
-std::pair<json, Address> stored_tx(const format::TransactionData& td, const U256& base_fee) {
+std::pair<json, Address> stored_tx(const format::TransactionData& td, const U256& base_fee, const ChainStore& chain) {
+    if (td.tx_type == format::lp505_type::kCompressed) {
+        auto h = format::tx_hash(td);
+        if (!h) throw RpcError{rpc_code::internal_error, "stored 0x53 transaction does not hash"};
+        auto inner = value_or_throw(chain.compressed_inner(*h));
+        return compressed_tx_json(td, inner ? &*inner : nullptr, base_fee);
+    }
     if (td.tx_type == format::lp505_type::kDeposit) {
         auto d = format::decode_tx_payload<format::DepositTransaction>(td);
         if (!d) throw RpcError{rpc_code::internal_error, "stored deposit does not decode"};
@@ -187,8 +244,8 @@ std::pair<json, Address> stored_tx(const format::TransactionData& td, const U256
     return {std::move(t), *sender};
 }
 
-json stored_tx_json(const format::TransactionData& td, const U256& base_fee) {
-    return stored_tx(td, base_fee).first;
+json stored_tx_json(const format::TransactionData& td, const U256& base_fee, const ChainStore& chain) {
+    return stored_tx(td, base_fee, chain).first;
 }
 
 }  // namespace
@@ -296,7 +353,7 @@ json Rpc::dispatch(const std::string& method, const json& params) {
                 txs.push_back(to_hex(stored_tx_hash(td)));
                 continue;
             }
-            json t = stored_tx_json(td, b.base_fee);
+            json t = stored_tx_json(td, b.base_fee, chain);
             t["blockHash"] = to_hex(hash);
             t["blockNumber"] = qty(b.number);
             t["transactionIndex"] = qty(i);
@@ -356,6 +413,31 @@ json Rpc::dispatch(const std::string& method, const json& params) {
         }
         const auto& st = state_at(tag);
         return qty(value_or_throw(st.account(a)).nonce);
+    }
+    if (method == "lux_getBlsAccount") {
+        // An address (0x + 40 hex digits) or an index in the account index (a quantity).
+        const json& who = param(params, 0);
+        const auto& st = state_at(param(params, 1));
+        Address a;
+        if (who.is_string() && who.get_ref<const std::string&>().size() == 42) {
+            a = parse_address(who);
+        } else {
+            const std::uint64_t i = parse_u64(who, "account index");
+            if (i >= value_or_throw(exec::bls_account_count(st))) return nullptr;
+            a = value_or_throw(exec::bls_account_at(st, i)).first;
+        }
+        const auto info = value_or_throw(exec::bls_account(st, a));
+        if (!info) return nullptr;
+        const auto acc = value_or_throw(st.account(a));
+        return json{{"address", to_hex(a)},
+                    {"publicKey", to_hex(info->public_key)},
+                    {"index", qty(info->index)},
+                    {"nonce", qty(acc.nonce)},
+                    {"balance", acc.balance.to_hex()}};
+    }
+    if (method == "lux_getBlsAccountCount") {
+        const auto& st = state_at(param(params, 0));
+        return qty(value_or_throw(exec::bls_account_count(st)));
     }
     if (method == "eth_getCode") {
         const Address a = parse_address(param(params, 0));
@@ -424,6 +506,12 @@ json Rpc::dispatch(const std::string& method, const json& params) {
                                               receipts[t].gas_used);
                         continue;
                     }
+                    if (td.tx_type == format::lp505_type::kCompressed) {
+                        // The receipt's price is the inner transactions' gas-weighted average.
+                        const U256& p = receipts[t].effective_gas_price;
+                        tips.emplace_back(p > b->base_fee ? p - b->base_fee : U256(0), receipts[t].gas_used);
+                        continue;
+                    }
                     if (!format::is_ethereum_tx_type(td.tx_type)) continue;  // deposits pay no tip
                     auto tx = format::decode_transaction(td.payload);
                     if (tx) tips.emplace_back(exec::effective_tip(*tx, b->base_fee), receipts[t].gas_used);
@@ -479,8 +567,11 @@ json Rpc::dispatch(const std::string& method, const json& params) {
             const auto from = value_or_throw(st.account(parse_address(call["from"])));
             if (from.balance < tx.value) throw RpcError{rpc_code::server_error, "insufficient funds for transfer"};
         }
-        std::uint64_t gas = format::intrinsic_gas(tx, n.rules());
-        if (call.contains("type") && call["type"] == "0x54") gas = quantum_call_gas(call, tx, n.rules());
+        const bool quantum_call = call.contains("type") && call["type"] == "0x54";
+        if (!quantum_call && *tx.to == exec::kBlsRegistryAddress)
+            value_or_throw(exec::check_bls_registration(st, tx.value, tx.data));
+        std::uint64_t gas = exec::execution_gas(tx, n.rules());
+        if (quantum_call) gas = quantum_call_gas(call, tx, n.rules());
         if (call.contains("gas") && parse_u64(call["gas"], "gas") < gas)
             throw RpcError{rpc_code::server_error, "intrinsic gas too low: gas " +
                                                        std::to_string(parse_u64(call["gas"], "gas")) +
@@ -498,8 +589,10 @@ json Rpc::dispatch(const std::string& method, const json& params) {
         if (!loc) {
             auto pending = n.mempool().get(h);
             if (!pending) return nullptr;
-            json t = pending->stx.lp505 ? quantum_tx_json(*pending->stx.lp505, std::nullopt).first
-                                        : format::to_json(pending->stx.tx, pending->stx.sender);
+            json t = pending->stx.compressed
+                         ? compressed_tx_json(*pending->stx.lp505, pending->stx.compressed.get(), std::nullopt).first
+                     : pending->stx.lp505 ? quantum_tx_json(*pending->stx.lp505, std::nullopt).first
+                                          : format::to_json(pending->stx.tx, pending->stx.sender);
             t["blockHash"] = nullptr;
             t["blockNumber"] = nullptr;
             t["transactionIndex"] = nullptr;
@@ -508,7 +601,7 @@ json Rpc::dispatch(const std::string& method, const json& params) {
         auto b = load_block(loc->block_number);
         if (!b || loc->index >= b->block.transactions.size())
             throw RpcError{rpc_code::internal_error, "transaction index is stale"};
-        json t = stored_tx_json(b->block.transactions[loc->index], b->base_fee);
+        json t = stored_tx_json(b->block.transactions[loc->index], b->base_fee, chain);
         t["blockHash"] = to_hex(b->hash);
         t["blockNumber"] = qty(b->number);
         t["transactionIndex"] = qty(loc->index);
@@ -522,7 +615,7 @@ json Rpc::dispatch(const std::string& method, const json& params) {
         auto receipts = value_or_throw(chain.receipts(loc->block_number));
         if (!b || loc->index >= receipts.size() || loc->index >= b->block.transactions.size())
             throw RpcError{rpc_code::internal_error, "receipt index is stale"};
-        const auto [tj, sender] = stored_tx(b->block.transactions[loc->index], b->base_fee);
+        const auto [tj, sender] = stored_tx(b->block.transactions[loc->index], b->base_fee, chain);
         const auto& r = receipts[loc->index];
         const Hash32& bh = b->hash;
         std::uint64_t log_index = 0;

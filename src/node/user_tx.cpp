@@ -24,6 +24,13 @@ Result<exec::SignedTx> verified_quantum_tx(format::TransactionData td, const for
 
 Result<exec::SignedTx> block_user_tx(const format::TransactionData& td, const format::Rules& rules) {
     if (td.tx_type == format::lp505_type::kQuantum) return verified_quantum_tx(td, rules);
+    if (td.tx_type == format::lp505_type::kCompressed) {
+        LUXL2_CHECK(format::check_payload(td));
+        LUXL2_TRY(hash, format::tx_hash(td));
+        exec::SignedTx out{{}, {}, hash};
+        out.lp505 = td;
+        return out;
+    }
     if (!format::is_ethereum_tx_type(td.tx_type))
         return fail(format::txdata_errc::wrong_type,
                     "transaction type " + std::to_string(td.tx_type) + " is not a user transaction this node executes");

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "luxl2/exec/compressed.hpp"
 #include "luxl2/node/mempool.hpp"
 #include "node_testing.hpp"
 
@@ -144,6 +145,85 @@ TEST_F(MempoolTest, ResetDropsIncludedAndRejected) {
     pool.reset(state, {format::transaction_hash(other)});
     EXPECT_EQ(pool.size(), 1u);
     EXPECT_EQ(pool.counts(state), (std::pair<std::size_t, std::size_t>{1, 0}));
+}
+
+}  // namespace
+}  // namespace luxl2::node
+
+namespace luxl2::node {
+namespace {
+
+using namespace testing;
+
+// 0x53 entries: claims of (sender, nonce), fee order among the other transactions, stale removal.
+struct MempoolCompressedTest : MempoolTest {
+    // A pooled 0x53 from dev accounts' addresses standing in for BLS accounts (the pool checks no
+    // signature: the node verified it before add_compressed).
+    static exec::SignedTx compressed(std::vector<std::pair<std::size_t, std::uint64_t>> inner, U256 tip,
+                                     std::uint8_t tag, U256 fee_cap = gwei(10)) {
+        compress::CompressedBatch b{U256(1337), {}};
+        for (const auto& [who, nonce] : inner) {
+            compress::InnerTx t;
+            t.from = dev()[who].address;
+            t.nonce = nonce;
+            t.max_fee_per_gas = fee_cap;
+            t.max_priority_fee_per_gas = tip;
+            t.gas_limit = 100'000;
+            t.to = addr(tag);
+            b.txs.push_back(t);
+        }
+        exec::SignedTx s{exec::compressed_fee_view(b), b.txs.front().from, Hash32{}};
+        s.hash[0] = tag;
+        s.lp505 = format::TransactionData{};
+        s.lp505->tx_type = format::lp505_type::kCompressed;
+        s.compressed = std::make_shared<const compress::CompressedBatch>(std::move(b));
+        return s;
+    }
+};
+
+TEST_F(MempoolCompressedTest, ClaimsOrderAndStaleRemoval) {
+    Mempool pool;
+    ASSERT_TRUE(pool.add_compressed(compressed({{0, 0}, {1, 0}, {0, 1}}, gwei(1), 1), Bytes(100)));
+    auto clash = pool.add_compressed(compressed({{1, 0}}, gwei(5), 2), Bytes(100));  // tip up, fee cap not
+    ASSERT_FALSE(clash);
+    EXPECT_EQ(clash.error().code, poolerrc::replacement_underpriced);
+    EXPECT_FALSE(pool.add_compressed(compressed({{0, 0}, {1, 0}, {0, 1}}, gwei(1), 1), Bytes(100)));  // known
+    ASSERT_TRUE(pool.add_compressed(compressed({{2, 0}}, gwei(3), 3), Bytes(100)));
+    ASSERT_TRUE(add(pool, transfer(3, 0, addr(9), 1, gwei(10), gwei(2))));
+    EXPECT_EQ(pool.pending_nonce(dev()[0].address, 0), 2u);
+    EXPECT_EQ(pool.pending_nonce(dev()[1].address, 0), 1u);
+    EXPECT_EQ(pool.size(), 3u);
+    // By tip: the 0x53 at 3 gwei, the transfer at 2, the 0x53 at 1.
+    auto sel = pool.select(state, env.base_fee, 30'000'000);
+    ASSERT_EQ(sel.size(), 3u);
+    EXPECT_EQ(sel[0].hash[0], 3);
+    EXPECT_EQ(sel[1].tx.nonce, 0u);
+    EXPECT_FALSE(sel[1].compressed);
+    EXPECT_EQ(sel[2].hash[0], 1);
+    EXPECT_EQ(sel[2].tx.gas_limit, 300'000u);  // the sum of the inner gas limits
+    // A 0x53 whose first nonce is not its sender's state nonce is not selected; after the state moves
+    // past one of its nonces it is dropped.
+    set_nonce(2, 1);
+    sel = pool.select(state, env.base_fee, 30'000'000);
+    EXPECT_EQ(sel.size(), 2u);
+    pool.reset(state);
+    EXPECT_EQ(pool.size(), 2u);
+    EXPECT_EQ(pool.pending_nonce(dev()[2].address, 1), 1u);
+    // Dropped by hash after a block refused it for good.
+    Hash32 h{};
+    h[0] = 1;
+    pool.reset(state, {h});
+    EXPECT_EQ(pool.size(), 1u);
+    EXPECT_EQ(pool.pending_nonce(dev()[0].address, 0), 0u);
+    EXPECT_TRUE(pool.add_compressed(compressed({{1, 0}}, gwei(5), 2), Bytes(100)));  // the claim is free again
+    // A replacement overlapping two pooled 0x53s pays 10% more than each and drops both whole.
+    ASSERT_TRUE(pool.add_compressed(compressed({{0, 0}}, gwei(1), 4), Bytes(100)));
+    ASSERT_TRUE(pool.add_compressed(compressed({{0, 0}, {1, 0}}, gwei(6), 5, gwei(11)), Bytes(100)));
+    EXPECT_EQ(pool.size(), 2u);  // it and the ECDSA transfer
+    Hash32 replaced{};
+    replaced[0] = 2;
+    EXPECT_FALSE(pool.get(replaced));
+    EXPECT_EQ(pool.pending_nonce(dev()[0].address, 0), 1u);
 }
 
 }  // namespace

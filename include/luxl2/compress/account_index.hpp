@@ -28,6 +28,8 @@ public:
     /// The next nonce the state expects from the account at `index` (< size()).
     [[nodiscard]] std::uint64_t next_nonce(std::uint64_t index) const noexcept;
     void set_next_nonce(std::uint64_t index, std::uint64_t nonce) noexcept;
+    /// Forgets the accounts from `size` on (keeps the first `size`; no-op when size() ≤ `size`).
+    void truncate(std::uint64_t size);
     [[nodiscard]] std::uint64_t size() const noexcept { return addresses_.size(); }
 
 private:

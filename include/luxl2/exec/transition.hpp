@@ -68,8 +68,15 @@ struct TxResult {
 [[nodiscard]] Result<TxResult> apply_transaction(state::StateAccess& st, const BlockEnv& env,
                                                  const format::Transaction& tx, const Address& sender,
                                                  std::uint64_t gas_available);
+/// The same with `surcharge` gas added to what the transaction uses (and must have as gas limit):
+/// an inner transaction of a 0x53 pays its share of the aggregate verification this way
+/// (exec/compressed.hpp).
+[[nodiscard]] Result<TxResult> apply_transaction(state::StateAccess& st, const BlockEnv& env,
+                                                 const format::Transaction& tx, const Address& sender,
+                                                 std::uint64_t gas_available, std::uint64_t surcharge);
 
-/// The gas a transaction uses when it succeeds: its intrinsic gas (no EVM code runs yet).
+/// The gas a transaction uses when it succeeds: its intrinsic gas (no EVM code runs yet), plus
+/// kBlsRegistrationGas for a call of the BLS account registry (exec/bls_accounts.hpp).
 [[nodiscard]] std::uint64_t execution_gas(const format::Transaction& tx, const format::Rules& rules) noexcept;
 
 }  // namespace luxl2::exec

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "luxl2/exec/transition.hpp"
+#include "luxl2/format/tx_data.hpp"
 #include "luxl2/state/commitment.hpp"
 #include "luxl2/state/state_db.hpp"
 
@@ -63,5 +64,17 @@ struct Reexecution {
 [[nodiscard]] Result<Reexecution> reexecute(const Witness& w, const BlockEnv& env, const format::Transaction& tx,
                                             const Address& sender, std::uint64_t gas_available,
                                             const state::StateCommitment* verifier = nullptr);
+
+/// The same for a 0x53 Compressed transaction (exec/compressed.hpp): decoded, verified and applied
+/// over what it reads, which the witness records — the inner accounts, the senders' registered keys
+/// and the account index the body decodes against (today the whole index: two registry slots per
+/// registered account, as a fresh BlsAccountCache reads it; the index's running hash would let a
+/// later version prove only the entries the body names).
+[[nodiscard]] Result<WitnessRun> generate_compressed_witness(const state::StateDb& db, const BlockEnv& env,
+                                                             const format::TransactionData& td,
+                                                             std::uint64_t gas_available);
+[[nodiscard]] Result<Reexecution> reexecute_compressed(const Witness& w, const BlockEnv& env,
+                                                       const format::TransactionData& td, std::uint64_t gas_available,
+                                                       const state::StateCommitment* verifier = nullptr);
 
 }  // namespace luxl2::exec

@@ -6,6 +6,9 @@
 //   'H' ‖ block hash        → be64(number)
 //   'R' ‖ be64(number)      → rlp([receipt...]) (each exec::encode_receipt as an RLP string)
 //   'T' ‖ tx hash           → be64(number) ‖ be32(index)
+//   'I' ‖ tx hash           → a 0x53's inner transactions as executed (compress::to_json, UTF-8
+//                             JSON): for RPC only, not consensus data (decoding the body needs the
+//                             account index and nonces of its pre-state, which history does not keep)
 //   "Mhead"                 → be64(number) of the newest committed block
 //   "Mchain"                → the chain id (minimal big-endian)
 #pragma once
@@ -16,6 +19,7 @@
 #include <optional>
 #include <vector>
 
+#include "luxl2/compress/compressed_tx.hpp"
 #include "luxl2/exec/receipt.hpp"
 #include "luxl2/node/block_record.hpp"
 #include "luxl2/state/kv_store.hpp"
@@ -38,6 +42,11 @@ public:
     /// Remembers a block just committed (so readers need not decode and verify it again).
     void remember(std::shared_ptr<const BlockRecord> block) const;
     void stage_chain_id(state::WriteBatch& batch, const U256& chain_id) const;
+    /// Stages the inner transactions of the 0x53 `tx_hash` as its block executed them.
+    void stage_compressed_inner(state::WriteBatch& batch, const Hash32& tx_hash,
+                                const compress::CompressedBatch& inner) const;
+    /// Those inner transactions, nullopt when not recorded.
+    [[nodiscard]] Result<std::optional<compress::CompressedBatch>> compressed_inner(const Hash32& tx_hash) const;
 
     [[nodiscard]] Result<std::optional<std::uint64_t>> head() const;
     [[nodiscard]] Result<std::optional<U256>> chain_id() const;

@@ -12,6 +12,16 @@
 // transaction from an account that opted in to post-quantum-only is refused (exec.ecdsa_disabled),
 // a hybrid from a bound account must carry the bound key.
 //
+// Compressed transactions (0x53) enter with their aggregate verified and every inner transaction
+// checked against the latest state by the node (Node::send_compressed_transaction): each inner
+// transaction must be executable now, in order (its nonce the sender's next one, after the earlier
+// inner transactions of the same 0x53). The pool holds them apart from the per-sender chains: a 0x53
+// claims each (sender, nonce) of its inner transactions; one that overlaps the claims of pooled
+// 0x53s replaces them all (each dropped whole) when both its smallest inner fee cap and tip cap are
+// at least 10% above each one's, else it is refused ("replacement transaction underpriced: …").
+// It is ordered among the others by its smallest inner tip, and dropped after a block once any of
+// its inner nonces is below its sender's state nonce (executed, or overtaken).
+//
 // Refusals use go-ethereum's messages (the start of Error::message), which wallets match on:
 // "already known", "nonce too low", "insufficient funds for gas * price + value",
 // "intrinsic gas too low", "max fee per gas less than block base fee",
@@ -61,8 +71,12 @@ public:
     explicit Mempool(MempoolConfig config = {}) : config_(config) {}
 
     /// Admits a transaction already validated statically (format::validate_transaction gave `sender`)
-    /// against `state` (the latest committed state) and `env`.
+    /// against `state` (the latest committed state) and `env`. A 0x53 (stx.compressed set: verified
+    /// and checked against `state` by the caller) goes to add_compressed.
     [[nodiscard]] Result<void> add(exec::SignedTx tx, Bytes raw, const state::StateReader& state, const PoolEnv& env);
+    /// Admits a verified 0x53: size and pool limits; it replaces the pooled 0x53s whose inner
+    /// (sender, nonce) pairs it shares if it pays 10% more than each, else it is refused.
+    [[nodiscard]] Result<void> add_compressed(exec::SignedTx tx, Bytes raw);
 
     /// Executable transactions for the next block: within each sender in nonce order from its state
     /// nonce, across senders by effective tip at `base_fee` (highest first, then arrival), skipping
@@ -95,9 +109,13 @@ private:
     // Evicts one transaction paying less than `incoming_fee_cap`, never one of `keep`'s.
     bool evict_for_locked(const U256& incoming_fee_cap, const Address* keep = nullptr);
 
+    void remove_compressed_locked(std::map<std::uint64_t, std::shared_ptr<const Entry>>::iterator it);
+
     MempoolConfig config_;
     mutable std::mutex mu_;
     std::map<Address, Chain> senders_;
+    std::map<std::uint64_t, std::shared_ptr<const Entry>> compressed_;  // 0x53 by arrival
+    std::map<std::pair<Address, std::uint64_t>, Hash32> claims_;        // (inner sender, nonce) → its 0x53
     std::unordered_map<Hash32, std::shared_ptr<const Entry>> by_hash_;
     std::uint64_t arrivals_ = 0;
     std::size_t bytes_ = 0;

@@ -59,6 +59,16 @@ public:
     /// it again), then the pool's checks. Refusals as for Ethereum types ("invalid sender: …" for a
     /// signature that does not verify).
     [[nodiscard]] Result<Hash32> send_quantum_transaction(ByteView raw);
+    /// A raw 0x53 envelope: size limit before decoding, strict decode, then, against the latest
+    /// state, the body decoded (exec::BlsAccountCache::decode), the aggregate verified once (an
+    /// unregistered sender or an aggregate that does not verify: "invalid sender: …") and every
+    /// inner transaction checked as it would execute in the next block, in order ("inner
+    /// transaction i: nonce too low: …"), then the pool's checks (Mempool::add_compressed).
+    [[nodiscard]] Result<Hash32> send_compressed_transaction(ByteView raw);
+    /// The inner transactions of the 0x53 `tx_hash` as its block executed them.
+    [[nodiscard]] Result<std::optional<compress::CompressedBatch>> compressed_inner(const Hash32& tx_hash) const {
+        return chain_.compressed_inner(tx_hash);
+    }
 
     /// Queues L1 deposits for the head of the next blocks, in order (the settlement side calls it
     /// with the deposits of L1 block `l1_block_number`). A block takes queued deposits while their
@@ -98,9 +108,10 @@ private:
     [[nodiscard]] Result<void> init_genesis();
     /// Fills the roots, the state transition and the signature of `block`, then commits it with
     /// the pending state in one batch.
-    [[nodiscard]] Result<BlockPtr> seal_and_commit(format::L2Block block, const Hash32& parent_state_root,
-                                                   const std::vector<exec::Receipt>& receipts,
-                                                   const std::vector<Hash32>& tx_hashes);
+    [[nodiscard]] Result<BlockPtr> seal_and_commit(
+        format::L2Block block, const Hash32& parent_state_root, const std::vector<exec::Receipt>& receipts,
+        const std::vector<Hash32>& tx_hashes,
+        const std::vector<std::pair<Hash32, std::shared_ptr<const compress::CompressedBatch>>>& inner = {});
 
     struct QueuedDeposit {
         std::optional<format::DepositTransaction> tx;  // none: only records an L1 block without deposits
@@ -116,6 +127,7 @@ private:
     state::KvStateReader committed_;
     ChainStore chain_;
     Mempool pool_;
+    exec::BlsAccountCache bls_;  // 0x53 decoding and verification (admission and blocks)
     std::atomic<std::uint64_t> head_{0};
     mutable std::mutex head_mu_;
     BlockPtr head_block_;  // guarded by head_mu_

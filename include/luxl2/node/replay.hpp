@@ -22,6 +22,8 @@ public:
     ScratchState& operator=(const ScratchState&) = delete;
 
     [[nodiscard]] state::StateDb& db() { return *db_; }
+    /// What the executor decodes and verifies 0x53 transactions with, kept across blocks.
+    [[nodiscard]] exec::BlsAccountCache& bls() { return bls_; }
     /// Stages the pending changes, writes them and publishes them; returns the new state root.
     [[nodiscard]] Result<Hash32> commit();
 
@@ -29,6 +31,7 @@ private:
     ScratchState() = default;
     state::MemoryKvStore kv_;
     std::optional<state::StateDb> db_;
+    exec::BlsAccountCache bls_;
 };
 
 struct ReplayResult {

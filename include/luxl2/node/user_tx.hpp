@@ -17,7 +17,8 @@ namespace luxl2::node {
                                                          const format::TxLimits& limits = {});
 
 /// A block's user transaction: Ethereum types via format::validate_transaction, 0x54 via
-/// verified_quantum_tx. Other LP-505 types and deposits: txdata.wrong_type.
+/// verified_quantum_tx, 0x53 with its shape checked and its hash (decoded and verified by the
+/// executor against the pre-state). Other LP-505 types and deposits: txdata.wrong_type.
 [[nodiscard]] Result<exec::SignedTx> block_user_tx(const format::TransactionData& td, const format::Rules& rules);
 
 }  // namespace luxl2::node
