@@ -241,6 +241,7 @@ void check_tower_products() {
         const Fp2 a = fp2_rand(st, i), b = fp2_rand(st, i / 7 + 3);
         EXPECT_TRUE(a * b == fp2_mul_ref(a, b));
         EXPECT_TRUE(sqr(a) == fp2_mul_ref(a, a));
+        EXPECT_TRUE(redc(sqr_wide(a)) == fp2_mul_ref(a, a));
         EXPECT_TRUE(redc(mul_by_xi(mul_wide(a, b))) == xi_ref(fp2_mul_ref(a, b)));
         // Coefficients below 2p (unreduced sums) are accepted.
         const Fp2 c = fp2_rand(st, i + 2), d = fp2_rand(st, i + 1);
