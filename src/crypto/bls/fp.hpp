@@ -10,7 +10,17 @@
 
 // The x86-64 routines (inline assembly; the ADX/BMI2 ones behind runtime dispatch) are used on x86-64
 // unless LUXL2_BLS_PORTABLE is defined: a build with it runs every portable routine on any machine.
-#if defined(__x86_64__) && !defined(LUXL2_BLS_PORTABLE)
+// Unoptimised and AddressSanitizer builds (the debug-asan and fuzz presets) take the portable routines
+// too: the assembly needs nearly every general register, which those builds reserve or spill.
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define LUXL2_BLS_ASAN 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#define LUXL2_BLS_ASAN 1
+#endif
+#if defined(__x86_64__) && defined(__OPTIMIZE__) && !defined(LUXL2_BLS_ASAN) && !defined(LUXL2_BLS_PORTABLE)
 #define LUXL2_BLS_X86 1
 #include <x86intrin.h>
 #else
