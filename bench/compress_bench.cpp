@@ -208,7 +208,7 @@ std::vector<Method> methods_for(const Corpus& c) {
                      },
                      [](const Corpus&, ByteView in) -> Result<std::size_t> {
                          LUXL2_TRY(b, decode_columnar(in));
-                         return b.raw.size();
+                         return b.bytes.size();
                      }});
         for (bool ctx : {false, true})
             for (bool sigfree : {false, true}) {
@@ -224,7 +224,7 @@ std::vector<Method> methods_for(const Corpus& c) {
                              },
                              [ctx](const Corpus& k, ByteView in) -> Result<std::size_t> {
                                  LUXL2_TRY(b, ctx ? decode_columnar(in, {}, *k.context) : decode_columnar(in));
-                                 return b.raw.size();
+                                 return b.bytes.size();
                              }});
             }
     } else if (c.kind == Kind::kBlocks) {

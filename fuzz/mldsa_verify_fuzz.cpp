@@ -9,24 +9,22 @@
 
 #include "luxl2/core/error.hpp"
 #include "luxl2/crypto/mldsa.hpp"
+#include "pq_tuple.hpp"
 
 namespace {
 
 using luxl2::Bytes;
 using luxl2::ByteView;
+using luxl2::fuzz::PqTuple;
 using namespace luxl2::crypto;
 
-struct Valid {
-    Bytes pk, sig, msg, ctx;
-};
-
-const Valid& valid(mldsa::Level lv) {
-    static std::array<Valid, 3> cache;
+const PqTuple& valid(mldsa::Level lv) {
+    static std::array<PqTuple, 3> cache;
     static std::array<bool, 3> ready{};
     const auto i = static_cast<std::size_t>(lv);
     if (!ready[i]) {
         const auto kp = mldsa::keygen(lv, Bytes(32, 0x5C)).value();
-        Valid v;
+        PqTuple v;
         v.pk = kp.public_key;
         v.msg = {'f', 'u', 'z', 'z'};
         v.ctx = {0x01, 0x02};
@@ -58,23 +56,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         LUXL2_ASSERT(!(ri && *ri));
         return 0;
     }
-    const Valid& v = valid(lv);
-    Bytes pk = v.pk, sig = v.sig, msg = v.msg, ctx = v.ctx;
-    const std::size_t total = pk.size() + sig.size() + msg.size() + ctx.size();
-    for (std::size_t i = 0; i + 3 <= in.size(); i += 3) {
-        std::size_t off = (std::size_t{in[i]} | (std::size_t{in[i + 1]} << 8)) * 3 % total;
-        const std::uint8_t x = in[i + 2];
-        for (Bytes* b : {&pk, &sig, &msg, &ctx}) {
-            if (off < b->size()) {
-                (*b)[off] ^= x;
-                break;
-            }
-            off -= b->size();
-        }
-    }
-    // A trailing odd byte truncates the signature (length errors must be errors, not crashes).
-    if (in.size() % 3 == 1) sig.resize(sig.size() - 1 - in.back() % 8);
-    auto r = mldsa::verify(lv, pk, msg, sig, ctx);
-    if (r && *r) LUXL2_ASSERT(pk == v.pk && sig == v.sig && msg == v.msg && ctx == v.ctx);
+    const PqTuple& v = valid(lv);
+    PqTuple t = v;
+    luxl2::fuzz::apply_edits(t, in, 3);
+    auto r = mldsa::verify(lv, t.pk, t.msg, t.sig, t.ctx);
+    if (r && *r) LUXL2_ASSERT(t == v);
     return 0;
 }

@@ -9,27 +9,25 @@
 
 #include "luxl2/core/error.hpp"
 #include "luxl2/crypto/slhdsa.hpp"
+#include "pq_tuple.hpp"
 
 namespace {
 
 using luxl2::Bytes;
 using luxl2::ByteView;
+using luxl2::fuzz::PqTuple;
 using namespace luxl2::crypto;
 
 constexpr std::array<slhdsa::ParamSet, 3> kSets = {slhdsa::ParamSet::shake_128f, slhdsa::ParamSet::sha2_128f,
                                                    slhdsa::ParamSet::shake_192f};
 
-struct Valid {
-    Bytes pk, sig, msg, ctx;
-};
-
-const Valid& valid(std::size_t i) {
-    static std::array<Valid, kSets.size()> cache;
+const PqTuple& valid(std::size_t i) {
+    static std::array<PqTuple, kSets.size()> cache;
     static std::array<bool, kSets.size()> ready{};
     if (!ready[i]) {
         const auto& p = slhdsa::params(kSets[i]);
         const auto kp = slhdsa::keygen(kSets[i], Bytes(3 * p.n, 0x3A)).value();
-        Valid v;
+        PqTuple v;
         v.pk = kp.public_key;
         v.msg = {'f', 'u', 'z', 'z'};
         v.ctx = {0x01, 0x02};
@@ -62,22 +60,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         LUXL2_ASSERT(!(r && *r));
         return 0;
     }
-    const Valid& v = valid(which);
-    Bytes pk = v.pk, sig = v.sig, msg = v.msg, ctx = v.ctx;
-    const std::size_t total = pk.size() + sig.size() + msg.size() + ctx.size();
-    for (std::size_t i = 0; i + 3 <= in.size(); i += 3) {
-        std::size_t off = (std::size_t{in[i]} | (std::size_t{in[i + 1]} << 8)) * 7 % total;
-        const std::uint8_t x = in[i + 2];
-        for (Bytes* b : {&pk, &sig, &msg, &ctx}) {
-            if (off < b->size()) {
-                (*b)[off] ^= x;
-                break;
-            }
-            off -= b->size();
-        }
-    }
-    if (in.size() % 3 == 1) sig.resize(sig.size() - 1 - in.back() % 8);
-    auto r = slhdsa::verify(set, pk, msg, sig, ctx);
-    if (r && *r) LUXL2_ASSERT(pk == v.pk && sig == v.sig && msg == v.msg && ctx == v.ctx);
+    const PqTuple& v = valid(which);
+    PqTuple t = v;
+    luxl2::fuzz::apply_edits(t, in, 7);
+    auto r = slhdsa::verify(set, t.pk, t.msg, t.sig, t.ctx);
+    if (r && *r) LUXL2_ASSERT(t == v);
     return 0;
 }

@@ -83,7 +83,7 @@ int run_compress_txs(const CompressArgs& a) {
     if (!enc) return report(enc.error());
     auto dec = decode_columnar(*enc);
     if (!dec) return report(dec.error());
-    bool round_trip = !a.signature_free ? dec->raw == txs : dec->senders == senders;
+    bool round_trip = !a.signature_free ? dec->raw_all() == txs : dec->senders == senders;
     if (!a.out.empty() && !write_file_bytes(a.out, *enc)) return 2;
     nlohmann::ordered_json j;
     j["transactions"] = txs.size();

@@ -35,6 +35,8 @@ Result<Bytes> zlib_decompress(ByteView in, std::uint64_t expected);
 
 Result<Bytes> zstd_compress(ByteView in, int level, bool long_mode, const DictionaryRef* dict);
 Result<Bytes> zstd_decompress(ByteView in, std::uint64_t expected, const DictionaryRef* dict);
+/// One frame that declares exactly out.size() bytes, decoded in one pass into `out`.
+Result<void> zstd_decompress_into(ByteView in, std::span<std::uint8_t> out);
 
 Result<Bytes> snappy_compress(ByteView in);
 Result<Bytes> snappy_decompress(ByteView in, std::uint64_t expected);

@@ -126,6 +126,13 @@ Result<Bytes> decompress_raw(CompressionType type, ByteView in, std::uint64_t ex
     return out;
 }
 
+Result<void> decompress_raw_into(CompressionType type, ByteView in, std::span<std::uint8_t> out) {
+    if (type == CT::kZstandard) return detail::zstd_decompress_into(in, out);
+    LUXL2_TRY(d, decompress_raw(type, in, out.size(), out.size()));
+    std::copy(d.begin(), d.end(), out.begin());
+    return {};
+}
+
 namespace detail {
 
 std::span<std::uint8_t> BoundedOutput::room() {

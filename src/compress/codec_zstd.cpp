@@ -130,4 +130,24 @@ Result<Bytes> zstd_decompress(ByteView in, std::uint64_t expected, const Diction
     return std::move(out).take();
 }
 
+Result<void> zstd_decompress_into(ByteView in, std::span<std::uint8_t> out) {
+    const unsigned long long fcs = ZSTD_getFrameContentSize(in.data(), in.size());
+    if (fcs == ZSTD_CONTENTSIZE_ERROR) return fail(errc::corrupt, "not a zstd frame");
+    if (fcs != out.size())
+        return fail(
+            fcs != ZSTD_CONTENTSIZE_UNKNOWN && fcs > out.size() ? errc::size_limit : errc::size_mismatch,
+            "zstd frame declares " + std::to_string(fcs) + " bytes, the envelope " + std::to_string(out.size()));
+    // One frame and nothing after it (the one-shot call would go on into a second frame).
+    const std::size_t frame = ZSTD_findFrameCompressedSize(in.data(), in.size());
+    if (ZSTD_isError(frame)) return fail(errc::corrupt, std::string("zstd: ") + ZSTD_getErrorName(frame));
+    if (frame != in.size()) return fail(errc::trailing_bytes, "bytes after the zstd frame");
+    // The output buffer is the whole window: the decoder allocates nothing of the frame's choosing.
+    ZSTD_DCtx* d = dctx();
+    ZSTD_DCtx_reset(d, ZSTD_reset_session_and_parameters);  // drops a dictionary an earlier call referenced
+    const std::size_t n = ZSTD_decompressDCtx(d, out.data(), out.size(), in.data(), in.size());
+    if (ZSTD_isError(n)) return fail(errc::corrupt, std::string("zstd: ") + ZSTD_getErrorName(n));
+    if (n != out.size()) return fail(errc::size_mismatch, "zstd frame gave fewer bytes than it declares");
+    return {};
+}
+
 }  // namespace luxl2::compress::detail

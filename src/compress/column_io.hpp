@@ -23,6 +23,12 @@ struct Reader {
         return b;
     }
     Result<std::uint64_t> varint() {
+        // Most entries are one byte: taken here without the general decoder's call.
+        if (!in.empty() && in[0] < 0x80) {
+            const std::uint8_t b = in[0];
+            in = in.subspan(1);
+            return b;
+        }
         auto v = get_varint(in);
         if (!v) return std::unexpected(Error{errc::corrupt, std::string(name) + ": " + v.error().message});
         return *v;

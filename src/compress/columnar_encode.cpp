@@ -6,7 +6,7 @@
 #include "columnar_model.hpp"
 #include "luxl2/compress/columnar.hpp"
 #include "luxl2/crypto/keccak.hpp"
-#include "luxl2/crypto/sha256.hpp"
+#include "luxl2/crypto/sha256_chunked.hpp"
 
 namespace luxl2::compress {
 namespace detail {
@@ -70,9 +70,11 @@ public:
             put_varint(col(kColGas), g->second);
         else
             put_varint(col(kColGas), tx.gas_limit + gas_dict_.size());
-        if (tx.type == format::TxType::kDynamicFee) {
+        if (tx.type == format::TxType::kDynamicFee || tx.type == format::TxType::kBlob ||
+            tx.type == format::TxType::kSetCode) {
             put_decfloat(col(kColFee), tx.max_fee_per_gas - base_fee_);
             put_decfloat(col(kColFee), tx.max_priority_fee_per_gas);
+            if (tx.type == format::TxType::kBlob) put_decfloat(col(kColFee), tx.max_fee_per_blob_gas);
         } else {
             put_decfloat(col(kColFee), tx.gas_price - base_fee_);
         }
@@ -93,6 +95,20 @@ public:
                 put_address(e.address);
                 put_varint(col(kColAccess), e.storage_keys.size());
                 for (const auto& k : e.storage_keys) append(col(kColAccess), k);
+            }
+        }
+        if (tx.type == format::TxType::kBlob) {
+            put_varint(col(kColAccess), tx.blob_versioned_hashes.size());
+            for (const auto& h : tx.blob_versioned_hashes) append(col(kColAccess), h);
+        } else if (tx.type == format::TxType::kSetCode) {
+            put_varint(col(kColAccess), tx.authorization_list.size());
+            for (const auto& a : tx.authorization_list) {
+                put_compact_u256(col(kColAccess), a.chain_id);
+                put_address(a.address);
+                put_varint(col(kColAccess), a.nonce);
+                col(kColAccess).push_back(a.y_parity);
+                a.r.to_be32(grow(kColAccess, 32));
+                a.s.to_be32(grow(kColAccess, 32));
             }
         }
     }
@@ -189,7 +205,9 @@ struct Analysed {
 
 bool modelled(const format::Transaction& tx, ByteView raw) {
     using format::TxType;
-    if (tx.type != TxType::kLegacy && tx.type != TxType::kAccessList && tx.type != TxType::kDynamicFee) return false;
+    if (tx.type != TxType::kLegacy && tx.type != TxType::kAccessList && tx.type != TxType::kDynamicFee &&
+        tx.type != TxType::kBlob && tx.type != TxType::kSetCode)
+        return false;
     if (tx.type == TxType::kLegacy) {
         if (tx.v != U256(27) && tx.v != U256(28) && tx.v < U256(37)) return false;
     } else if (tx.v != U256(tx.y_parity ? 1 : 0)) {
@@ -292,12 +310,9 @@ Result<Bytes> encode_columnar(std::span<const Bytes> txs, const ColumnarOptions&
         return fail(errc::bad_envelope, "signature-free batches need one sender per transaction");
     LUXL2_TRY(a, analyse(txs));
     ColumnBuilder b(opt.signature_free, a.chain_id, a.base_fee, a.gas_dict, opt.context);
-    // The batch hash: SHA-256 over the hashed form gathered in one buffer (docs/format/columnar.md).
-    Bytes hashed;
+    // The batch hash: the chunked SHA-256 tree over the hashed form (docs/format/columnar.md).
+    crypto::Sha256Chunked hasher;
     std::size_t fallback = 0;
-    std::size_t total = 0;
-    for (const auto& t : txs) total += t.size();
-    hashed.reserve(opt.signature_free ? txs.size() * (32 + 20) : total);
     for (std::size_t i = 0; i < txs.size(); ++i) {
         if (!a.txs[i]) {
             b.add_verbatim(txs[i], opt.signature_free ? &senders[i] : nullptr);
@@ -306,14 +321,13 @@ Result<Bytes> encode_columnar(std::span<const Bytes> txs, const ColumnarOptions&
             b.add(*a.txs[i], opt.signature_free ? &senders[i] : nullptr);
         }
         if (opt.signature_free) {
-            const Hash32 h = a.txs[i] ? format::signing_hash(*a.txs[i]) : crypto::keccak256(txs[i]);
-            append(hashed, h);
-            append(hashed, senders[i]);
+            hasher.update(a.txs[i] ? format::signing_hash(*a.txs[i]) : crypto::keccak256(txs[i]));
+            hasher.update(senders[i]);
         } else {
-            append(hashed, txs[i]);
+            hasher.update(txs[i]);
         }
     }
-    const Hash32 digest = crypto::sha256(hashed);
+    const Hash32 digest = hasher.finish();
 
     Bytes out;
     out.push_back(kColumnarVersion);

@@ -61,11 +61,11 @@ Result<std::vector<InnerTx>> decode_columnar_body(const format::CompressedTransa
     if (accounts != nullptr) ctx.emplace(*accounts);
     LUXL2_TRY(batch, ctx ? decode_columnar(c.body, cl, *ctx) : decode_columnar(c.body, cl));
     if (!batch.signature_free) return fail(compressed_errc::kInnerShape, "the columnar body is not signature-free");
-    if (batch.txs.size() != c.count) return fail(compressed_errc::kCount, "count differs from the body's transactions");
+    if (batch.size() != c.count) return fail(compressed_errc::kCount, "count differs from the body's transactions");
     std::vector<InnerTx> out;
-    out.reserve(batch.txs.size());
-    for (std::size_t i = 0; i < batch.txs.size(); ++i) {
-        const auto& t = batch.txs[i];
+    out.reserve(batch.size());
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+        LUXL2_TRY(t, batch.tx(i));
         // Exactly what to_eip1559 gives: EIP-1559, no access list, zero signature. A verbatim entry of
         // the columnar coder re-encodes otherwise and fails here.
         if (t.type != format::TxType::kDynamicFee || !t.access_list.empty() || !t.r.is_zero() || !t.s.is_zero() ||
@@ -75,8 +75,8 @@ Result<std::vector<InnerTx>> decode_columnar_body(const format::CompressedTransa
         if (*t.chain_id != c.chain_id)
             return fail(compressed_errc::kChainId, "inner transaction " + std::to_string(i) + " is for another chain");
         out.push_back({batch.senders[i], t.nonce, t.max_priority_fee_per_gas, t.max_fee_per_gas, t.gas_limit, t.to,
-                       t.value, t.data});
-        if (!equal(batch.raw[i], format::encode_transaction(to_eip1559(c.chain_id, out.back()))))
+                       t.value, std::move(t.data)});
+        if (!equal(batch.raw(i), format::encode_transaction(to_eip1559(c.chain_id, out.back()))))
             return fail(compressed_errc::kInnerShape, "inner transaction " + std::to_string(i) + " is not canonical");
     }
     return out;

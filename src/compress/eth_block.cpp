@@ -30,9 +30,11 @@ void encode_tx_item(Bytes& out, ByteView raw) {
         rlp::encode(out, raw);  // typed: an RLP string holding type ‖ payload
 }
 
-Bytes rebuild(ByteView header, std::span<const Bytes> txs, ByteView ommers, ByteView withdrawals) {
+// `txs`: a range of the block's transactions (anything a ByteView is made from).
+template <class Txs>
+Bytes rebuild(ByteView header, const Txs& txs, ByteView ommers, ByteView withdrawals) {
     Bytes tx_payload;
-    for (const auto& t : txs) encode_tx_item(tx_payload, t);
+    for (const auto& t : txs) encode_tx_item(tx_payload, ByteView(t));
     Bytes body;
     append(body, header);
     rlp::encode_header(body, {true, tx_payload.size()});
@@ -114,7 +116,7 @@ Result<std::vector<Bytes>> decompress_eth_blocks(ByteView in, const ColumnarLimi
               decompress_envelope(in.first(static_cast<std::size_t>(env_len)), {.max_output = limits.max_output}));
     in = in.subspan(static_cast<std::size_t>(env_len));
     LUXL2_TRY(batch, decode_columnar(in, limits));
-    if (batch.signature_free || batch.raw.size() != total_txs) return fail(errc::corrupt, "transaction count mismatch");
+    if (batch.signature_free || batch.size() != total_txs) return fail(errc::corrupt, "transaction count mismatch");
     std::vector<Bytes> out;
     ByteView r = rest;
     std::size_t next = 0;
@@ -126,8 +128,10 @@ Result<std::vector<Bytes>> decompress_eth_blocks(ByteView in, const ColumnarLimi
             LUXL2_TRY(wi, take_item(r));
             w = wi;
         }
-        out.push_back(rebuild(header, std::span<const Bytes>(batch.raw.data() + next, static_cast<std::size_t>(count)),
-                              ommers, w));
+        std::vector<ByteView> mine;
+        mine.reserve(static_cast<std::size_t>(count));
+        for (std::uint64_t k = 0; k < count; ++k) mine.push_back(batch.raw(next + static_cast<std::size_t>(k)));
+        out.push_back(rebuild(header, mine, ommers, w));
         next += static_cast<std::size_t>(count);
     }
     if (!r.empty()) return fail(errc::trailing_bytes, "bytes after the last block's fields");

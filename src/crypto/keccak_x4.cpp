@@ -6,6 +6,7 @@
 #include <atomic>
 #include <cstring>
 
+#include "keccak_rounds.hpp"
 #include "luxl2/core/bytes.hpp"
 #include "luxl2/core/endian.hpp"
 #include "luxl2/core/error.hpp"
@@ -230,13 +231,28 @@ void allow_keccak_x4_avx2(bool allow) noexcept {
     g_allow_avx2.store(allow, std::memory_order_relaxed);
 }
 
+namespace {
+// The portable form permutes each needed instance where it lies in the interleaved state (lanes four
+// words apart), without copying it out and back; built like keccak_f1600 for any CPU and for
+// x86-64-v3, and chosen with it.
+std::uint64_t* flat(KeccakX4State& st) noexcept {
+    return static_cast<std::uint64_t*>(static_cast<void*>(&st.s));
+}
+void permute_instances(KeccakX4State& st, std::size_t lanes) noexcept {
+    for (std::size_t j = 0; j < lanes; ++j) keccak_detail::permute<25, 4>(flat(st) + j);
+}
+#if defined(__x86_64__) && defined(__GNUC__)
+[[gnu::target("arch=x86-64-v3")]] void permute_instances_v3(KeccakX4State& st, std::size_t lanes) noexcept {
+    for (std::size_t j = 0; j < lanes; ++j) keccak_detail::permute<25, 4>(flat(st) + j);
+}
+#endif
+}  // namespace
+
 void keccak_f1600_x4_portable(KeccakX4State& st, std::size_t lanes) noexcept {
-    std::uint64_t one[25];
-    for (std::size_t j = 0; j < lanes; ++j) {
-        for (std::size_t i = 0; i < 25; ++i) one[i] = st.s[i][j];
-        keccak_f1600(one);
-        for (std::size_t i = 0; i < 25; ++i) st.s[i][j] = one[i];
-    }
+#if defined(__x86_64__) && defined(__GNUC__)
+    if (keccak_f1600_has_x86_64_v3()) return permute_instances_v3(st, lanes);
+#endif
+    permute_instances(st, lanes);
 }
 
 bool keccak_x4_avx512_enabled() noexcept {

@@ -91,13 +91,44 @@ void wots_digits(const Params& p, const std::uint8_t* msg, std::uint32_t* digits
     base_2b(bytes, 4, 3, digits + len1);
 }
 
-// The WOTS+ chains (Algorithm 5) of one key pair, in place, on four lanes: the secret values from
-// PRF (when `from_secret`; otherwise `values` holds signature values), then chain i advances from
-// hash address start[i] by steps[i] steps. Each lane takes the next chain as soon as its own is
-// done, so chains of different lengths (signing, verification) keep all four lanes busy.
+// Where to copy chain values on the way: a WOTS+ signature (Algorithm 7) taken while the same key
+// pair's public key is computed (Algorithm 6), since the signature's chains are prefixes of the key's.
+struct Capture {
+    const std::uint32_t* at;  // chain i's value after at[i] steps from its start…
+    std::uint8_t* out;        // …goes to out + i·n
+};
+
+// The WOTS+ chains (Algorithm 5) of one key pair, in place: the secret values from PRF (when
+// `from_secret`; otherwise `values` holds signature values), then chain i advances from hash address
+// start[i] by steps[i] steps. With the four-way Keccak, four lanes run at once and each lane takes the
+// next chain as soon as its own is done, so chains of different lengths (signing, verification) keep
+// all four busy; otherwise each chain runs to its end with its value kept in registers.
 void wots_chains(const Params& p, const Hasher& hs, const Adrs& adrs, std::uint8_t* values, bool from_secret,
-                 const std::uint32_t* start, const std::uint32_t* steps) {
+                 const std::uint32_t* start, const std::uint32_t* steps, const Capture* capture = nullptr) {
     const unsigned len = wots_len(p);
+    if (!hs.batched()) {
+        for (unsigned i = 0; i < len; ++i) {
+            std::uint8_t* v = values + i * p.n;
+            Adrs a = adrs;
+            if (from_secret) {
+                a.set_type_and_clear(Adrs::wots_prf);
+                a.set_keypair(adrs.keypair());
+                a.set_chain(i);
+                hs.prf(v, a);
+                a = adrs;
+            }
+            a.set_chain(i);
+            std::uint32_t pos = start[i];
+            const std::uint32_t end = start[i] + steps[i];
+            if (capture) {
+                hs.chain(v, a, pos, capture->at[i] - pos);
+                std::memcpy(capture->out + i * p.n, v, p.n);
+                pos = capture->at[i];
+            }
+            hs.chain(v, a, pos, end - pos);
+        }
+        return;
+    }
     std::uint8_t spare[4][kMaxN] = {};
     if (from_secret) {
         for (unsigned first = 0; first < len; first += 4) {
@@ -116,6 +147,9 @@ void wots_chains(const Params& p, const Hasher& hs, const Adrs& adrs, std::uint8
             hs.prf_x4(x, ap);
         }
     }
+    auto take = [&](unsigned i, std::uint32_t at) {
+        if (capture && capture->at[i] == at) std::memcpy(capture->out + i * p.n, values + i * p.n, p.n);
+    };
     Adrs lane_adrs[4] = {adrs, adrs, adrs, adrs};
     const Adrs* ap[4] = {&lane_adrs[0], &lane_adrs[1], &lane_adrs[2], &lane_adrs[3]};
     unsigned next = 0;
@@ -123,7 +157,7 @@ void wots_chains(const Params& p, const Hasher& hs, const Adrs& adrs, std::uint8
     unsigned chain[4] = {};
     std::uint32_t pos[4] = {}, left[4] = {};
     auto refill = [&](unsigned j) {
-        while (next < len && steps[next] == 0) ++next;
+        while (next < len && steps[next] == 0) take(next, start[next]), ++next;
         busy[j] = next < len;
         if (!busy[j]) return;
         chain[j] = next;
@@ -136,14 +170,20 @@ void wots_chains(const Params& p, const Hasher& hs, const Adrs& adrs, std::uint8
     while (busy[0] || busy[1] || busy[2] || busy[3]) {
         std::uint8_t* x[4];
         for (unsigned j = 0; j < 4; ++j) {
-            if (busy[j]) lane_adrs[j].set_hash(pos[j]);
+            if (busy[j]) {
+                take(chain[j], pos[j]);
+                lane_adrs[j].set_hash(pos[j]);
+            }
             x[j] = busy[j] ? values + chain[j] * p.n : spare[j];
         }
         hs.f_x4(x, ap, x);
         for (unsigned j = 0; j < 4; ++j) {
             if (!busy[j]) continue;
             ++pos[j];
-            if (--left[j] == 0) refill(j);
+            if (--left[j] == 0) {
+                take(chain[j], pos[j]);
+                refill(j);
+            }
         }
     }
     secure_wipe(spare, sizeof spare);
@@ -156,21 +196,18 @@ void wots_compress(const Hasher& hs, const Adrs& adrs, const std::uint8_t* ends,
     hs.t(out, pk, ends, len);
 }
 
-// wots_pkGen (Algorithm 6); adrs has type WOTS_HASH and its key pair address set.
-void wots_pkgen(const Params& p, const Hasher& hs, const Adrs& adrs, std::uint8_t* out) {
+// wots_pkGen (Algorithm 6); adrs has type WOTS_HASH and its key pair address set. With `sign_msg`,
+// also wots_sign (Algorithm 7) of that n-byte message into `sig`, from the same chains.
+void wots_pkgen(const Params& p, const Hasher& hs, const Adrs& adrs, std::uint8_t* out,
+                const std::uint8_t* sign_msg = nullptr, std::uint8_t* sig = nullptr) {
     const unsigned len = wots_len(p);
     std::uint8_t ends[kMaxLen * kMaxN];
-    std::uint32_t start[kMaxLen] = {}, steps[kMaxLen];
+    std::uint32_t start[kMaxLen] = {}, steps[kMaxLen], digits[kMaxLen];
     for (unsigned i = 0; i < len; ++i) steps[i] = kW - 1;
-    wots_chains(p, hs, adrs, ends, true, start, steps);
+    Capture capture{digits, sig};
+    if (sign_msg) wots_digits(p, sign_msg, digits);
+    wots_chains(p, hs, adrs, ends, true, start, steps, sign_msg ? &capture : nullptr);
     wots_compress(hs, adrs, ends, len, out);
-}
-
-// wots_sign (Algorithm 7).
-void wots_sign(const Params& p, const Hasher& hs, const std::uint8_t* msg, const Adrs& adrs, std::uint8_t* sig) {
-    std::uint32_t digits[kMaxLen], start[kMaxLen] = {};
-    wots_digits(p, msg, digits);
-    wots_chains(p, hs, adrs, sig, true, start, digits);
 }
 
 // wots_pkFromSig (Algorithm 8).
@@ -191,7 +228,7 @@ void tree_level(const Hasher& hs, std::uint8_t* nodes, std::uint32_t count, std:
                 const Adrs& level_adrs) {
     const std::size_t n = hs.n();
     std::uint32_t i = 0;
-    for (; i + 4 <= count; i += 4) {
+    for (; hs.batched() && i + 4 <= count; i += 4) {
         Adrs a[4];
         const Adrs* ap[4];
         std::uint8_t* out[4];
@@ -213,16 +250,18 @@ void tree_level(const Hasher& hs, std::uint8_t* nodes, std::uint32_t count, std:
 }
 
 // One XMSS tree of height h' at the layer and tree address in `adrs`: the authentication path of
-// leaf `idx` (h'·n bytes) and the root (Algorithms 9, 10).
-void xmss_tree(const Params& p, const Hasher& hs, Adrs& adrs, std::uint32_t idx, std::uint8_t* auth,
-               std::uint8_t* root) {
+// leaf `idx` (h'·n bytes) and the root (Algorithms 9, 10); with `sign_msg`, also leaf idx's WOTS+
+// signature of it into `wots_sig`.
+void xmss_tree(const Params& p, const Hasher& hs, Adrs& adrs, std::uint32_t idx, std::uint8_t* auth, std::uint8_t* root,
+               const std::uint8_t* sign_msg = nullptr, std::uint8_t* wots_sig = nullptr) {
     const std::size_t n = p.n;
     const std::uint32_t leaves = 1u << p.hp;
     std::vector<std::uint8_t> nodes(leaves * n);
     for (std::uint32_t i = 0; i < leaves; ++i) {
         adrs.set_type_and_clear(Adrs::wots_hash);
         adrs.set_keypair(i);
-        wots_pkgen(p, hs, adrs, nodes.data() + i * n);
+        const bool signing = sign_msg && i == idx;  // idx is public (it is in the signature)
+        wots_pkgen(p, hs, adrs, nodes.data() + i * n, signing ? sign_msg : nullptr, signing ? wots_sig : nullptr);
     }
     for (unsigned z = 1; z <= p.hp; ++z) {
         std::memcpy(auth + (z - 1) * n, nodes.data() + (((idx >> (z - 1)) ^ 1u) * n), n);
@@ -236,10 +275,7 @@ void xmss_tree(const Params& p, const Hasher& hs, Adrs& adrs, std::uint32_t idx,
 // xmss_sign (Algorithm 10) of an n-byte message; also returns this tree's root.
 void xmss_sign(const Params& p, const Hasher& hs, const std::uint8_t* msg, std::uint32_t idx, Adrs& adrs,
                std::uint8_t* sig, std::uint8_t* root) {
-    xmss_tree(p, hs, adrs, idx, sig + wots_len(p) * p.n, root);
-    adrs.set_type_and_clear(Adrs::wots_hash);
-    adrs.set_keypair(idx);
-    wots_sign(p, hs, msg, adrs, sig);
+    xmss_tree(p, hs, adrs, idx, sig + wots_len(p) * p.n, root, msg, sig);
 }
 
 // Climbs an authentication path from `node` at leaf `idx` (shared by XMSS and FORS).
@@ -330,8 +366,23 @@ void fors_sign(const Params& p, const Hasher& hs, const std::uint8_t* md, Adrs& 
     for (unsigned i = 0; i < p.k; ++i) {
         std::uint8_t* out = sig + i * (p.a + 1) * n;
         const std::uint32_t base = i << p.a;
+        if (!hs.batched()) {
+            std::uint8_t secret[kMaxN];
+            Adrs sk = adrs, leaf = adrs;
+            sk.set_type_and_clear(Adrs::fors_prf);
+            sk.set_keypair(adrs.keypair());
+            leaf.set_tree_height(0);
+            for (std::uint32_t j = 0; j < leaves; ++j) {
+                sk.set_tree_index(base + j);
+                hs.prf(secret, sk);
+                if (j == indices[i]) std::memcpy(out, secret, n);  // the index is public (message digest)
+                leaf.set_tree_index(base + j);
+                hs.f(nodes.data() + j * n, leaf, secret);
+            }
+            secure_wipe(secret, sizeof secret);
+        }
         // Leaves four at a time: secret values by PRF, then F (leaves ≥ 64 is a multiple of 4).
-        for (std::uint32_t j = 0; j < leaves; j += 4) {
+        for (std::uint32_t j = 0; hs.batched() && j < leaves; j += 4) {
             Adrs sk[4], leaf[4];
             const Adrs* skp[4];
             const Adrs* leafp[4];

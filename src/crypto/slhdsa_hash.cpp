@@ -6,6 +6,9 @@
 #include <openssl/hmac.h>
 #include <openssl/sha.h>
 
+#include <bit>
+
+#include "keccak_rounds.hpp"
 #include "keccak_x4.hpp"
 #include "luxl2/core/endian.hpp"
 #include "luxl2/core/error.hpp"
@@ -16,30 +19,82 @@ namespace {
 
 constexpr std::size_t kShakeRate = 136;
 
-// SHAKE256 of a ‖ b ‖ c when it fits in one block: one permutation, no sponge bookkeeping. Used by
-// PRF, F and H, whose inputs are at most n + 32 + 2n = 128 bytes. Only PRF (which sees SK.seed)
-// wipes its stack copies; F and H run millions of times per signature on chain values.
-void shake256_one_block(std::uint8_t* out, std::size_t out_len, const std::uint8_t* a, std::size_t a_len,
-                        const std::uint8_t* b, std::size_t b_len, const std::uint8_t* c, std::size_t c_len,
-                        bool wipe = false) noexcept {
-    std::uint8_t block[kShakeRate] = {};
-    std::memcpy(block, a, a_len);
-    std::memcpy(block + a_len, b, b_len);
-    std::memcpy(block + a_len + b_len, c, c_len);
-    block[a_len + b_len + c_len] ^= 0x1F;
-    block[kShakeRate - 1] ^= 0x80;
-    std::uint64_t state[25] = {};
-    for (std::size_t i = 0; i < kShakeRate / 8; ++i) state[i] = load_le64(block + 8 * i);
-    keccak_f1600(state);
-    std::uint8_t tmp[8];
-    for (std::size_t i = 0; i < out_len; i += 8) {
-        store_le64(tmp, state[i / 8]);
-        std::memcpy(out + i, tmp, std::min<std::size_t>(8, out_len - i));
+// The SHAKE instantiation's PRF, F and H one at a time: SHAKE256(PK.seed ‖ ADRS ‖ M) with M of ML
+// lanes, n = 8·NL bytes out, always one block (at most 128 bytes < 136). The state is built from
+// lanes in the function that permutes it, so the compiler folds the zero lanes and the padding into
+// the first round and computes only the NL output lanes in the last.
+template <std::size_t NL, std::size_t ML>
+[[gnu::always_inline]] inline void shake_block(const std::uint64_t* seed, const std::uint64_t* adrs,
+                                               const std::uint64_t* m, std::uint64_t* out) noexcept {
+    static_assert(NL + 4 + ML < kShakeRate / 8);
+    std::uint64_t s[25] = {};
+    for (std::size_t i = 0; i < NL; ++i) s[i] = seed[i];
+    for (std::size_t i = 0; i < 4; ++i) s[NL + i] = adrs[i];
+    for (std::size_t i = 0; i < ML; ++i) s[NL + 4 + i] = m[i];
+    s[NL + 4 + ML] ^= 0x1F;
+    s[kShakeRate / 8 - 1] ^= std::uint64_t{0x80} << 56;
+    keccak_detail::permute<NL>(s);
+    for (std::size_t i = 0; i < NL; ++i) out[i] = s[i];
+}
+
+// ADRS lane 3 is bytes 24..31: the chain address word, then the big-endian hash address, which as
+// the high half of a little-endian lane reads as its byte-reversed value (on any host).
+[[gnu::always_inline]] inline std::uint64_t with_hash_address(std::uint64_t lane3, std::uint32_t i) noexcept {
+    return (lane3 & 0xFFFFFFFFu) | (std::uint64_t{std::byteswap(i)} << 32);
+}
+
+// A WOTS+ chain on lanes: x ← F(x) for hash addresses start … start + steps − 1, x kept in registers.
+template <std::size_t NL>
+[[gnu::always_inline]] inline void chain_lanes(const std::uint64_t* seed, const std::uint64_t* adrs, std::uint64_t* x,
+                                               std::uint32_t start, std::uint32_t steps) noexcept {
+    std::uint64_t a[4] = {adrs[0], adrs[1], adrs[2], adrs[3]};
+    std::uint64_t v[NL];
+    for (std::size_t i = 0; i < NL; ++i) v[i] = x[i];
+    for (std::uint32_t i = start; i < start + steps; ++i) {
+        a[3] = with_hash_address(adrs[3], i);
+        shake_block<NL, NL>(seed, a, v, v);
     }
-    if (wipe) {
-        secure_wipe(block, sizeof block);
-        secure_wipe(state, sizeof state);
-    }
+    for (std::size_t i = 0; i < NL; ++i) x[i] = v[i];
+}
+
+// The kernels the Hasher calls through pointers, compiled twice: for any x86-64 (or other CPU), and for
+// x86-64-v3 (BMI1 andn, BMI2 rorx) where keccak_f1600 also uses that variant.
+using Lanes = std::uint64_t;
+template <std::size_t NL>
+void one_generic(const Lanes* seed, const Lanes* adrs, const Lanes* m, Lanes* out) noexcept {
+    shake_block<NL, NL>(seed, adrs, m, out);
+}
+template <std::size_t NL>
+void two_generic(const Lanes* seed, const Lanes* adrs, const Lanes* m, Lanes* out) noexcept {
+    shake_block<NL, 2 * NL>(seed, adrs, m, out);
+}
+template <std::size_t NL>
+void chain_generic(const Lanes* seed, const Lanes* adrs, Lanes* x, std::uint32_t start, std::uint32_t steps) noexcept {
+    chain_lanes<NL>(seed, adrs, x, start, steps);
+}
+#if defined(__x86_64__) && defined(__GNUC__)
+template <std::size_t NL>
+[[gnu::target("arch=x86-64-v3")]] void one_v3(const Lanes* seed, const Lanes* adrs, const Lanes* m,
+                                              Lanes* out) noexcept {
+    shake_block<NL, NL>(seed, adrs, m, out);
+}
+template <std::size_t NL>
+[[gnu::target("arch=x86-64-v3")]] void two_v3(const Lanes* seed, const Lanes* adrs, const Lanes* m,
+                                              Lanes* out) noexcept {
+    shake_block<NL, 2 * NL>(seed, adrs, m, out);
+}
+template <std::size_t NL>
+[[gnu::target("arch=x86-64-v3")]] void chain_v3(const Lanes* seed, const Lanes* adrs, Lanes* x, std::uint32_t start,
+                                                std::uint32_t steps) noexcept {
+    chain_lanes<NL>(seed, adrs, x, start, steps);
+}
+#endif
+
+void to_lanes(const std::uint8_t* in, std::size_t lanes, Lanes* out) noexcept {
+    for (std::size_t i = 0; i < lanes; ++i) out[i] = load_le64(in + 8 * i);
+}
+void from_lanes(const Lanes* in, std::size_t lanes, std::uint8_t* out) noexcept {
+    for (std::size_t i = 0; i < lanes; ++i) store_le64(out + 8 * i, in[i]);
 }
 
 // ADRSc (FIPS 205 §11.2): layer (1 byte) ‖ tree (8) ‖ type (1) ‖ the last 12 bytes: 22 bytes.
@@ -84,10 +139,31 @@ struct Hasher::Sha2State {
     SHA512_CTX sha512;  // after PK.seed ‖ 0^(128−n) (categories 3 and 5)
 };
 
+struct Hasher::ShakeKernels {
+    void (*one)(const Lanes* seed, const Lanes* adrs, const Lanes* m, Lanes* out) noexcept;  // PRF, F
+    void (*two)(const Lanes* seed, const Lanes* adrs, const Lanes* m, Lanes* out) noexcept;  // H
+    void (*chain)(const Lanes* seed, const Lanes* adrs, Lanes* x, std::uint32_t start, std::uint32_t steps) noexcept;
+};
+
 Hasher::Hasher(const slhdsa::Params& p, const std::uint8_t* pk_seed, const std::uint8_t* sk_seed) noexcept
-    : p_(p), n_(p.n) {
+    : p_(p), n_(p.n), batched_(p.shake && keccak_x4_avx2_enabled()) {
     std::memcpy(pk_seed_, pk_seed, n_);
     if (sk_seed) std::memcpy(sk_seed_, sk_seed, n_);
+    if (p.shake) {
+        static constexpr ShakeKernels kGeneric[3] = {{one_generic<2>, two_generic<2>, chain_generic<2>},
+                                                     {one_generic<3>, two_generic<3>, chain_generic<3>},
+                                                     {one_generic<4>, two_generic<4>, chain_generic<4>}};
+#if defined(__x86_64__) && defined(__GNUC__)
+        static constexpr ShakeKernels kV3[3] = {{one_v3<2>, two_v3<2>, chain_v3<2>},
+                                                {one_v3<3>, two_v3<3>, chain_v3<3>},
+                                                {one_v3<4>, two_v3<4>, chain_v3<4>}};
+        shake_ = &(keccak_f1600_has_x86_64_v3() ? kV3 : kGeneric)[n_ / 8 - 2];
+#else
+        shake_ = &kGeneric[n_ / 8 - 2];
+#endif
+        to_lanes(pk_seed_, n_ / 8, pk_lanes_);
+        to_lanes(sk_seed_, n_ / 8, sk_lanes_);
+    }
     if (!p.shake) {
         sha2_ = new Sha2State;
         const std::uint8_t zeros[128] = {};
@@ -102,6 +178,7 @@ Hasher::Hasher(const slhdsa::Params& p, const std::uint8_t* pk_seed, const std::
 
 Hasher::~Hasher() {
     secure_wipe(sk_seed_, sizeof sk_seed_);
+    secure_wipe(sk_lanes_, sizeof sk_lanes_);
     if (sha2_) {
         secure_wipe(sha2_, sizeof *sha2_);
         delete sha2_;
@@ -109,7 +186,14 @@ Hasher::~Hasher() {
 }
 
 void Hasher::prf(std::uint8_t* out, const Adrs& adrs) const noexcept {
-    if (p_.shake) return shake256_one_block(out, n_, pk_seed_, n_, adrs.b, 32, sk_seed_, n_, true);
+    if (p_.shake) {
+        Lanes a[4], o[kMaxN / 8];
+        to_lanes(adrs.b, 4, a);
+        shake_->one(pk_lanes_, a, sk_lanes_, o);
+        from_lanes(o, n_ / 8, out);
+        secure_wipe(o, sizeof o);
+        return;
+    }
     std::uint8_t ac[22], digest[32];
     compress(ac, adrs);
     SHA256_CTX ctx = sha2_->sha256;
@@ -122,7 +206,14 @@ void Hasher::prf(std::uint8_t* out, const Adrs& adrs) const noexcept {
 }
 
 void Hasher::f(std::uint8_t* out, const Adrs& adrs, const std::uint8_t* in) const noexcept {
-    if (p_.shake) return shake256_one_block(out, n_, pk_seed_, n_, adrs.b, 32, in, n_);
+    if (p_.shake) {
+        Lanes a[4], m[kMaxN / 8], o[kMaxN / 8];
+        to_lanes(adrs.b, 4, a);
+        to_lanes(in, n_ / 8, m);
+        shake_->one(pk_lanes_, a, m, o);
+        from_lanes(o, n_ / 8, out);
+        return;
+    }
     std::uint8_t ac[22], digest[32];
     compress(ac, adrs);
     SHA256_CTX ctx = sha2_->sha256;
@@ -133,8 +224,31 @@ void Hasher::f(std::uint8_t* out, const Adrs& adrs, const std::uint8_t* in) cons
 }
 
 void Hasher::h(std::uint8_t* out, const Adrs& adrs, const std::uint8_t* in) const noexcept {
-    if (p_.shake) return shake256_one_block(out, n_, pk_seed_, n_, adrs.b, 32, in, 2 * n_);
+    if (p_.shake) {
+        Lanes a[4], m[2 * kMaxN / 8], o[kMaxN / 8];
+        to_lanes(adrs.b, 4, a);
+        to_lanes(in, 2 * n_ / 8, m);
+        shake_->two(pk_lanes_, a, m, o);
+        from_lanes(o, n_ / 8, out);
+        return;
+    }
     t(out, adrs, in, 2);
+}
+
+void Hasher::chain(std::uint8_t* value, const Adrs& adrs, std::uint32_t start, std::uint32_t steps) const noexcept {
+    if (p_.shake) {
+        Lanes a[4], x[kMaxN / 8];
+        to_lanes(adrs.b, 4, a);
+        to_lanes(value, n_ / 8, x);
+        shake_->chain(pk_lanes_, a, x, start, steps);
+        from_lanes(x, n_ / 8, value);
+        return;
+    }
+    Adrs a = adrs;
+    for (std::uint32_t i = start; i < start + steps; ++i) {
+        a.set_hash(i);
+        f(value, a, value);
+    }
 }
 
 void Hasher::t(std::uint8_t* out, const Adrs& adrs, const std::uint8_t* in, std::size_t count) const noexcept {

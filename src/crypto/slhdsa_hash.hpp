@@ -66,6 +66,9 @@ public:
     Hasher& operator=(const Hasher&) = delete;
 
     [[nodiscard]] std::size_t n() const noexcept { return n_; }
+    /// Whether the *_x4 calls run on a vector four-way Keccak (SHAKE sets, AVX2 allowed): callers then
+    /// batch four calls; otherwise they make single calls, which skip the interleaving.
+    [[nodiscard]] bool batched() const noexcept { return batched_; }
 
     /// PRF(PK.seed, SK.seed, ADRS) → n bytes.
     void prf(std::uint8_t* out, const Adrs& adrs) const noexcept;
@@ -77,6 +80,9 @@ public:
     void prf_x4(std::uint8_t* const out[4], const Adrs* const adrs[4]) const noexcept;
     void f_x4(std::uint8_t* const out[4], const Adrs* const adrs[4], const std::uint8_t* const in[4]) const noexcept;
     void h_x4(std::uint8_t* const out[4], const Adrs* const adrs[4], const std::uint8_t* const in[4]) const noexcept;
+    /// value ← F applied `steps` times, with hash addresses start, start + 1, …: one WOTS+ chain
+    /// (FIPS 205 Algorithm 5) in place. adrs has its layer, tree, type, key pair and chain set.
+    void chain(std::uint8_t* value, const Adrs& adrs, std::uint32_t start, std::uint32_t steps) const noexcept;
     /// T_l(PK.seed, ADRS, in[l·n]).
     void t(std::uint8_t* out, const Adrs& adrs, const std::uint8_t* in, std::size_t count) const noexcept;
 
@@ -84,11 +90,16 @@ private:
     void shake_x4(std::uint8_t* const out[4], const Adrs* const adrs[4], const std::uint8_t* const in[4],
                   std::size_t in_len, bool wipe) const noexcept;
     struct Sha2State;
+    struct ShakeKernels;
     const slhdsa::Params& p_;
     std::size_t n_;
+    bool batched_;
     std::uint8_t pk_seed_[kMaxN] = {};
     std::uint8_t sk_seed_[kMaxN] = {};
-    Sha2State* sha2_ = nullptr;  // precomputed SHA-256/SHA-512 midstates (SHA2 sets only)
+    std::uint64_t pk_lanes_[kMaxN / 8] = {};  // PK.seed and SK.seed as Keccak lanes (SHAKE sets)
+    std::uint64_t sk_lanes_[kMaxN / 8] = {};
+    const ShakeKernels* shake_ = nullptr;  // the one-block SHAKE256 kernels for n (SHAKE sets only)
+    Sha2State* sha2_ = nullptr;            // precomputed SHA-256/SHA-512 midstates (SHA2 sets only)
 };
 
 /// PRF_msg(SK.prf, opt_rand, M) → n bytes.

@@ -139,7 +139,7 @@ Result<BlockBatch> decode_block_batch(ByteView in) {
         auto h = rlp::decode_string(hv);
         auto c = h ? rlp::decode_uint64(cv) : std::unexpected(h.error());
         if (!h || !c) return fail(bad_data, "fewer headers or counts than blocks in the range");
-        if (*c > cols->raw.size() - next_tx) return fail(bad_data, "transaction counts exceed the transactions");
+        if (*c > cols->size() - next_tx) return fail(bad_data, "transaction counts exceed the transactions");
         b.headers.emplace_back(h->begin(), h->end());
         std::vector<Bytes> txs;
         std::uint64_t columnar_left = *c;
@@ -147,7 +147,8 @@ Result<BlockBatch> decode_block_batch(ByteView in) {
             if (next_verb < verb.size() && verb[next_verb].block == i && verb[next_verb].index == j) {
                 txs.push_back(std::move(verb[next_verb++].tx));
             } else if (columnar_left > 0) {
-                txs.push_back(cols->raw[next_tx++]);
+                const ByteView raw = cols->raw(next_tx++);
+                txs.emplace_back(raw.begin(), raw.end());
                 --columnar_left;
             } else {
                 break;
@@ -157,7 +158,7 @@ Result<BlockBatch> decode_block_batch(ByteView in) {
             return fail(bad_data, "a verbatim transaction's index is past its block's transactions");
         b.transactions.push_back(std::move(txs));
     }
-    if (!hv.empty() || !cv.empty() || next_tx != cols->raw.size())
+    if (!hv.empty() || !cv.empty() || next_tx != cols->size())
         return fail(bad_data, "more headers, counts or transactions than the range holds");
     return b;
 }

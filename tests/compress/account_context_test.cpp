@@ -57,7 +57,7 @@ TEST(AccountContext, StateAccountsBecomeIndicesAndRoundTrip) {
         if (sigfree)
             EXPECT_EQ(dec->senders, b.senders);
         else
-            EXPECT_EQ(dec->raw, b.txs);
+            EXPECT_EQ(dec->raw_all(), b.txs);
         // Without the context, or with another state, the batch is refused, never mis-decoded.
         EXPECT_FALSE(decode_columnar(*enc));
         const auto other = simulated_state(std::span<const Address>(b.accounts).first(10), 24);
@@ -79,7 +79,7 @@ TEST(AccountContext, TheZeroX53AccountIndexServesAsContext) {
     EXPECT_LT(enc->size(), encode_columnar(b.txs)->size());
     const auto dec = decode_columnar(*enc, {}, ctx);
     ASSERT_TRUE(dec) << dec.error().to_string();
-    EXPECT_EQ(dec->raw, b.txs);
+    EXPECT_EQ(dec->raw_all(), b.txs);
     EXPECT_FALSE(ctx.address_at(index.size()));
 }
 

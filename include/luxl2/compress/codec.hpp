@@ -4,9 +4,11 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string_view>
+#include <vector>
 
 #include "luxl2/core/bytes.hpp"
 #include "luxl2/core/error.hpp"
@@ -87,6 +89,35 @@ struct DictionaryRef {
 /// `expected_size`. Also rejects codec headers that disagree with `expected_size` and trailing input.
 [[nodiscard]] Result<Bytes> decompress_raw(CompressionType type, ByteView in, std::uint64_t expected_size,
                                            std::uint64_t max_output, const DictionaryRef* dict = nullptr);
+
+/// The same into `out`, which the stream must fill exactly: zstd frames that declare their size are
+/// decoded in one pass straight into `out`; other codecs go through decompress_raw and a copy. The
+/// caller has sized `out`, so it applies the rule decompress_raw keeps: no buffer of a merely claimed
+/// size (allocate `out` only when the input could plausibly produce it, e.g. a few times its size).
+[[nodiscard]] Result<void> decompress_raw_into(CompressionType type, ByteView in, std::span<std::uint8_t> out);
+
+/// An allocator that leaves the elements a vector grows by uninitialised: for buffers whose every
+/// byte is written right after they grow (decoded columns and transactions), saving a zero-fill pass.
+template <class T>
+struct UninitAllocator : std::allocator<T> {
+    template <class U>
+    struct rebind {
+        using other = UninitAllocator<U>;
+    };
+    UninitAllocator() noexcept = default;
+    template <class U>
+    UninitAllocator(const UninitAllocator<U>&) noexcept {}  // NOLINT(google-explicit-constructor)
+    template <class U>
+    void construct(U* p) noexcept {
+        ::new (static_cast<void*>(p)) U;
+    }
+    template <class U, class... Args>
+    void construct(U* p, Args&&... args) {
+        ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+    }
+};
+/// Bytes whose growth leaves the new bytes uninitialised (see UninitAllocator).
+using RawBuffer = std::vector<std::uint8_t, UninitAllocator<std::uint8_t>>;
 
 /// The largest output a valid stream of `type` can produce from `compressed_size` bytes, or nullopt
 /// when the format has no useful bound (deflate, zstd and brotli are checked while streaming).

@@ -17,7 +17,7 @@
 
 namespace luxl2::compress {
 
-inline constexpr std::uint8_t kColumnarVersion = 2;
+inline constexpr std::uint8_t kColumnarVersion = 3;
 
 /// Accounts already in the L2 state, named by a dense index (as zkSync Era names state keys), which
 /// encoder and decoder share. With it an address the state holds costs its index instead of 20 bytes.
@@ -60,30 +60,43 @@ struct ColumnStat {
 
 struct ColumnarStats {
     std::size_t transactions = 0;
-    std::size_t fallback_txs = 0;  // stored verbatim (types 3 and 4, or not re-encodable)
+    std::size_t fallback_txs = 0;  // stored verbatim (not re-encodable from their fields)
     std::size_t header_bytes = 0;
     std::vector<ColumnStat> columns;
 };
 
 /// Encodes `txs` (EIP-2718 bytes). In signature-free mode `senders[i]` is txs[i]'s sender (the caller
 /// has verified the aggregate signature or proof); otherwise `senders` may be empty, or given to let
-/// nonces be coded per sender. Transactions that do not decode, or do not re-encode to the same bytes,
-/// or are of types 3 and 4, are kept verbatim, so every input round-trips.
+/// nonces be coded per sender. All five Ethereum types (legacy, EIP-2930, -1559, -4844, -7702) get
+/// columns; a transaction that does not re-encode to the same bytes from its fields is kept verbatim,
+/// so every input round-trips; one that does not decode at all is refused.
 [[nodiscard]] Result<Bytes> encode_columnar(std::span<const Bytes> txs, const ColumnarOptions& opt = {},
                                             std::span<const Address> senders = {}, ColumnarStats* stats = nullptr);
 
 struct ColumnarBatch {
     bool signature_free = false;
-    /// With signatures: every transaction's exact EIP-2718 bytes. Signature-free: the transactions
-    /// with their signature fields zero (verbatim ones keep theirs).
-    std::vector<Bytes> raw;
-    std::vector<format::Transaction> txs;  // decoded form of `raw` (signature-free: what was signed)
-    std::vector<Address> senders;          // signature-free mode (and when given to the encoder)
+    /// Every transaction's EIP-2718 bytes, back to back, in batch order: transaction i is
+    /// bytes[offsets[i], offsets[i + 1]). With signatures these are the exact signed transactions;
+    /// signature-free, the transactions with r = s = 0 and parity 0 (verbatim ones keep theirs).
+    RawBuffer bytes;
+    std::vector<std::size_t> offsets{0};
+    std::vector<Address> senders;  // signature-free mode
+
+    [[nodiscard]] std::size_t size() const noexcept { return offsets.size() - 1; }
+    /// Transaction i's bytes (a view into `bytes`).
+    [[nodiscard]] ByteView raw(std::size_t i) const noexcept {
+        return ByteView(bytes).subspan(offsets[i], offsets[i + 1] - offsets[i]);
+    }
+    /// Copies of every transaction's bytes.
+    [[nodiscard]] std::vector<Bytes> raw_all() const;
+    /// Transaction i decoded (signature-free: what was signed, with a zero signature).
+    [[nodiscard]] Result<format::Transaction> tx(std::size_t i) const;
 };
 
-/// Decodes and checks the batch hash: keccak256 of the concatenated transactions with signatures;
-/// keccak256 of the concatenated (signing hash ‖ sender) without. Limits are checked before each
-/// allocation; any malformed or non-canonical column is rejected.
+/// Decodes and checks the batch hash (docs/format/columnar.md, "Hash"): a SHA-256 tree over the
+/// concatenated transactions with signatures, over the concatenated (signing hash ‖ sender) without.
+/// Limits are checked before each allocation; any malformed or non-canonical column is rejected, and
+/// so is a batch of another version (code compress.bad_version).
 [[nodiscard]] Result<ColumnarBatch> decode_columnar(ByteView in, const ColumnarLimits& limits = {});
 /// The same for batches written with an AccountContext (a batch written without one decodes too).
 /// Rejects an index the context does not know, and a literal address the context knows.

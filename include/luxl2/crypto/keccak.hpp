@@ -16,8 +16,11 @@ namespace luxl2::crypto {
 void keccak_f1600(std::uint64_t state[25]) noexcept;
 /// The portable variant, always available (and tested against the dispatched one).
 void keccak_f1600_portable(std::uint64_t state[25]) noexcept;
-/// Whether keccak_f1600 uses the x86-64-v3 (BMI1/BMI2) variant on this machine.
+/// Whether keccak_f1600 uses the x86-64-v3 (BMI1/BMI2) variant on this machine now.
 [[nodiscard]] bool keccak_f1600_has_x86_64_v3() noexcept;
+/// Allows (default) or forbids that variant, process-wide, so tests can run the portable code (and
+/// SLH-DSA's one-block kernels, chosen with it) on a CPU that has BMI1/BMI2.
+void allow_keccak_f1600_x86_64_v3(bool allow) noexcept;
 
 /// A Keccak sponge: absorb any number of times, then squeeze any number of times. Absorbing after
 /// the first squeeze is a programmer error (asserted).

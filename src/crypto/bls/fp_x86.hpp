@@ -375,28 +375,29 @@ inline void fp_mul_adx(u64* out, const u64* a, const u64* b) {
 }
 
 /// out = a - b mod p for a, b < p: the borrow of a - b, spread into a mask, selects p to add back.
+/// The mask lives in t0 (masking p's limb 0 last) so the asm needs 14 registers: it then also builds
+/// with a frame pointer, where only 14 are free.
 [[gnu::always_inline]] inline void fp_sub_x86(u64* out, const u64* a, const u64* b) {
     u64 d0 = a[0], d1 = a[1], d2 = a[2], d3 = a[3], d4 = a[4], d5 = a[5];
-    u64 t0, t1, t2, t3, t4, t5, m;
+    u64 t0, t1, t2, t3, t4, t5;
     asm("subq 0(%[b]), %[d0]\n\t"
         "sbbq 8(%[b]), %[d1]\n\t"
         "sbbq 16(%[b]), %[d2]\n\t"
         "sbbq 24(%[b]), %[d3]\n\t"
         "sbbq 32(%[b]), %[d4]\n\t"
         "sbbq 40(%[b]), %[d5]\n\t"
-        "sbbq %[m], %[m]\n\t"
-        "movq 0(%[p]), %[t0]\n\t"
+        "sbbq %[t0], %[t0]\n\t"
         "movq 8(%[p]), %[t1]\n\t"
         "movq 16(%[p]), %[t2]\n\t"
         "movq 24(%[p]), %[t3]\n\t"
         "movq 32(%[p]), %[t4]\n\t"
         "movq 40(%[p]), %[t5]\n\t"
-        "andq %[m], %[t0]\n\t"
-        "andq %[m], %[t1]\n\t"
-        "andq %[m], %[t2]\n\t"
-        "andq %[m], %[t3]\n\t"
-        "andq %[m], %[t4]\n\t"
-        "andq %[m], %[t5]\n\t"
+        "andq %[t0], %[t1]\n\t"
+        "andq %[t0], %[t2]\n\t"
+        "andq %[t0], %[t3]\n\t"
+        "andq %[t0], %[t4]\n\t"
+        "andq %[t0], %[t5]\n\t"
+        "andq 0(%[p]), %[t0]\n\t"
         "addq %[t0], %[d0]\n\t"
         "adcq %[t1], %[d1]\n\t"
         "adcq %[t2], %[d2]\n\t"
@@ -404,7 +405,7 @@ inline void fp_mul_adx(u64* out, const u64* a, const u64* b) {
         "adcq %[t4], %[d4]\n\t"
         "adcq %[t5], %[d5]"
         : [d0] "+&r"(d0), [d1] "+&r"(d1), [d2] "+&r"(d2), [d3] "+&r"(d3), [d4] "+&r"(d4), [d5] "+&r"(d5),
-          [t0] "=&r"(t0), [t1] "=&r"(t1), [t2] "=&r"(t2), [t3] "=&r"(t3), [t4] "=&r"(t4), [t5] "=&r"(t5), [m] "=&r"(m)
+          [t0] "=&r"(t0), [t1] "=&r"(t1), [t2] "=&r"(t2), [t3] "=&r"(t3), [t4] "=&r"(t4), [t5] "=&r"(t5)
         : [b] "r"(b), [p] "r"(kP), "m"(*reinterpret_cast<const u64(*)[6]>(b)),
           "m"(*reinterpret_cast<const u64(*)[6]>(kP))
         : "cc");
