@@ -7,8 +7,24 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
-#if defined(__x86_64__)
+
+// The x86-64 routines (inline assembly; the ADX/BMI2 ones behind runtime dispatch) are used on x86-64
+// unless LUXL2_BLS_PORTABLE is defined: a build with it runs every portable routine on any machine.
+// Unoptimised and AddressSanitizer builds (the debug-asan and fuzz presets) take the portable routines
+// too: the assembly needs nearly every general register, which those builds reserve or spill.
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define LUXL2_BLS_ASAN 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#define LUXL2_BLS_ASAN 1
+#endif
+#if defined(__x86_64__) && defined(__OPTIMIZE__) && !defined(LUXL2_BLS_ASAN) && !defined(LUXL2_BLS_PORTABLE)
+#define LUXL2_BLS_X86 1
 #include <x86intrin.h>
+#else
+#define LUXL2_BLS_X86 0
 #endif
 
 namespace luxl2::crypto::bls::detail {
@@ -32,7 +48,7 @@ namespace luxl2::crypto::bls::detail {
 
 /// a + b + carry -> (sum, carry out in {0,1})
 [[gnu::always_inline]] inline u64 adc(u64 a, u64 b, u64& carry) {
-#if defined(__x86_64__)
+#if LUXL2_BLS_X86
     unsigned long long out;
     carry = _addcarry_u64(static_cast<unsigned char>(carry), a, b, &out);
     return out;
@@ -44,7 +60,7 @@ namespace luxl2::crypto::bls::detail {
 }
 /// a - b - borrow -> (diff, borrow out in {0,1})
 [[gnu::always_inline]] inline u64 sbb(u64 a, u64 b, u64& borrow) {
-#if defined(__x86_64__)
+#if LUXL2_BLS_X86
     unsigned long long out;
     borrow = _subborrow_u64(static_cast<unsigned char>(borrow), a, b, &out);
     return out;
@@ -160,7 +176,7 @@ namespace luxl2::crypto::bls::detail {
 
 inline Fp operator*(const Fp& a, const Fp& b) {
     Fp r;
-#if defined(__x86_64__)
+#if LUXL2_BLS_X86
     if (cpu_has_adx()) {
         fp_mul_adx(r.l, a.l, b.l);
         return r;
@@ -169,18 +185,18 @@ inline Fp operator*(const Fp& a, const Fp& b) {
     mont_mul<6>(r.l, a.l, b.l, kP, kPInv);
     return r;
 }
-inline Fp operator+(const Fp& a, const Fp& b) {
+[[gnu::always_inline]] inline Fp operator+(const Fp& a, const Fp& b) {
     Fp r;
-#if defined(__x86_64__)
+#if LUXL2_BLS_X86
     fp_add_x86(r.l, a.l, b.l);
 #else
     mod_add<6>(r.l, a.l, b.l, kP);
 #endif
     return r;
 }
-inline Fp operator-(const Fp& a, const Fp& b) {
+[[gnu::always_inline]] inline Fp operator-(const Fp& a, const Fp& b) {
     Fp r;
-#if defined(__x86_64__)
+#if LUXL2_BLS_X86
     fp_sub_x86(r.l, a.l, b.l);
 #else
     mod_sub<6>(r.l, a.l, b.l, kP);
@@ -190,7 +206,7 @@ inline Fp operator-(const Fp& a, const Fp& b) {
 inline Fp fp_zero() {
     return Fp{};
 }
-inline Fp operator-(const Fp& a) {
+[[gnu::always_inline]] inline Fp operator-(const Fp& a) {
     return fp_zero() - a;
 }
 inline Fp& operator*=(Fp& a, const Fp& b) {
@@ -205,7 +221,7 @@ inline Fp& operator-=(Fp& a, const Fp& b) {
 inline Fp sqr(const Fp& a) {
     return a * a;
 }
-inline Fp dbl(const Fp& a) {
+[[gnu::always_inline]] inline Fp dbl(const Fp& a) {
     return a + a;
 }
 

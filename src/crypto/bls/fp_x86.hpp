@@ -6,19 +6,28 @@
 // and keep both candidates in registers (a store and reload between them costs more than the rest).
 #pragma once
 
-#if defined(__x86_64__)
+#if LUXL2_BLS_X86
 
 namespace luxl2::crypto::bls::detail {
 
+inline bool detect_adx() {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("adx") && __builtin_cpu_supports("bmi2");
+}
+/// The dispatch switch: true when the CPU reports ADX and BMI2. Set during static initialisation (a
+/// namespace-scope variable, so calls pay no initialisation guard); field arithmetic that runs before
+/// that sees false and takes the portable routines, which give the same results. Tests may set it to
+/// false to run the portable routines on such a CPU (never to true on one without).
+inline bool g_adx_dispatch = detect_adx();
+inline bool& adx_dispatch() {
+    return g_adx_dispatch;
+}
 inline bool cpu_has_adx() {
-    static const bool has = [] {
-        __builtin_cpu_init();
-        return __builtin_cpu_supports("adx") && __builtin_cpu_supports("bmi2");
-    }();
-    return has;
+    return g_adx_dispatch;
 }
 
-/// out = a·b·2^-384 mod p for a, b < p (out may alias a or b).
+/// out = a·b·2^-384 mod p, fully reduced, for a·b < p·2^384 (operands below p, or one or both unreduced
+/// sums below 2p: the running sum stays below 4p and the result below 2p); out may alias a or b.
 inline void fp_mul_adx(u64* out, const u64* a, const u64* b) {
     asm volatile(
         "xor %%r8, %%r8\n\t"
@@ -325,7 +334,7 @@ inline void fp_mul_adx(u64* out, const u64* a, const u64* b) {
 /// out = a + b mod p for a, b < p (out may alias a or b): the sum (below 2p < 2^382, no carry out)
 /// and the sum minus p are both formed in registers, and the borrow of the subtraction picks the sum
 /// back with cmov. Registers only: no store and reload between the two.
-inline void fp_add_x86(u64* out, const u64* a, const u64* b) {
+[[gnu::always_inline]] inline void fp_add_x86(u64* out, const u64* a, const u64* b) {
     u64 s0 = a[0], s1 = a[1], s2 = a[2], s3 = a[3], s4 = a[4], s5 = a[5];
     u64 t0, t1, t2, t3, t4, t5;
     asm("addq 0(%[b]), %[s0]\n\t"
@@ -367,8 +376,8 @@ inline void fp_add_x86(u64* out, const u64* a, const u64* b) {
 
 /// out = a - b mod p for a, b < p: the borrow of a - b, spread into a mask, selects p to add back.
 /// The mask lives in t0 (masking p's limb 0 last) so the asm needs 14 registers: it then also builds
-/// with a frame pointer (the sanitizer and fuzz presets), where only 14 are free.
-inline void fp_sub_x86(u64* out, const u64* a, const u64* b) {
+/// with a frame pointer, where only 14 are free.
+[[gnu::always_inline]] inline void fp_sub_x86(u64* out, const u64* a, const u64* b) {
     u64 d0 = a[0], d1 = a[1], d2 = a[2], d3 = a[3], d4 = a[4], d5 = a[5];
     u64 t0, t1, t2, t3, t4, t5;
     asm("subq 0(%[b]), %[d0]\n\t"

@@ -1,9 +1,12 @@
 // The extension tower of BLS12-381: Fp2 = Fp[u]/(u^2 + 1), Fp6 = Fp2[v]/(v^3 - xi) with xi = 1 + u,
 // Fp12 = Fp6[w]/(w^2 - v). Karatsuba-style formulas; constant time like Fp (except "vartime").
+// Multiplications accumulate double-width products (Fp2X, Fp6X over fp_wide.hpp's FpX) and reduce
+// once per output coefficient of Fp2, Fp6 and Fp12 products.
 #pragma once
 
 #include "fp.hpp"
 #include "fp_inv_vartime.hpp"
+#include "fp_wide.hpp"
 
 namespace luxl2::crypto::bls::detail {
 
@@ -18,18 +21,47 @@ struct Fp2 {
 namespace luxl2::crypto::bls::detail {
 
 // ---- Fp2 ----
-inline Fp2 operator+(const Fp2& a, const Fp2& b) {
+[[gnu::always_inline]] inline Fp2 operator+(const Fp2& a, const Fp2& b) {
     return {a.c0 + b.c0, a.c1 + b.c1};
 }
-inline Fp2 operator-(const Fp2& a, const Fp2& b) {
+[[gnu::always_inline]] inline Fp2 operator-(const Fp2& a, const Fp2& b) {
     return {a.c0 - b.c0, a.c1 - b.c1};
 }
-inline Fp2 operator-(const Fp2& a) {
+[[gnu::always_inline]] inline Fp2 operator-(const Fp2& a) {
     return {-a.c0, -a.c1};
 }
+/// An Fp2 element as two double-width coefficients (see FpX).
+struct Fp2X {
+    FpX c0, c1;
+};
+/// a·b unreduced, for coefficients below 2p (reduced, or one unreduced sum add_nr): Karatsuba, three
+/// products. a0b0 and a1b1 are below 4p^2 < p·2^384; (a0 + a1)(b0 + b1) is below 16p^2 < 2^768, and
+/// a0b1 + a1b0 = (a0 + a1)(b0 + b1) - a0b0 - a1b1 is non-negative and below 8p^2 < p·2^384, so its
+/// subtractions need no correction.
+inline Fp2X mul_wide(const Fp2& a, const Fp2& b) {
+    const FpX t0 = mul_wide(a.c0, b.c0), t1 = mul_wide(a.c1, b.c1);
+    const FpX t2 = mul_wide(add_nr(a.c0, a.c1), add_nr(b.c0, b.c1));
+    return {t0 - t1, sub_nr(sub_nr(t2, t0), t1)};
+}
+/// a + b coefficient-wise without reduction (below 2p): only as an operand of mul_wide.
+[[gnu::always_inline]] inline Fp2 add_nr(const Fp2& a, const Fp2& b) {
+    return {add_nr(a.c0, b.c0), add_nr(a.c1, b.c1)};
+}
+inline Fp2 redc(const Fp2X& a) {
+    return {redc(a.c0), redc(a.c1)};
+}
+[[gnu::always_inline]] inline Fp2X operator+(const Fp2X& a, const Fp2X& b) {
+    return {a.c0 + b.c0, a.c1 + b.c1};
+}
+[[gnu::always_inline]] inline Fp2X operator-(const Fp2X& a, const Fp2X& b) {
+    return {a.c0 - b.c0, a.c1 - b.c1};
+}
+/// a·(1 + u)
+[[gnu::always_inline]] inline Fp2X mul_by_xi(const Fp2X& a) {
+    return {a.c0 - a.c1, a.c0 + a.c1};
+}
 inline Fp2 operator*(const Fp2& a, const Fp2& b) {
-    const Fp v0 = a.c0 * b.c0, v1 = a.c1 * b.c1;
-    return {v0 - v1, (a.c0 + a.c1) * (b.c0 + b.c1) - v0 - v1};
+    return redc(mul_wide(a, b));
 }
 inline Fp2 operator*(const Fp2& a, const Fp& s) {
     return {a.c0 * s, a.c1 * s};
@@ -43,10 +75,15 @@ inline Fp2& operator-=(Fp2& a, const Fp2& b) {
 inline Fp2& operator*=(Fp2& a, const Fp2& b) {
     return a = a * b;
 }
+/// (a0 + a1)(a0 - a1) and 2a0·a1, with the unreduced sums (below 2p) fed to the multiplication.
 inline Fp2 sqr(const Fp2& a) {
-    return {(a.c0 + a.c1) * (a.c0 - a.c1), dbl(a.c0 * a.c1)};
+    return {add_nr(a.c0, a.c1) * (a.c0 - a.c1), add_nr(a.c0, a.c0) * a.c1};
 }
-inline Fp2 dbl(const Fp2& a) {
+/// a^2 unreduced (the same two products).
+inline Fp2X sqr_wide(const Fp2& a) {
+    return {mul_wide(add_nr(a.c0, a.c1), a.c0 - a.c1), mul_wide(add_nr(a.c0, a.c0), a.c1)};
+}
+[[gnu::always_inline]] inline Fp2 dbl(const Fp2& a) {
     return a + a;
 }
 inline Fp2 half(const Fp2& a) {
@@ -56,7 +93,7 @@ inline Fp2 conj(const Fp2& a) {
     return {a.c0, -a.c1};
 }
 /// a·(1 + u)
-inline Fp2 mul_by_xi(const Fp2& a) {
+[[gnu::always_inline]] inline Fp2 mul_by_xi(const Fp2& a) {
     return {a.c0 - a.c1, a.c0 + a.c1};
 }
 inline Fp2 fp2_zero() {
@@ -123,10 +160,32 @@ inline Fp6 operator-(const Fp6& a, const Fp6& b) {
 inline Fp6 operator-(const Fp6& a) {
     return {-a.c0, -a.c1, -a.c2};
 }
+struct Fp6X {
+    Fp2X c0, c1, c2;
+};
+/// a·b unreduced for reduced a, b (Karatsuba, six Fp2 products; the pairwise sums go to mul_wide
+/// unreduced).
+inline Fp6X mul_wide(const Fp6& a, const Fp6& b) {
+    const Fp2X v0 = mul_wide(a.c0, b.c0), v1 = mul_wide(a.c1, b.c1), v2 = mul_wide(a.c2, b.c2);
+    return {v0 + mul_by_xi(mul_wide(add_nr(a.c1, a.c2), add_nr(b.c1, b.c2)) - v1 - v2),
+            mul_wide(add_nr(a.c0, a.c1), add_nr(b.c0, b.c1)) - v0 - v1 + mul_by_xi(v2),
+            mul_wide(add_nr(a.c0, a.c2), add_nr(b.c0, b.c2)) - v0 - v2 + v1};
+}
+inline Fp6 redc(const Fp6X& a) {
+    return {redc(a.c0), redc(a.c1), redc(a.c2)};
+}
+inline Fp6X operator+(const Fp6X& a, const Fp6X& b) {
+    return {a.c0 + b.c0, a.c1 + b.c1, a.c2 + b.c2};
+}
+inline Fp6X operator-(const Fp6X& a, const Fp6X& b) {
+    return {a.c0 - b.c0, a.c1 - b.c1, a.c2 - b.c2};
+}
+/// a·v
+inline Fp6X mul_by_v(const Fp6X& a) {
+    return {mul_by_xi(a.c2), a.c0, a.c1};
+}
 inline Fp6 operator*(const Fp6& a, const Fp6& b) {
-    const Fp2 v0 = a.c0 * b.c0, v1 = a.c1 * b.c1, v2 = a.c2 * b.c2;
-    return {v0 + mul_by_xi((a.c1 + a.c2) * (b.c1 + b.c2) - v1 - v2),
-            (a.c0 + a.c1) * (b.c0 + b.c1) - v0 - v1 + mul_by_xi(v2), (a.c0 + a.c2) * (b.c0 + b.c2) - v0 - v2 + v1};
+    return redc(mul_wide(a, b));
 }
 inline Fp6 sqr(const Fp6& a) {
     // Chung–Hasan SQR2: 2 multiplications and 3 squarings in Fp2.
@@ -138,10 +197,17 @@ inline Fp6 sqr(const Fp6& a) {
 inline Fp6 mul_by_v(const Fp6& a) {
     return {mul_by_xi(a.c2), a.c0, a.c1};
 }
-/// a·(0 + b1 v + b2 v^2)
+/// a·(0 + b1 v + b2 v^2), unreduced
+inline Fp6X mul_by_12_wide(const Fp6& a, const Fp2& b1, const Fp2& b2) {
+    const Fp2X t1 = mul_wide(a.c1, b1), t2 = mul_wide(a.c2, b2);
+    return {mul_by_xi(mul_wide(add_nr(a.c1, a.c2), add_nr(b1, b2)) - t1 - t2), mul_wide(a.c0, b1) + mul_by_xi(t2),
+            mul_wide(a.c0, b2) + t1};
+}
 inline Fp6 mul_by_12(const Fp6& a, const Fp2& b1, const Fp2& b2) {
-    const Fp2 t1 = a.c1 * b1, t2 = a.c2 * b2;
-    return {mul_by_xi((a.c1 + a.c2) * (b1 + b2) - t1 - t2), a.c0 * b1 + mul_by_xi(t2), a.c0 * b2 + t1};
+    return redc(mul_by_12_wide(a, b1, b2));
+}
+inline Fp6X mul_by_fp2_wide(const Fp6& a, const Fp2& s) {
+    return {mul_wide(a.c0, s), mul_wide(a.c1, s), mul_wide(a.c2, s)};
 }
 inline Fp6 mul_by_fp2(const Fp6& a, const Fp2& s) {
     return {a.c0 * s, a.c1 * s, a.c2 * s};
@@ -173,15 +239,16 @@ inline Fp12 fp12_one() {
     return {{fp2_one(), {}, {}}, {}};
 }
 inline Fp12 operator*(const Fp12& a, const Fp12& b) {
-    const Fp6 v0 = a.c0 * b.c0, v1 = a.c1 * b.c1;
-    return {v0 + mul_by_v(v1), (a.c0 + a.c1) * (b.c0 + b.c1) - v0 - v1};
+    const Fp6X v0 = mul_wide(a.c0, b.c0), v1 = mul_wide(a.c1, b.c1);
+    return {redc(v0 + mul_by_v(v1)), redc(mul_wide(a.c0 + a.c1, b.c0 + b.c1) - v0 - v1)};
 }
 inline Fp12& operator*=(Fp12& a, const Fp12& b) {
     return a = a * b;
 }
 inline Fp12 sqr(const Fp12& a) {
-    const Fp6 ab = a.c0 * a.c1;
-    return {(a.c0 + a.c1) * (a.c0 + mul_by_v(a.c1)) - ab - mul_by_v(ab), ab + ab};
+    const Fp6X ab = mul_wide(a.c0, a.c1);
+    const Fp6 ab_r = redc(ab);
+    return {redc(mul_wide(a.c0 + a.c1, a.c0 + mul_by_v(a.c1)) - ab - mul_by_v(ab)), ab_r + ab_r};
 }
 inline Fp12 conj(const Fp12& a) {
     return {a.c0, -a.c1};
@@ -202,13 +269,22 @@ inline bool is_one(const Fp12& a) {
     return a == fp12_one();
 }
 
-/// a·(l0 + l4·v·w + l5·v^2·w): the sparse product with a Miller-loop line (A = (l0,0,0),
-/// B = (0,l4,l5), Karatsuba over w).
-inline Fp12 mul_by_line(const Fp12& f, const Fp2& l0, const Fp2& l4, const Fp2& l5) {
-    const Fp6 a = mul_by_fp2(f.c0, l0);
-    const Fp6 b = mul_by_12(f.c1, l4, l5);
-    const Fp6 c = (f.c0 + f.c1) * Fp6{l0, l4, l5};
-    return {a + mul_by_v(b), c - a - b};
+/// a·(y0 + y1·v), unreduced: (a0 + a1 v + a2 v^2)(y0 + y1 v) with v^3 = xi, five products
+/// (Karatsuba on the a0, a1 part).
+inline Fp6X mul_by_01_wide(const Fp6& a, const Fp2& y0, const Fp2& y1) {
+    const Fp2X t0 = mul_wide(a.c0, y0), t1 = mul_wide(a.c1, y1);
+    return {t0 + mul_by_xi(mul_wide(a.c2, y1)), mul_wide(add_nr(a.c0, a.c1), add_nr(y0, y1)) - t0 - t1,
+            t1 + mul_wide(a.c2, y0)};
+}
+
+/// f·(a0 + a1·v + b1·v·w): the sparse product with a Miller-loop line in the shape pairing.cpp
+/// gives it, A = (a0, a1, 0) and B = (0, b1, 0) over w, Karatsuba over w with A + B = (a0, a1 + b1, 0):
+/// 5 + 3 + 5 = 13 Fp2 products and 12 reductions.
+inline Fp12 mul_by_line(const Fp12& f, const Fp2& a0, const Fp2& a1, const Fp2& b1) {
+    const Fp6X a = mul_by_01_wide(f.c0, a0, a1);
+    const Fp6X b = mul_by_v(mul_by_fp2_wide(f.c1, b1));
+    const Fp6X c = mul_by_01_wide(f.c0 + f.c1, a0, a1 + b1);
+    return {redc(a + mul_by_v(b)), redc(c - a - b)};
 }
 
 /// Squaring in the cyclotomic subgroup (elements with f^(p^6 + 1) = 1 ... f^(p^4 - p^2 + 1) = 1), by
