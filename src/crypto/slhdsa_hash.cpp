@@ -157,7 +157,8 @@ Hasher::Hasher(const slhdsa::Params& p, const std::uint8_t* pk_seed, const std::
         static constexpr ShakeKernels kV3[3] = {{one_v3<2>, two_v3<2>, chain_v3<2>},
                                                 {one_v3<3>, two_v3<3>, chain_v3<3>},
                                                 {one_v3<4>, two_v3<4>, chain_v3<4>}};
-        shake_ = &(keccak_f1600_has_x86_64_v3() ? kV3 : kGeneric)[n_ / 8 - 2];
+        const ShakeKernels* table = keccak_f1600_has_x86_64_v3() ? kV3 : kGeneric;
+        shake_ = &table[n_ / 8 - 2];
 #else
         shake_ = &kGeneric[n_ / 8 - 2];
 #endif
