@@ -1,7 +1,7 @@
 // ethers@6 against `luxl2 devnet` on a free local port: transfers of every type from the funded
 // accounts, receipts, balances, nonces, blocks, fee data, batches, every geth refusal message, and a
 // restart that resumes from the data directory.
-import { spawn } from 'node:child_process';
+import * as lib from './lib.mjs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,19 +24,7 @@ const CHAIN_ID = 31337n;
 const datadir = mkdtempSync(join(tmpdir(), 'luxl2-devnet-'));
 
 function startDevnet() {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(BIN, ['devnet', '--datadir', datadir, '--port', '0', '--block-time', '200ms', '--chain-id', String(CHAIN_ID)],
-      { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error('devnet did not start:\n' + out)), 20000);
-    proc.stdout.on('data', (d) => {
-      out += d.toString();
-      const m = out.match(/RPC URL: +(http:\/\/\S+)/);
-      if (m && out.includes('Listening on')) { clearTimeout(timer); resolve({ proc, url: m[1], banner: () => out }); }
-    });
-    proc.stderr.on('data', (d) => process.stderr.write(d));
-    proc.on('exit', (code) => reject(new Error(`devnet exited with ${code}:\n${out}`)));
-  });
+  return lib.startDevnet(['--datadir', datadir, '--port', '0', '--block-time', '200ms', '--chain-id', String(CHAIN_ID)]);
 }
 
 function stopDevnet(proc, signal = 'SIGTERM') {

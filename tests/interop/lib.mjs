@@ -1,5 +1,5 @@
 // Shared helpers for the interop tests: run the luxl2 binary, count checks, finish with a summary line.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,4 +56,23 @@ export function rng(seed) {
 export function done() {
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(failed === 0 && passed > 0 ? 0 : 1);
+}
+
+/// Starts `luxl2 devnet` with `args` (after "devnet") and resolves, once it listens, to
+/// {proc, url, banner()} (banner: all stdout so far). `onStdout(chunk)`, when given, sees every
+/// stdout chunk. Rejects when the devnet exits or has not started within 20 s.
+export function startDevnet(args, onStdout) {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(BIN, ['devnet', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const timer = setTimeout(() => reject(new Error('devnet did not start:\n' + out)), 20000);
+    proc.stdout.on('data', (d) => {
+      out += d.toString();
+      if (onStdout) onStdout(d.toString());
+      const m = out.match(/RPC URL: +(http:\/\/\S+)/);
+      if (m && out.includes('Listening on')) { clearTimeout(timer); resolve({ proc, url: m[1], banner: () => out }); }
+    });
+    proc.stderr.on('data', (d) => process.stderr.write(d));
+    proc.on('exit', (code) => reject(new Error(`devnet exited with ${code}:\n${out}`)));
+  });
 }

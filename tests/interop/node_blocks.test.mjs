@@ -3,7 +3,7 @@
 // and recovers the sequencer from the signature; protobufjs decodes the Protobuf form against
 // block.proto; every encoding converts back to the same canonical bytes. Historical state through
 // ethers' provider.getBalance / getTransactionCount with a block number and a block hash.
-import { spawn } from 'node:child_process';
+import * as lib from './lib.mjs';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -18,23 +18,12 @@ const SEQUENCER = '0x10E36059791203321B046Fa9A7224c5C6677caD7';  // keccak256("l
 const datadir = mkdtempSync(join(tmpdir(), 'luxl2-blocks-'));
 
 function startDevnet() {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(BIN, ['devnet', '--datadir', datadir, '--port', '0', '--block-time', '200ms'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error('devnet did not start:\n' + out)), 20000);
-    proc.stdout.on('data', (d) => {
-      out += d.toString();
-      const m = out.match(/RPC URL: +(http:\/\/\S+)/);
-      if (m && out.includes('Listening on')) { clearTimeout(timer); resolve({ proc, url: m[1], banner: out }); }
-    });
-    proc.stderr.on('data', (d) => process.stderr.write(d));
-    proc.on('exit', (code) => reject(new Error(`devnet exited with ${code}:\n${out}`)));
-  });
+  return lib.startDevnet(['--datadir', datadir, '--port', '0', '--block-time', '200ms']);
 }
 
 const devnet = await startDevnet();
 try {
-  check(devnet.banner.includes(`Sequencer:  ${SEQUENCER}`), 'banner prints the documented devnet sequencer');
+  check(devnet.banner().includes(`Sequencer:  ${SEQUENCER}`), 'banner prints the documented devnet sequencer');
   const provider = new JsonRpcProvider(devnet.url, undefined, { staticNetwork: true, pollingInterval: 100 });
   const wallet = new Wallet(KEY0, provider);
   const fresh = Wallet.createRandom().address;

@@ -6,7 +6,7 @@
 // compressed-build` only assembles the envelope from noble's signatures. The node executes the 0x53;
 // ethers reads balances, nonces, the receipt and the transaction. Refusals: a bad PoP, an aggregate
 // that does not verify, an unregistered sender.
-import { spawn } from 'node:child_process';
+import * as lib from './lib.mjs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,18 +26,7 @@ const hex = (b) => '0x' + bytesToHex(b);
 const unhex = (h) => hexToBytes(h.startsWith('0x') ? h.slice(2) : h);
 
 function startDevnet() {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(BIN, ['devnet', '--datadir', datadir, '--port', '0', '--block-time', '200ms'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error('devnet did not start:\n' + out)), 20000);
-    proc.stdout.on('data', (d) => {
-      out += d.toString();
-      const m = out.match(/RPC URL: +(http:\/\/\S+)/);
-      if (m && out.includes('Listening on')) { clearTimeout(timer); resolve({ proc, url: m[1] }); }
-    });
-    proc.stderr.on('data', (d) => process.stderr.write(d));
-    proc.on('exit', (code) => reject(new Error(`devnet exited with ${code}:\n${out}`)));
-  });
+  return lib.startDevnet(['--datadir', datadir, '--port', '0', '--block-time', '200ms']);
 }
 
 // A noble BLS key from a label: sk = keccak256(label) mod r (never 0 here).

@@ -5,7 +5,7 @@
 // hybrid 0x54 (its own secp256k1 key + an ML-DSA-65 key) to the migration address 0x…0505 with data
 // 0x01 (bind and opt in); afterwards ethers' ordinary ECDSA transfer from it is refused at admission,
 // while a hybrid transfer still goes through.
-import { spawn } from 'node:child_process';
+import * as lib from './lib.mjs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,18 +18,7 @@ const MIGRATION = '0x0000000000000000000000000000000000000505';
 const datadir = mkdtempSync(join(tmpdir(), 'luxl2-pq-'));
 
 function startDevnet() {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(BIN, ['devnet', '--datadir', datadir, '--port', '0', '--block-time', '200ms'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error('devnet did not start:\n' + out)), 20000);
-    proc.stdout.on('data', (d) => {
-      out += d.toString();
-      const m = out.match(/RPC URL: +(http:\/\/\S+)/);
-      if (m && out.includes('Listening on')) { clearTimeout(timer); resolve({ proc, url: m[1] }); }
-    });
-    proc.stderr.on('data', (d) => process.stderr.write(d));
-    proc.on('exit', (code) => reject(new Error(`devnet exited with ${code}:\n${out}`)));
-  });
+  return lib.startDevnet(['--datadir', datadir, '--port', '0', '--block-time', '200ms']);
 }
 
 function keygen(scheme, seedHex) {

@@ -4,7 +4,7 @@
 // the withdrawal's message hash independently (ethers' RLP and keccak); run a verifier built from L1
 // data alone (`luxl2 node --verify`), kill -9 the devnet mid-batching, restart it and verify again.
 // Prints the figures: L1 bytes per L2 transaction, batches per minute, inclusion→finalization time.
-import { spawn } from 'node:child_process';
+import * as lib from './lib.mjs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,19 +21,9 @@ const datadir = mkdtempSync(join(tmpdir(), 'luxl2-settle-'));
 const log = [];
 
 function startDevnet() {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(process.env.LUXL2_BIN, ['devnet', '--datadir', datadir, '--port', '0', '--block-time', '500ms',
-      '--challenge-period', '3s', '--l1-block-time', '1s', '--batch-max-delay', '1s'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error('devnet did not start:\n' + out)), 20000);
-    proc.stdout.on('data', (d) => {
-      out += d.toString();
-      for (const line of d.toString().split('\n')) if (/^(batch|proposed|finalized) /.test(line)) log.push({ t: Date.now(), line });
-      const m = out.match(/RPC URL: +(http:\/\/\S+)/);
-      if (m && out.includes('Listening on')) { clearTimeout(timer); resolve({ proc, url: m[1] }); }
-    });
-    proc.stderr.on('data', (d) => process.stderr.write(d));
-    proc.on('exit', (code) => reject(new Error(`devnet exited with ${code}:\n${out}`)));
+  return lib.startDevnet(['--datadir', datadir, '--port', '0', '--block-time', '500ms', '--challenge-period', '3s',
+    '--l1-block-time', '1s', '--batch-max-delay', '1s'], (chunk) => {
+    for (const line of chunk.split('\n')) if (/^(batch|proposed|finalized) /.test(line)) log.push({ t: Date.now(), line });
   });
 }
 

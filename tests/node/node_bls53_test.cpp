@@ -10,9 +10,6 @@
 #include "luxl2/crypto/bls_registry.hpp"
 #include "luxl2/crypto/keccak.hpp"
 #include "luxl2/exec/compressed.hpp"
-#include "luxl2/l1/embedded_l1.hpp"
-#include "luxl2/node/batcher.hpp"
-#include "luxl2/node/derivation.hpp"
 #include "luxl2/node/replay.hpp"
 #include "luxl2/node/rpc.hpp"
 #include "luxl2/node/withdrawals.hpp"
@@ -279,25 +276,7 @@ TEST_F(NodeBls53, DerivationFromL1ReexecutesRegistrationsAndCompressedTransactio
                                                {&k1, &k2}, compress::BodyFormat::kIndexed, &index)));
     ASSERT_TRUE(n->send_raw_transaction(registration(0, 2, k3)));
     ASSERT_EQ(block(*n)->tx_count(), 2u);
-    const Address sequencer = addr(0x51);
-    l1::EmbeddedL1Options o;
-    o.alloc = {{sequencer, ether(10)}, {addr(0x52), ether(10)}};
-    o.genesis_timestamp = 1'000;
-    o.sync_writes = false;
-    auto l1 = l1::EmbeddedL1::open(std::make_unique<state::MemoryKvStore>(), o).value();
-    l1::RollupConfig c;
-    c.sequencer = sequencer;
-    c.proposer = addr(0x52);
-    c.challenge_period = U256(60);
-    c.min_stake = ether(1);
-    c.genesis_state_root = n->block(0).value()->state_root();
-    ASSERT_TRUE(l1->initialize({addr(0x52), {}}, c));
-    ChainBlockSource source(n->chain());
-    BatcherConfig cfg;
-    cfg.sequencer = sequencer;
-    Batcher batcher(*l1, source, cfg);
-    ASSERT_TRUE(batcher.step(t, true).value());
-    const auto d = derive_chain(*l1, dev_config());
+    const auto d = derive_through_embedded_l1(*n, t);
     ASSERT_TRUE(d) << d.error().to_string();
     EXPECT_EQ(d->blocks, 2u);
     EXPECT_EQ(d->transactions, 6u);

@@ -7,9 +7,6 @@
 #include "luxl2/crypto/scheme.hpp"
 #include "luxl2/exec/quantum.hpp"
 #include "luxl2/format/quantum_tx.hpp"
-#include "luxl2/l1/embedded_l1.hpp"
-#include "luxl2/node/batcher.hpp"
-#include "luxl2/node/derivation.hpp"
 #include "luxl2/node/replay.hpp"
 #include "luxl2/node/rpc.hpp"
 #include "node_testing.hpp"
@@ -281,25 +278,7 @@ TEST_F(NodeQuantumTest, DerivationFromL1DataVerifiesThem) {
     ASSERT_EQ(refusal(quantum_raw(mldsa_key(), 0, addr(5), U256(9))), "accepted");
     ASSERT_EQ(refusal(quantum_raw(hybrid_key(3), 0, exec::kQuantumMigrationAddress, U256(0))), "accepted");
     block();
-    const Address sequencer = addr(0x51);
-    l1::EmbeddedL1Options o;
-    o.alloc = {{sequencer, ether(10)}, {addr(0x52), ether(10)}};
-    o.genesis_timestamp = 1'000;
-    o.sync_writes = false;
-    auto l1 = l1::EmbeddedL1::open(std::make_unique<state::MemoryKvStore>(), o).value();
-    l1::RollupConfig c;
-    c.sequencer = sequencer;
-    c.proposer = addr(0x52);
-    c.challenge_period = U256(60);
-    c.min_stake = ether(1);
-    c.genesis_state_root = node->block(0).value()->state_root();
-    ASSERT_TRUE(l1->initialize({addr(0x52), {}}, c));
-    ChainBlockSource source(node->chain());
-    BatcherConfig cfg;
-    cfg.sequencer = sequencer;
-    Batcher batcher(*l1, source, cfg);
-    ASSERT_TRUE(batcher.step(t, true).value());
-    const auto d = derive_chain(*l1, dev_config());
+    const auto d = derive_through_embedded_l1(*node, t);
     ASSERT_TRUE(d) << d.error().to_string();
     EXPECT_EQ(d->blocks, 2u);  // after genesis
     EXPECT_EQ(d->transactions, 3u);

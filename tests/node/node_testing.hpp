@@ -1,9 +1,16 @@
-// Shared helpers of the node tests: dev keys and signed transfers.
+// Shared helpers of the node tests: dev keys, signed transfers, derivation from L1 data.
 #pragma once
 
+#include <memory>
+
 #include "luxl2/format/transaction.hpp"
+#include "luxl2/l1/embedded_l1.hpp"
+#include "luxl2/node/batcher.hpp"
+#include "luxl2/node/derivation.hpp"
 #include "luxl2/node/devnet_accounts.hpp"
 #include "luxl2/node/node.hpp"
+#include "luxl2/node/rollup_blocks.hpp"
+#include "luxl2/state/kv_store.hpp"
 
 namespace luxl2::node::testing {
 
@@ -54,6 +61,32 @@ inline Address addr(std::uint8_t i) {
     a[0] = 0xaa;
     a[19] = i;
     return a;
+}
+
+/// Posts every block of `node` as one batch (at time `now`) to a fresh in-memory embedded L1, then
+/// derives the chain again from that L1's data alone, as a verifier that trusts nothing else would.
+inline Result<DerivationReport> derive_through_embedded_l1(const Node& node, std::uint64_t now) {
+    const Address sequencer = addr(0x51), proposer = addr(0x52);
+    l1::EmbeddedL1Options o;
+    o.alloc = {{sequencer, ether(10)}, {proposer, ether(10)}};
+    o.genesis_timestamp = 1'000;
+    o.sync_writes = false;
+    LUXL2_TRY(l1, l1::EmbeddedL1::open(std::make_unique<state::MemoryKvStore>(), o));
+    l1::RollupConfig c;
+    c.sequencer = sequencer;
+    c.proposer = proposer;
+    c.challenge_period = U256(60);
+    c.min_stake = ether(1);
+    LUXL2_TRY(genesis, node.block(0));
+    c.genesis_state_root = genesis->state_root();
+    LUXL2_CHECK(l1->initialize({proposer, {}}, c));
+    ChainBlockSource source(node.chain());
+    BatcherConfig cfg;
+    cfg.sequencer = sequencer;
+    Batcher batcher(*l1, source, cfg);
+    LUXL2_TRY(posted, batcher.step(now, true));
+    if (!posted) return fail("test.no_batch", "the batcher posted nothing");
+    return derive_chain(*l1, dev_config());
 }
 
 }  // namespace luxl2::node::testing
