@@ -1,4 +1,4 @@
-// Private: the small value codings shared by the columnar and state-delta coders.
+// Private: the small value codings shared by the columnar, indexed-body and state-delta coders.
 #pragma once
 
 #include <cstdint>
@@ -80,5 +80,37 @@ inline std::uint64_t zigzag(std::uint64_t delta) noexcept {
 inline std::uint64_t unzigzag(std::uint64_t z) noexcept {
     return (z >> 1) ^ (~(z & 1) + 1);
 }
+
+/// One column's coding: the smallest of the candidates offered to `consider`, or the raw bytes when
+/// none is smaller. Written as u8 type ‖ varint(raw size) ‖ [varint(coded size) unless stored raw]
+/// ‖ bytes (docs/format/columnar.md).
+class ColumnChoice {
+public:
+    explicit ColumnChoice(ByteView raw) : raw_(raw) {}
+    /// Keeps `coded` when it is smaller than the best so far (a failed coding is ignored).
+    void consider(CompressionType type, Result<Bytes> coded) {
+        if (coded && coded->size() < (type_ == CompressionType::kNone ? raw_.size() : best_.size())) {
+            best_ = std::move(*coded);
+            type_ = type;
+        }
+    }
+    [[nodiscard]] CompressionType type() const noexcept { return type_; }
+    /// Appends the column to `out`.
+    void write(Bytes& out) const {
+        out.push_back(static_cast<std::uint8_t>(type_));
+        put_varint(out, raw_.size());
+        if (type_ == CompressionType::kNone) {
+            out.insert(out.end(), raw_.begin(), raw_.end());
+        } else {
+            put_varint(out, best_.size());
+            out.insert(out.end(), best_.begin(), best_.end());
+        }
+    }
+
+private:
+    ByteView raw_;
+    Bytes best_;
+    CompressionType type_ = CompressionType::kNone;
+};
 
 }  // namespace luxl2::compress::detail

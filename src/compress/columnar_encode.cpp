@@ -266,40 +266,27 @@ using namespace detail;
 // (signatures) are stored without trying.
 void write_column(Bytes& out, Column c, const Bytes& raw, const ColumnarOptions& opt, ColumnStat* stat) {
     const std::size_t start = out.size();
-    Bytes best;
-    CompressionType best_type = CompressionType::kNone;
-    auto consider = [&](CompressionType t, Result<Bytes> r) {
-        if (r && r->size() < (best_type == CompressionType::kNone ? raw.size() : best.size())) {
-            best = std::move(*r);
-            best_type = t;
-        }
-    };
+    ColumnChoice choice(raw);
     if (raw.size() >= 8 && c != kColSig) {
         // Our Huffman-over-RLE wins on near-constant columns, where the others' frame headers dominate.
         if (raw.size() < 4096)
-            consider(CompressionType::kCustom, compress_raw({CompressionType::kCustom, Variant::kDefault, 0}, raw));
+            choice.consider(CompressionType::kCustom,
+                            compress_raw({CompressionType::kCustom, Variant::kDefault, 0}, raw));
         if (raw.size() >= 32) {
             // New addresses are near random: the fast level finds their few shared prefixes as well.
             const int level = c == kColAddrNew                     ? opt.zstd_level_large
                               : raw.size() <= opt.zstd_small_limit ? opt.zstd_level
                               : raw.size() <= opt.zstd_mid_limit   ? opt.zstd_level_mid
                                                                    : opt.zstd_level_large;
-            consider(CompressionType::kZstandard,
-                     compress_raw({CompressionType::kZstandard, Variant::kDefault, level}, raw));
+            choice.consider(CompressionType::kZstandard,
+                            compress_raw({CompressionType::kZstandard, Variant::kDefault, level}, raw));
         }
         if (raw.size() >= 256 && opt.brotli_level >= 0)
-            consider(CompressionType::kBrotli,
-                     compress_raw({CompressionType::kBrotli, Variant::kDefault, opt.brotli_level}, raw));
+            choice.consider(CompressionType::kBrotli,
+                            compress_raw({CompressionType::kBrotli, Variant::kDefault, opt.brotli_level}, raw));
     }
-    out.push_back(static_cast<std::uint8_t>(best_type));
-    put_varint(out, raw.size());
-    if (best_type == CompressionType::kNone) {
-        append(out, raw);
-    } else {
-        put_varint(out, best.size());
-        append(out, best);
-    }
-    if (stat != nullptr) *stat = {kColumnNames[c], raw.size(), out.size() - start, best_type};
+    choice.write(out);
+    if (stat != nullptr) *stat = {kColumnNames[c], raw.size(), out.size() - start, choice.type()};
 }
 
 }  // namespace

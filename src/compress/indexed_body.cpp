@@ -64,31 +64,18 @@ std::uint64_t from_planes(ByteView planes, std::size_t count, std::size_t i, uns
 
 void write_column(Bytes& out, IxColumn c, const Bytes& raw, ColumnStat* stat) {
     const std::size_t start = out.size();
-    Bytes best;
-    CompressionType best_type = CompressionType::kNone;
-    auto consider = [&](CompressionType t, Result<Bytes> r) {
-        if (r && r->size() < (best_type == CompressionType::kNone ? raw.size() : best.size())) {
-            best = std::move(*r);
-            best_type = t;
-        }
-    };
+    ColumnChoice choice(raw);
     if (raw.size() >= 8) {
-        consider(CompressionType::kCustom, compress_raw({CompressionType::kCustom, Variant::kDefault, 0}, raw));
+        choice.consider(CompressionType::kCustom, compress_raw({CompressionType::kCustom, Variant::kDefault, 0}, raw));
         if (raw.size() >= 32)
-            consider(CompressionType::kZstandard,
-                     compress_raw({CompressionType::kZstandard, Variant::kDefault, 19}, raw));
+            choice.consider(CompressionType::kZstandard,
+                            compress_raw({CompressionType::kZstandard, Variant::kDefault, 19}, raw));
         if (raw.size() >= 256)
-            consider(CompressionType::kBrotli, compress_raw({CompressionType::kBrotli, Variant::kDefault, 11}, raw));
+            choice.consider(CompressionType::kBrotli,
+                            compress_raw({CompressionType::kBrotli, Variant::kDefault, 11}, raw));
     }
-    out.push_back(static_cast<std::uint8_t>(best_type));
-    put_varint(out, raw.size());
-    if (best_type == CompressionType::kNone) {
-        append(out, raw);
-    } else {
-        put_varint(out, best.size());
-        append(out, best);
-    }
-    if (stat != nullptr) *stat = {kIxNames[c], raw.size(), out.size() - start, best_type};
+    choice.write(out);
+    if (stat != nullptr) *stat = {kIxNames[c], raw.size(), out.size() - start, choice.type()};
 }
 
 Error corrupt(std::string msg) {
