@@ -12,17 +12,11 @@
 
 #include "luxl2/core/endian.hpp"
 #include "luxl2/crypto/sha256.hpp"
-#include "sha256_constants.hpp"
-
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-#define LUXL2_SHA_NI 1
-#include <immintrin.h>
-#endif
+#include "sha256_ni.hpp"
 
 namespace luxl2::crypto {
 namespace {
 
-using sha256_detail::kIV;
 using sha256_detail::kK;
 
 constexpr std::uint32_t rotr(std::uint32_t x, unsigned n) {
@@ -63,52 +57,20 @@ void sha256_64_openssl(const std::uint8_t* in64, std::uint8_t* out32) noexcept {
 
 #ifdef LUXL2_SHA_NI
 
-#define LUXL2_SHA_TARGET __attribute__((target("sha,sse4.1,ssse3")))
-
 // L messages of 64 bytes at in[l], digests to out[l]. Every step loops over the lanes so the
 // compiler interleaves the L independent chains. All inputs are read before any output is written.
 template <std::size_t L>
 LUXL2_SHA_TARGET inline void sha_ni_lanes(const std::uint8_t* const* in, std::uint8_t* const* out) noexcept {
-    const __m128i bswap_words = _mm_set_epi64x(0x0c0d0e0f08090a0bLL, 0x0405060700010203LL);
-    // Initial state as the instructions want it: ABEF and CDGH.
-    const __m128i abef0 = _mm_set_epi32(static_cast<int>(kIV[0]), static_cast<int>(kIV[1]), static_cast<int>(kIV[4]),
-                                        static_cast<int>(kIV[5]));
-    const __m128i cdgh0 = _mm_set_epi32(static_cast<int>(kIV[2]), static_cast<int>(kIV[3]), static_cast<int>(kIV[6]),
-                                        static_cast<int>(kIV[7]));
-    __m128i s0[L], s1[L], w[L][4];
-#pragma GCC unroll 4
-    for (std::size_t l = 0; l < L; ++l) {
-        s0[l] = abef0;
-        s1[l] = cdgh0;
-    }
-    const auto* k = reinterpret_cast<const __m128i*>(kK.data());
-    // First block: the message, with its schedule computed 4 words at a time.
-#pragma GCC unroll 16
-    for (std::size_t g = 0; g < 16; ++g) {
-        const __m128i kg = _mm_load_si128(k + g);
-#pragma GCC unroll 4
-        for (std::size_t l = 0; l < L; ++l) {
-            __m128i& wg = w[l][g & 3];
-            if (g < 4) {
-                wg = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(in[l] + 16 * g)), bswap_words);
-            } else {
-                const __m128i t = _mm_add_epi32(_mm_sha256msg1_epu32(w[l][g & 3], w[l][(g + 1) & 3]),
-                                                _mm_alignr_epi8(w[l][(g + 3) & 3], w[l][(g + 2) & 3], 4));
-                wg = _mm_sha256msg2_epu32(t, w[l][(g + 3) & 3]);
-            }
-            __m128i kw = _mm_add_epi32(wg, kg);
-            s1[l] = _mm_sha256rnds2_epu32(s1[l], s0[l], kw);
-            kw = _mm_shuffle_epi32(kw, 0x0E);
-            s0[l] = _mm_sha256rnds2_epu32(s0[l], s1[l], kw);
-        }
-    }
+    // First block: the message (its schedule computed 4 words at a time); m0, m1 keep the state for
+    // the final addition of the second block.
     __m128i m0[L], m1[L];
+    sha256_detail::initial_state<L>(m0, m1);
+    sha256_detail::compress_blocks<L>(m0, m1, in, 1);
+    __m128i s0[L], s1[L];
 #pragma GCC unroll 4
     for (std::size_t l = 0; l < L; ++l) {
-        s0[l] = _mm_add_epi32(s0[l], abef0);
-        s1[l] = _mm_add_epi32(s1[l], cdgh0);
-        m0[l] = s0[l];
-        m1[l] = s1[l];
+        s0[l] = m0[l];
+        s1[l] = m1[l];
     }
     // Second block: the constant padding, schedule and constants precomputed.
     const auto* pkw = reinterpret_cast<const __m128i*>(kPadKW.data());
@@ -122,19 +84,12 @@ LUXL2_SHA_TARGET inline void sha_ni_lanes(const std::uint8_t* const* in, std::ui
             s0[l] = _mm_sha256rnds2_epu32(s0[l], s1[l], kw1);
         }
     }
-    const __m128i bswap_out = _mm_set_epi8(12, 13, 14, 15, 8, 9, 10, 11, 4, 5, 6, 7, 0, 1, 2, 3);
 #pragma GCC unroll 4
     for (std::size_t l = 0; l < L; ++l) {
-        const __m128i abef = _mm_add_epi32(s0[l], m0[l]);
-        const __m128i cdgh = _mm_add_epi32(s1[l], m1[l]);
-        // ABEF, CDGH (high to low lanes: A B E F) back to A B C D and E F G H, then big-endian.
-        const __m128i feba = _mm_shuffle_epi32(abef, 0x1B);
-        const __m128i dchg = _mm_shuffle_epi32(cdgh, 0xB1);
-        const __m128i dcba = _mm_blend_epi16(feba, dchg, 0xF0);
-        const __m128i hgfe = _mm_alignr_epi8(dchg, feba, 8);
-        _mm_storeu_si128(reinterpret_cast<__m128i*>(out[l]), _mm_shuffle_epi8(dcba, bswap_out));
-        _mm_storeu_si128(reinterpret_cast<__m128i*>(out[l] + 16), _mm_shuffle_epi8(hgfe, bswap_out));
+        s0[l] = _mm_add_epi32(s0[l], m0[l]);
+        s1[l] = _mm_add_epi32(s1[l], m1[l]);
     }
+    sha256_detail::store_digests<L>(s0, s1, out);
 }
 
 LUXL2_SHA_TARGET void sha_ni_many(const std::uint8_t* in, std::size_t n, std::uint8_t* out) noexcept {
